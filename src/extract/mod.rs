@@ -1,0 +1,72 @@
+//! Extraction: a document × the rule set → the mentions of each fact, with their readings.
+//!
+//! Anchor-first: all rules' terms are compiled once into one multi-pattern matcher
+//! ([`terms::TermMatcher`]); each document is scanned once and only the neighbourhood of a
+//! match is examined further. Every mention leaves this module with a span in *source* bytes.
+
+pub mod date;
+pub mod entity;
+pub mod hedge;
+pub mod number;
+pub mod terms;
+
+use serde::Serialize;
+
+use crate::rules::{RuleIdx, RuleSet};
+use crate::source::Document;
+use crate::span::Span;
+use crate::value::Value;
+
+/// One mention of a fact in a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The rule whose fact this is.
+    pub rule: RuleIdx,
+    /// The value's bytes in the source ("at least 139", "IS-KP", "5 September 2022").
+    pub span: Span,
+    /// The whole frame the value was read in ("killing at least 139"); equals `span` for names.
+    pub frame: Span,
+    /// The matching text of `span`, normalized.
+    pub text: String,
+    /// What the mention means.
+    pub value: Value,
+    /// How the value was obtained, when that is worth saying ("year from the rule").
+    pub note: Option<String>,
+}
+
+/// Why a candidate near a subject was not taken as a mention (for `explain`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rejected {
+    /// The rule that considered it.
+    pub rule: RuleIdx,
+    /// Its bytes.
+    #[serde(skip)]
+    pub span: Option<Span>,
+    /// Why it was rejected ("bound to another subject", "modal frame").
+    pub reason: String,
+}
+
+/// The compiled extraction machinery for one rule set; build once, use for every document.
+#[derive(Debug)]
+pub struct Extractor<'r> {
+    rules: &'r RuleSet,
+    matcher: terms::TermMatcher,
+}
+
+impl<'r> Extractor<'r> {
+    /// Compiles every rule's terms into one matcher.
+    pub fn new(rules: &'r RuleSet) -> Extractor<'r> {
+        Extractor {
+            rules,
+            matcher: terms::TermMatcher::new(rules),
+        }
+    }
+
+    /// All mentions of all rules in one document, sorted by position.
+    pub fn extract(&self, doc: &Document) -> Vec<Mention> {
+        let hits = self.matcher.find(&doc.text);
+        let mut mentions = entity::extract(self.rules, doc, &hits);
+        mentions.sort_by_key(|m| (m.span, m.rule));
+        mentions
+    }
+}

@@ -1,0 +1,181 @@
+//! The file database: every rule file and document the run read, by [`FileId`].
+//!
+//! Rule files and documents share one database so that a TOML error and a cross-document
+//! finding render through the same code (codespan's `Files` trait). Sources are kept as the
+//! original text; line starts are computed once per file with `memchr`.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use codespan_reporting::files::{self as cs_files, Files as CsFiles};
+
+use crate::span::FileId;
+
+/// One file: its display path (relative, `/`-separated), its original text and line starts.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path as shown to users and written to JSON.
+    pub path: String,
+    /// The original text; spans index into it.
+    pub source: Arc<str>,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    /// A file from its display path and text.
+    pub fn new(path: impl Into<String>, source: impl Into<Arc<str>>) -> SourceFile {
+        let source: Arc<str> = source.into();
+        let line_starts = line_starts(&source);
+        SourceFile {
+            path: path.into(),
+            source,
+            line_starts,
+        }
+    }
+
+    /// 0-based line index of a byte offset.
+    pub fn line_index(&self, byte: usize) -> usize {
+        match self.line_starts.binary_search(&byte) {
+            Ok(line) => line,
+            Err(next) => next.saturating_sub(1),
+        }
+    }
+
+    /// 1-based line and 1-based column (in characters) of a byte offset.
+    pub fn line_column(&self, byte: usize) -> (usize, usize) {
+        let byte = byte.min(self.source.len());
+        let line = self.line_index(byte);
+        let start = self.line_starts[line];
+        let column = self
+            .source
+            .get(start..byte)
+            .map_or(byte - start, |s| s.chars().count());
+        (line + 1, column + 1)
+    }
+
+    /// Byte range of a 0-based line, without its line terminator.
+    pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
+        let start = *self.line_starts.get(line)?;
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.source.len());
+        Some(start..end)
+    }
+
+    /// Number of lines.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+fn line_starts(source: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1))
+        .collect()
+}
+
+/// All files of a run, indexed by [`FileId`].
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    files: Vec<SourceFile>,
+}
+
+impl Files {
+    /// An empty database.
+    pub fn new() -> Files {
+        Files::default()
+    }
+
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, path: impl Into<String>, source: impl Into<Arc<str>>) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        self.files.push(SourceFile::new(path, source));
+        id
+    }
+
+    /// The file with this id, if any.
+    pub fn get(&self, id: FileId) -> Option<&SourceFile> {
+        self.files.get(id.0 as usize)
+    }
+
+    /// Display path of a file (`"?"` for an unknown id).
+    pub fn path(&self, id: FileId) -> &str {
+        self.get(id).map_or("?", |f| f.path.as_str())
+    }
+
+    /// Source text of a file (empty for an unknown id).
+    pub fn source(&self, id: FileId) -> &str {
+        self.get(id).map_or("", |f| &f.source)
+    }
+
+    /// Number of files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether there are no files.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Iterates over `(id, file)`.
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(i as u32), f))
+    }
+
+    fn file(&self, id: FileId) -> Result<&SourceFile, cs_files::Error> {
+        self.get(id).ok_or(cs_files::Error::FileMissing)
+    }
+}
+
+impl<'a> CsFiles<'a> for Files {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, cs_files::Error> {
+        Ok(self.file(id)?.path.as_str())
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, cs_files::Error> {
+        Ok(&self.file(id)?.source)
+    }
+
+    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, cs_files::Error> {
+        Ok(self.file(id)?.line_index(byte_index))
+    }
+
+    fn line_range(
+        &'a self,
+        id: FileId,
+        line_index: usize,
+    ) -> Result<Range<usize>, cs_files::Error> {
+        let file = self.file(id)?;
+        file.line_range(line_index)
+            .ok_or(cs_files::Error::LineTooLarge {
+                given: line_index,
+                max: file.line_count().saturating_sub(1),
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_are_one_based_and_count_chars() {
+        let f = SourceFile::new("a.md", "ab\nTürkiye 96\n");
+        assert_eq!(f.line_column(0), (1, 1));
+        assert_eq!(f.line_column(3), (2, 1));
+        // "Türkiye " is 9 bytes but 8 chars; "96" starts at byte 3 + 9 = 12.
+        assert_eq!(f.line_column(12), (2, 9));
+        assert_eq!(f.line_range(1), Some(3..15));
+        assert_eq!(f.line_range(5), None);
+    }
+}

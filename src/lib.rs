@@ -1,0 +1,200 @@
+//! # factlint — a linter for facts across documents
+//!
+//! Rules written in TOML name the facts that must stay consistent across a body of writing:
+//! entities (name variants), quantities (hedged counts) and dates. factlint reads every
+//! document, finds each fact's mentions, normalizes them, compares them across files and
+//! reports each mismatch as a [`Finding`](finding::Finding) with spans into every file
+//! involved.
+//!
+//! ## Data flow
+//!
+//! ```text
+//!  factlint.toml ─► config ─┐
+//!  rules/*.toml ──► rules ──┼──────────────────────────────┐
+//!                           ▼                              ▼
+//!  paths ──► discover ──► source ──► extract ──► compare ──► findings ──► report
+//!            (inputs)    (Document:   (Mention:   (Finding:              (human, json)
+//!                         text + map)  span+value) labels, notes)
+//! ```
+//!
+//! Each step is one module with one entry point; only [`check`] knows the whole pipeline. The
+//! library never prints and never exits: the binary owns stdout, stderr and the exit code.
+
+pub mod compare;
+pub mod config;
+pub mod discover;
+pub mod extract;
+pub mod files;
+pub mod finding;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod span;
+pub mod value;
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::compare::DocInfo;
+use crate::config::Config;
+use crate::discover::{DiscoverOptions, Input};
+use crate::extract::{Extractor, Mention};
+use crate::files::Files;
+use crate::finding::{CodeKind, Finding};
+use crate::rules::RuleSet;
+
+/// What to check.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The configuration (from `factlint.toml` or defaults).
+    pub config: Config,
+    /// Documents named on the command line; replace the config's `documents.paths`.
+    pub paths: Option<Vec<PathBuf>>,
+    /// Rule paths from `--rules`; replace the config's `rules`.
+    pub rules: Option<Vec<PathBuf>>,
+    /// A document read from standard input: its display name and text.
+    pub stdin: Option<(String, String)>,
+    /// The directory display paths are relative to.
+    pub display_base: PathBuf,
+}
+
+/// Everything a run produced.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Every file read: rule files first, then documents.
+    pub files: Files,
+    /// The compiled rules.
+    pub rules: RuleSet,
+    /// How many documents were read.
+    pub documents: usize,
+    /// Every mention, by document then position.
+    pub mentions: Vec<Mention>,
+    /// Every finding, sorted for output.
+    pub findings: Vec<Finding>,
+}
+
+impl Outcome {
+    /// Whether a rule or config problem makes the run's results untrustworthy (exit 2).
+    pub fn has_rule_errors(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.code.kind() == CodeKind::Rule)
+    }
+}
+
+/// Runs the whole pipeline: rules, documents, extraction, comparison.
+pub fn check(settings: &Settings) -> Outcome {
+    let config = &settings.config;
+    let mut files = Files::new();
+    let rule_paths: Vec<PathBuf> = settings
+        .rules
+        .clone()
+        .unwrap_or_else(|| config.rules.iter().map(|p| config.root.join(p)).collect());
+    let (rules, mut findings) = rules::load_rules(&rule_paths, &mut files);
+    if findings.iter().any(|f| f.code.kind() == CodeKind::Rule) {
+        sort_findings(&mut findings, &files);
+        return Outcome {
+            files,
+            rules,
+            documents: 0,
+            mentions: Vec::new(),
+            findings,
+        };
+    }
+
+    let mut inputs = Vec::new();
+    if settings.paths.as_ref().is_none_or(|p| !p.is_empty()) || settings.stdin.is_none() {
+        let (found, problems) = discover::discover(&DiscoverOptions {
+            paths: settings
+                .paths
+                .clone()
+                .unwrap_or_else(|| config.documents.paths.clone()),
+            include: config.documents.include.clone(),
+            exclude: config.documents.exclude.clone(),
+            root: if settings.paths.is_some() {
+                settings.display_base.clone()
+            } else {
+                config.root.clone()
+            },
+            display_base: settings.display_base.clone(),
+        });
+        inputs = found;
+        findings.extend(problems);
+    }
+
+    let extractor = Extractor::new(&rules);
+    let base = files.len();
+    let loaded: Vec<Loaded> = inputs
+        .par_iter()
+        .enumerate()
+        .map(|(i, input)| load_one(input, config.max_file_size, base + i, &extractor))
+        .collect();
+    let mut loaded = loaded;
+    if let Some((name, text)) = &settings.stdin {
+        let id = span::FileId(u32::try_from(base + loaded.len()).unwrap_or(u32::MAX));
+        loaded.push(load_text(name, text.clone(), id, &extractor));
+    }
+
+    let mut mentions = Vec::new();
+    let mut docs = Vec::new();
+    for item in loaded {
+        let id = files.add(item.display, item.source);
+        match item.result {
+            Ok((meta, doc_mentions)) => {
+                debug_assert!(doc_mentions.iter().all(|m| m.span.file == id));
+                docs.push(DocInfo { file: id, meta });
+                mentions.extend(doc_mentions);
+            }
+            Err(problem) => findings.push(*problem),
+        }
+    }
+    findings.extend(compare::compare(&rules, &docs, &mentions, &files));
+    sort_findings(&mut findings, &files);
+    Outcome {
+        files,
+        rules,
+        documents: docs.len(),
+        mentions,
+        findings,
+    }
+}
+
+struct Loaded {
+    display: String,
+    source: String,
+    result: Result<(source::DocMeta, Vec<Mention>), Box<Finding>>,
+}
+
+fn load_one(input: &Input, max_size: u64, index: usize, extractor: &Extractor<'_>) -> Loaded {
+    let id = span::FileId(u32::try_from(index).unwrap_or(u32::MAX));
+    match discover::read_input(input, max_size) {
+        Ok(text) => load_text(&input.display, text, id, extractor),
+        Err(problem) => Loaded {
+            display: input.display.clone(),
+            source: String::new(),
+            result: Err(problem),
+        },
+    }
+}
+
+fn load_text(display: &str, text: String, id: span::FileId, extractor: &Extractor<'_>) -> Loaded {
+    let doc = source::load(id, display, &text);
+    let mentions = extractor.extract(&doc);
+    Loaded {
+        display: display.to_string(),
+        source: text,
+        result: Ok((doc.meta, mentions)),
+    }
+}
+
+/// Sorts findings for output: by primary file path, position, rule, code, message.
+fn sort_findings(findings: &mut [Finding], files: &Files) {
+    findings.sort_by_cached_key(|f| {
+        let (path, start) = match f.primary() {
+            Some(l) => (files.path(l.span.file).to_string(), l.span.start),
+            None => (f.path.clone().unwrap_or_default(), 0),
+        };
+        (path, start, f.rule.clone(), f.code, f.message.clone())
+    });
+}

@@ -1,0 +1,3 @@
+//! The `factlint` binary. (Being written.)
+
+fn main() {}

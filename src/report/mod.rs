@@ -1,0 +1,1 @@
+//! Reporting: findings → bytes, one file per output format. (Being written.)

@@ -1,0 +1,320 @@
+//! Text for matching, and the map from its offsets back to the original bytes.
+//!
+//! Every source format (plain text, Markdown, …) builds its matching text with a
+//! [`TextBuilder`], which also applies the matching normalizations of DESIGN §3 (NFC, curly
+//! quotes, dashes, no-break and thin spaces). The builder records an [`OffsetMap`] of segments:
+//! a *copied* segment maps byte for byte, a *replaced* segment (a curly quote folded to `'`, a
+//! decoded entity, a synthetic paragraph break) maps as a whole to its source range. Ranges in
+//! the matching text are [`TextRange`]s; only [`OffsetMap::to_source`] turns them into source
+//! byte ranges, which always fall on char boundaries of the source.
+
+use std::ops::Range;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// A byte range in a document's *matching text* (not the source).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TextRange {
+    /// First byte in the matching text.
+    pub start: usize,
+    /// One past the last byte in the matching text.
+    pub end: usize,
+}
+
+impl TextRange {
+    /// `start..end`, clamped so that `start <= end`.
+    pub fn new(start: usize, end: usize) -> TextRange {
+        TextRange {
+            start,
+            end: end.max(start),
+        }
+    }
+
+    /// As a `Range` for slicing the matching text.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Segment {
+    text_start: usize,
+    text_len: usize,
+    src_start: usize,
+    src_len: usize,
+    /// Copied byte for byte (`text_len == src_len`), or replaced as a whole.
+    copied: bool,
+}
+
+impl Segment {
+    fn text_end(&self) -> usize {
+        self.text_start + self.text_len
+    }
+}
+
+/// Maps offsets in the matching text back to byte offsets in the source.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    segments: Vec<Segment>,
+    text_len: usize,
+}
+
+impl OffsetMap {
+    /// Maps a text range to the smallest source byte range that produced it.
+    ///
+    /// A boundary inside a replaced segment widens to the whole segment, so the result always
+    /// lies on char boundaries of the source.
+    pub fn to_source(&self, range: TextRange) -> Range<usize> {
+        let start = self.start_to_source(range.start);
+        let end = if range.end <= range.start {
+            start
+        } else {
+            self.end_to_source(range.end)
+        };
+        start..end.max(start)
+    }
+
+    /// Source offset of a text offset used as a range start.
+    fn start_to_source(&self, offset: usize) -> usize {
+        // The segment with text_start <= offset < text_end (skipping empty segments).
+        let idx = self.segments.partition_point(|s| s.text_start <= offset);
+        for seg in self.segments[..idx].iter().rev() {
+            if offset < seg.text_end() {
+                return if seg.copied {
+                    seg.src_start + (offset - seg.text_start)
+                } else {
+                    seg.src_start
+                };
+            }
+            if seg.text_len > 0 {
+                break;
+            }
+        }
+        // At or past the end: the end of the last segment.
+        self.segments
+            .get(idx.saturating_sub(1))
+            .map_or(0, |s| s.src_start + s.src_len)
+    }
+
+    /// Source offset of a text offset used as a range end.
+    fn end_to_source(&self, offset: usize) -> usize {
+        // The segment with text_start < offset <= text_end.
+        let idx = self.segments.partition_point(|s| s.text_start < offset);
+        match self.segments[..idx].last() {
+            Some(seg) if seg.copied => seg.src_start + (offset - seg.text_start).min(seg.src_len),
+            Some(seg) => seg.src_start + seg.src_len,
+            None => self.segments.first().map_or(0, |s| s.src_start),
+        }
+    }
+
+    /// Length of the matching text this map covers.
+    pub fn text_len(&self) -> usize {
+        self.text_len
+    }
+}
+
+/// Builds matching text and its [`OffsetMap`] from pieces of a source.
+#[derive(Debug, Default)]
+pub struct TextBuilder {
+    text: String,
+    map: OffsetMap,
+}
+
+impl TextBuilder {
+    /// An empty builder.
+    pub fn new() -> TextBuilder {
+        TextBuilder::default()
+    }
+
+    /// The text built so far.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Appends `src`, which sits at byte `src_offset` of the source, normalized for matching.
+    pub fn push_source(&mut self, src: &str, src_offset: usize) {
+        if is_nfc_quick(src.chars()) == IsNormalized::Yes {
+            self.push_folded(src, src_offset);
+            return;
+        }
+        // Compose only the clusters that need it: a starter and the combining marks after it.
+        let mut cluster_start = 0;
+        for (i, c) in src.char_indices().skip(1) {
+            if canonical_combining_class(c) == 0 {
+                self.push_cluster(&src[cluster_start..i], src_offset + cluster_start);
+                cluster_start = i;
+            }
+        }
+        if cluster_start < src.len() {
+            self.push_cluster(&src[cluster_start..], src_offset + cluster_start);
+        }
+    }
+
+    fn push_cluster(&mut self, cluster: &str, src_offset: usize) {
+        let composed: String = cluster.nfc().collect();
+        if composed == cluster {
+            self.push_folded(cluster, src_offset);
+        } else {
+            let folded: String = composed.chars().filter_map(fold_char).collect();
+            self.push_replaced(&folded, src_offset..src_offset + cluster.len());
+        }
+    }
+
+    /// Appends NFC text, folding quotes, dashes and spaces char by char.
+    fn push_folded(&mut self, src: &str, src_offset: usize) {
+        let mut run_start = 0;
+        for (i, c) in src.char_indices() {
+            let folded = fold_char(c);
+            if folded == Some(c) {
+                continue;
+            }
+            self.push_copied(&src[run_start..i], src_offset + run_start);
+            let mut buf = [0u8; 4];
+            let replacement = folded.map_or("", |f| f.encode_utf8(&mut buf));
+            self.push_replaced_raw(replacement, src_offset + i..src_offset + i + c.len_utf8());
+            run_start = i + c.len_utf8();
+        }
+        self.push_copied(&src[run_start..], src_offset + run_start);
+    }
+
+    fn push_copied(&mut self, src: &str, src_offset: usize) {
+        if src.is_empty() {
+            return;
+        }
+        let text_start = self.text.len();
+        self.text.push_str(src);
+        if let Some(last) = self.map.segments.last_mut()
+            && last.copied
+            && last.text_end() == text_start
+            && last.src_start + last.src_len == src_offset
+        {
+            last.text_len += src.len();
+            last.src_len += src.len();
+        } else {
+            self.map.segments.push(Segment {
+                text_start,
+                text_len: src.len(),
+                src_start: src_offset,
+                src_len: src.len(),
+                copied: true,
+            });
+        }
+        self.map.text_len = self.text.len();
+    }
+
+    /// Appends `text` standing for the whole of `src_range` (a decoded entity, say); the text
+    /// is folded like any other.
+    pub fn push_replaced(&mut self, text: &str, src_range: Range<usize>) {
+        let folded: String = text.chars().filter_map(fold_char).collect();
+        self.push_replaced_raw(&folded, src_range);
+    }
+
+    fn push_replaced_raw(&mut self, text: &str, src_range: Range<usize>) {
+        let text_start = self.text.len();
+        self.text.push_str(text);
+        self.map.segments.push(Segment {
+            text_start,
+            text_len: text.len(),
+            src_start: src_range.start,
+            src_len: src_range.end.saturating_sub(src_range.start),
+            copied: false,
+        });
+        self.map.text_len = self.text.len();
+    }
+
+    /// Appends text that stands for no source bytes (a paragraph break between blocks),
+    /// placed at source offset `at`.
+    pub fn push_synthetic(&mut self, text: &str, at: usize) {
+        self.push_replaced_raw(text, at..at);
+    }
+
+    /// Finishes: the matching text and its map.
+    pub fn finish(self) -> (String, OffsetMap) {
+        (self.text, self.map)
+    }
+}
+
+/// The matching form of one char: quotes, dashes and spaces folded; `None` drops it
+/// (soft hyphen, zero-width space and joiners, byte-order mark).
+pub fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {
+            return None;
+        }
+        c => c,
+    })
+}
+
+/// Normalizes a standalone string (a rule term) exactly as document text is normalized.
+pub fn normalize_str(s: &str) -> String {
+    let mut builder = TextBuilder::new();
+    builder.push_source(s, 0);
+    builder.finish().0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(src: &str) -> (String, OffsetMap) {
+        let mut b = TextBuilder::new();
+        b.push_source(src, 0);
+        b.finish()
+    }
+
+    #[test]
+    fn folds_quotes_dashes_spaces() {
+        let (text, _) = build("it\u{2019}s 90\u{2013}100\u{00A0}dead \u{201C}ok\u{201D}");
+        assert_eq!(text, "it's 90-100 dead \"ok\"");
+    }
+
+    #[test]
+    fn spans_map_back_over_replaced_chars() {
+        let src = "\u{201C}IS-K\u{201D} killed 96";
+        let (text, map) = build(src);
+        let at = text.find("IS-K").unwrap();
+        let r = map.to_source(TextRange::new(at, at + 4));
+        assert_eq!(&src[r], "IS-K");
+        let q = text.find('"').unwrap();
+        let r = map.to_source(TextRange::new(q, q + 1));
+        assert_eq!(&src[r], "\u{201C}");
+        let n = text.find("96").unwrap();
+        assert_eq!(&src[map.to_source(TextRange::new(n, n + 2))], "96");
+    }
+
+    #[test]
+    fn composes_decomposed_letters() {
+        let src = "Tu\u{0308}rkiye 5";
+        let (text, map) = build(src);
+        assert_eq!(text, "Türkiye 5");
+        let r = map.to_source(TextRange::new(0, "Türkiye".len()));
+        assert_eq!(&src[r], "Tu\u{0308}rkiye");
+    }
+
+    #[test]
+    fn synthetic_text_maps_to_an_empty_range() {
+        let mut b = TextBuilder::new();
+        b.push_source("one", 0);
+        b.push_synthetic("\n\n", 5);
+        b.push_source("two", 10);
+        let (text, map) = b.finish();
+        assert_eq!(text, "one\n\ntwo");
+        assert_eq!(map.to_source(TextRange::new(0, 3)), 0..3);
+        assert_eq!(map.to_source(TextRange::new(5, 8)), 10..13);
+        // A range ending exactly at a segment boundary ends where the earlier piece ends.
+        assert_eq!(map.to_source(TextRange::new(0, 5)), 0..5);
+    }
+
+    #[test]
+    fn dropped_chars_vanish_from_text() {
+        let (text, map) = build("Kerman\u{00AD}shah");
+        assert_eq!(text, "Kermanshah");
+        assert_eq!(map.to_source(TextRange::new(0, 10)), 0..12);
+    }
+}
