@@ -1,5 +1,7 @@
 //! Comparison: the mentions of each rule across documents → findings. (Being written.)
 
+pub mod consensus;
+
 use crate::extract::Mention;
 use crate::files::Files;
 use crate::finding::Finding;

@@ -41,6 +41,9 @@ pub struct Document {
     pub text: String,
     /// Matching-text offsets → source bytes.
     pub map: OffsetMap,
+    /// The blocks of prose (paragraphs, headings, list items, table cells) in text order;
+    /// sentences never cross a block boundary.
+    pub blocks: Vec<offsets::TextRange>,
     /// Metadata.
     pub meta: DocMeta,
 }
@@ -54,6 +57,7 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
     Document {
         file,
         format: Format::Plain,
+        blocks: vec![offsets::TextRange::new(0, text.len())],
         text,
         map,
         meta: DocMeta::default(),
