@@ -84,9 +84,11 @@ impl Outcome {
 }
 
 /// Runs the whole pipeline: rules, documents, extraction, comparison.
-pub fn check(settings: &Settings) -> Outcome {
+///
+/// `files` may already hold files read before the run (the config file), so that findings
+/// about them render like any other.
+pub fn check(settings: &Settings, mut files: Files) -> Outcome {
     let config = &settings.config;
-    let mut files = Files::new();
     let rule_paths: Vec<PathBuf> = settings
         .rules
         .clone()

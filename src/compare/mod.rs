@@ -1,11 +1,20 @@
-//! Comparison: the mentions of each rule across documents → findings. (Being written.)
+//! Comparison: the mentions of each rule across documents → findings.
+//!
+//! Mentions are grouped by rule; each rule kind has its own judge (`entity`, and the quantity
+//! and date judges built on [`consensus`]). Judges see every document's mentions of their rule
+//! at once — the cross-document view no per-file linter has — and return findings whose
+//! primary label is the offending mention and whose secondary labels are the evidence in other
+//! files.
 
 pub mod consensus;
+pub mod entity;
+
+use std::collections::BTreeMap;
 
 use crate::extract::Mention;
 use crate::files::Files;
-use crate::finding::Finding;
-use crate::rules::RuleSet;
+use crate::finding::{Code, Finding, Severity};
+use crate::rules::{Rule, RuleKind, RuleSet};
 use crate::source::DocMeta;
 use crate::span::FileId;
 
@@ -18,6 +27,15 @@ pub struct DocInfo {
     pub meta: DocMeta,
 }
 
+/// Everything a judge may consult.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The documents of the run.
+    pub docs: &'a [DocInfo],
+    /// The file database (display paths).
+    pub files: &'a Files,
+}
+
 /// Compares all mentions and returns the findings (unsorted).
 pub fn compare(
     rules: &RuleSet,
@@ -25,6 +43,43 @@ pub fn compare(
     mentions: &[Mention],
     files: &Files,
 ) -> Vec<Finding> {
-    let _ = (rules, docs, mentions, files);
-    Vec::new()
+    let mut by_rule: BTreeMap<usize, Vec<&Mention>> = BTreeMap::new();
+    for m in mentions {
+        by_rule.entry(m.rule).or_default().push(m);
+    }
+    let _cx = Context { docs, files };
+    let mut findings = Vec::new();
+    for (idx, mut group) in by_rule {
+        let Some(rule) = rules.rules.get(idx) else {
+            continue;
+        };
+        // Judges rely on document-then-position order.
+        group.sort_by(|a, b| {
+            (files.path(a.span.file), a.span.start).cmp(&(files.path(b.span.file), b.span.start))
+        });
+        match &rule.kind {
+            RuleKind::Entity(e) => findings.extend(entity::judge(rule, e, &group)),
+            RuleKind::Quantity(_) | RuleKind::Date(_) => {}
+        }
+    }
+    findings
+}
+
+/// The severity of a finding of `code` for `rule`: the rule's own severity if it sets one.
+pub fn rule_severity(rule: &Rule, code: Code) -> Severity {
+    rule.severity.unwrap_or(code.default_severity())
+}
+
+/// The note naming the rule and where it is defined.
+pub fn rule_note(rule: &Rule, code: Code) -> String {
+    format!("rule `{}` ({}), check {}", rule.id, rule.location, code)
+}
+
+/// `1 document`, `2 documents`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }

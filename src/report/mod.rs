@@ -1,1 +1,85 @@
-//! Reporting: findings → bytes, one file per output format. (Being written.)
+//! Reporting: findings → bytes, one file per output format.
+//!
+//! Renderers never decide anything: they receive the findings already sorted and the summary
+//! already counted, so every format says the same thing and the exit status never depends on
+//! the format chosen.
+
+pub mod human;
+pub mod json;
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::files::Files;
+use crate::finding::{Finding, SeverityCounts};
+
+/// An output format of `factlint check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Compiler-style diagnostics (codespan-reporting) and a summary line.
+    Human,
+    /// The versioned JSON contract (docs/json.md).
+    Json,
+}
+
+/// Counts shown at the end of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Documents read.
+    pub documents: usize,
+    /// Rules loaded.
+    pub rules: usize,
+    /// Mentions found.
+    pub mentions: usize,
+    /// Findings reported.
+    pub findings: usize,
+    /// Findings by severity.
+    #[serde(flatten)]
+    pub by_severity: SeverityCounts,
+}
+
+impl Summary {
+    /// Counts a run's results.
+    pub fn new(documents: usize, rules: usize, mentions: usize, findings: &[Finding]) -> Summary {
+        Summary {
+            documents,
+            rules,
+            mentions,
+            findings: findings.len(),
+            by_severity: SeverityCounts::of(findings),
+        }
+    }
+}
+
+/// How to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RenderOptions {
+    /// Emit ANSI colours (human format only).
+    pub color: bool,
+    /// Leave out the summary line (human format only).
+    pub quiet: bool,
+}
+
+/// Renders `findings` in `format` to `out`.
+///
+/// # Errors
+/// Only the writer's I/O errors.
+pub fn render(
+    format: Format,
+    files: &Files,
+    findings: &[Finding],
+    summary: &Summary,
+    options: RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Human => human::render(files, findings, summary, options, out),
+        Format::Json => json::render(files, findings, summary, out),
+    }
+}
+
+/// 1-based line and column of a byte offset, as every format shows them.
+pub fn line_column(files: &Files, file: crate::span::FileId, byte: usize) -> (usize, usize) {
+    files.get(file).map_or((1, 1), |f| f.line_column(byte))
+}

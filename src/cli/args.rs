@@ -1,0 +1,101 @@
+//! Command-line arguments, as close to the flags as possible; meaning is given in the
+//! subcommand modules.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// factlint: a linter for facts across documents.
+///
+/// Rules in TOML name the facts that must agree across documents (names, figures, dates);
+/// factlint finds every mention, compares them across files and reports each mismatch.
+#[derive(Debug, Parser)]
+#[command(name = "factlint", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check documents against the rules and report every mismatch.
+    Check(CheckArgs),
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Compiler-style diagnostics.
+    Human,
+    /// The versioned JSON contract (docs/json.md).
+    Json,
+}
+
+/// The lowest severity that fails the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Only errors fail (default).
+    Error,
+    /// Warnings and errors fail.
+    Warning,
+    /// Any finding fails.
+    Info,
+}
+
+/// Options shared by every subcommand that reads rules and documents.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Documents or directories to check ('-' reads standard input); default: the config's
+    /// `documents`.
+    pub paths: Vec<PathBuf>,
+
+    /// Use this config file instead of searching for factlint.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Rule file or directory; repeat for several. Replaces the config's `rules`.
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+
+    /// The name to give standard input (its extension picks the format).
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    pub stdin_filename: String,
+}
+
+/// `factlint check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Rules and documents.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+
+    /// The lowest severity that makes the run fail (exit 1); default: the config's `fail_on`,
+    /// else error.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Print findings only, without the summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+}

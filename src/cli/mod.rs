@@ -1,0 +1,55 @@
+//! The command line: arguments (clap) and one module per subcommand.
+//!
+//! Everything here runs in the binary; it turns arguments into library calls, writes to
+//! stdout/stderr and maps outcomes to [`ExitStatus`].
+
+pub mod args;
+pub mod check;
+
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+
+pub use args::{Cli, Command};
+
+/// How a run ended. Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage,
+/// rule, config or I/O error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Nothing at or above the threshold.
+    Success,
+    /// Findings at or above the threshold.
+    Failure,
+    /// The run could not be trusted: bad usage, rules or config.
+    Error,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(status: ExitStatus) -> ExitCode {
+        ExitCode::from(match status {
+            ExitStatus::Success => 0,
+            ExitStatus::Failure => 1,
+            ExitStatus::Error => 2,
+        })
+    }
+}
+
+/// Runs a parsed command line.
+///
+/// # Errors
+/// I/O errors writing output, and problems that are not findings (an unreadable `--config`).
+pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+    }
+}
+
+/// Whether to colour output written to stdout.
+pub fn use_color(choice: args::ColorChoice) -> bool {
+    match choice {
+        args::ColorChoice::Always => true,
+        args::ColorChoice::Never => false,
+        args::ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
+    }
+}
