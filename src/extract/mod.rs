@@ -8,6 +8,7 @@ pub mod date;
 pub mod entity;
 pub mod hedge;
 pub mod number;
+pub mod sentence;
 pub mod terms;
 
 use serde::Serialize;
