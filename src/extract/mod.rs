@@ -4,6 +4,7 @@
 //! ([`terms::TermMatcher`]); each document is scanned once and only the neighbourhood of a
 //! match is examined further. Every mention leaves this module with a span in *source* bytes.
 
+pub mod bind;
 pub mod date;
 pub mod entity;
 pub mod hedge;
