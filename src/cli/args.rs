@@ -22,6 +22,8 @@ pub struct Cli {
 pub enum Command {
     /// Check documents against the rules and report every mismatch.
     Check(CheckArgs),
+    /// Print every mention the rules find, one JSON object per line.
+    Extract(ExtractArgs),
 }
 
 /// When to use colour.
@@ -98,4 +100,23 @@ pub struct CheckArgs {
     /// Print findings only, without the summary line.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// Formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// One JSON object per mention and line.
+    Jsonl,
+}
+
+/// `factlint extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Rules and documents.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+    pub format: ExtractFormat,
 }

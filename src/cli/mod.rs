@@ -5,6 +5,7 @@
 
 pub mod args;
 pub mod check;
+pub mod extract;
 
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
@@ -40,6 +41,7 @@ impl From<ExitStatus> for ExitCode {
 pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Extract(args) => extract::run(&args),
     }
 }
 

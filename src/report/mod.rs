@@ -6,6 +6,7 @@
 
 pub mod human;
 pub mod json;
+pub mod jsonl;
 
 use std::io::{self, Write};
 
