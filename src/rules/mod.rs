@@ -6,7 +6,10 @@
 //! ([`crate::extract::terms`]). Raw structure and validation live in `load.rs`; this file holds
 //! the compiled types every later step reads.
 
+mod compile;
 pub mod load;
+mod suggest;
+pub(crate) mod table;
 
 use crate::finding::Severity;
 use crate::span::Span;
