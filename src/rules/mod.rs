@@ -10,6 +10,8 @@ mod compile;
 pub mod load;
 mod suggest;
 pub(crate) mod table;
+#[cfg(test)]
+mod tests;
 
 use crate::finding::Severity;
 use crate::span::Span;

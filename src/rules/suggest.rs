@@ -22,13 +22,27 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 /// differences count as nothing (`Case-Sensitive` suggests `case_sensitive`).
 pub(crate) fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let folded = fold(word);
+    let singular = singular(&folded);
     let limit = (folded.chars().count() / 3).max(1);
     candidates
         .iter()
-        .map(|&c| (edit_distance(&folded, &fold(c)), c))
+        .map(|&c| {
+            let c_folded = fold(c);
+            let d = edit_distance(&folded, &c_folded).min(edit_distance(&singular, &c_folded));
+            (d, c)
+        })
         .filter(|&(d, c)| d <= limit && c != word)
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)
+}
+
+/// `entities` → `entity`, `cues` → `cue`: plurals are a common slip in key names.
+fn singular(s: &str) -> String {
+    if let Some(stem) = s.strip_suffix("ies") {
+        format!("{stem}y")
+    } else {
+        s.strip_suffix('s').unwrap_or(s).to_string()
+    }
 }
 
 fn fold(s: &str) -> String {
@@ -104,6 +118,10 @@ mod tests {
         assert_eq!(did_you_mean("tolerence", &keys), Some("tolerance"));
         assert_eq!(did_you_mean("colour", &keys), None);
         assert_eq!(did_you_mean("x", &keys), None);
+        assert_eq!(
+            did_you_mean("entities", &["entity", "date"]),
+            Some("entity")
+        );
     }
 
     #[test]
