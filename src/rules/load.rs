@@ -78,7 +78,7 @@ pub fn load_rules(
             },
         )
         .with_note("rule files are `*.toml` files; see the `rules` key of factlint.toml");
-        if let Some(first) = paths.first() {
+        if let Some(first) = paths.iter().find(|p| p.exists()) {
             finding = finding.with_path(display_path(first, display_base));
         }
         loader.findings.push(finding);

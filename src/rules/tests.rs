@@ -731,7 +731,7 @@ fn missing_paths_and_empty_directories_are_config_errors() {
             ("rules path `nowhere` does not exist", Some("nowhere")),
             (
                 "no rule files found under `nowhere`, `rules`",
-                Some("nowhere")
+                Some("rules")
             ),
         ]
     );
