@@ -93,7 +93,7 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         .rules
         .clone()
         .unwrap_or_else(|| config.rules.iter().map(|p| config.root.join(p)).collect());
-    let (rules, mut findings) = rules::load_rules(&rule_paths, &mut files);
+    let (rules, mut findings) = rules::load_rules(&rule_paths, &settings.display_base, &mut files);
     if findings.iter().any(|f| f.code.kind() == CodeKind::Rule) {
         sort_findings(&mut findings, &files);
         return Outcome {

@@ -6,7 +6,12 @@
 //! ([`crate::extract::terms`]). Raw structure and validation live in `load.rs`; this file holds
 //! the compiled types every later step reads.
 
+mod compile;
 pub mod load;
+mod suggest;
+pub(crate) mod table;
+#[cfg(test)]
+mod tests;
 
 use crate::finding::Severity;
 use crate::span::Span;
