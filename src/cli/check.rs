@@ -24,13 +24,13 @@ pub fn settings(
             let path = cwd.join(path);
             anyhow::ensure!(path.is_file(), "config file `{}` not found", path.display());
             let base = path.parent().map_or_else(|| cwd.clone(), Path::to_path_buf);
-            match config::load_config(&path, files) {
+            match config::load_config(&path, &base, files) {
                 Ok(config) => (config, base),
                 Err(problems) => return Ok(Err(problems)),
             }
         }
         None => match config::find_config(&cwd) {
-            Some(path) => match config::load_config(&path, files) {
+            Some(path) => match config::load_config(&path, &cwd, files) {
                 Ok(config) => (config, cwd.clone()),
                 Err(problems) => return Ok(Err(problems)),
             },

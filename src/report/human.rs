@@ -12,7 +12,7 @@ use codespan_reporting::term::{self, Config, termcolor::Ansi};
 use super::{RenderOptions, Summary};
 use crate::compare::plural;
 use crate::files::Files;
-use crate::finding::{Finding, Severity};
+use crate::finding::{CodeKind, Finding, Severity};
 use crate::span::FileId;
 
 /// Converts one finding to a codespan diagnostic.
@@ -22,10 +22,12 @@ pub fn to_diagnostic(finding: &Finding) -> Diagnostic<FileId> {
         Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
         Severity::Info => codespan_reporting::diagnostic::Severity::Note,
     };
-    let code = finding
-        .rule
-        .clone()
-        .unwrap_or_else(|| finding.code.name().to_string());
+    // Facts are named by the user's rule (`error[kerman-death-toll]`); problems with rules or
+    // inputs by the built-in code (`error[unknown-key]`), which `factlint explain` documents.
+    let code = match (&finding.rule, finding.code.kind()) {
+        (Some(rule), CodeKind::Fact) => rule.clone(),
+        _ => finding.code.name().to_string(),
+    };
     let mut message = finding.message.clone();
     if finding.labels.is_empty()
         && let Some(path) = &finding.path
@@ -95,10 +97,10 @@ pub fn summary_line(summary: &Summary) -> String {
         "no findings".to_string()
     } else {
         format!(
-            "{}, {}, {}",
+            "{}, {}, {} info",
             plural(counts.error, "error"),
             plural(counts.warning, "warning"),
-            plural(counts.info, "info")
+            counts.info
         )
     };
     format!(

@@ -1,9 +1,10 @@
 //! Rules: the facts that must stay consistent, loaded from TOML rule files.
 //!
-//! `load` reads rule files (spanned TOML), validates them — reporting *every* problem at once
-//! as a [`Finding`](crate::finding::Finding) pointing into the TOML — and compiles them into a
+//! `load` reads rule files (spanned TOML), `compile` validates them — reporting *every* problem at once
+//! as a [`Finding`](crate::finding::Finding) pointing into the TOML — and turns them into a
 //! [`RuleSet`] of typed [`Rule`]s with their terms ready for the matcher
-//! ([`crate::extract::terms`]). Raw structure and validation live in `load.rs`; this file holds
+//! ([`crate::extract::terms`]). Loading is in `load.rs`, key-by-key reading in `table.rs`,
+//! validation in `compile.rs`, suggestions in `suggest.rs`; this file holds
 //! the compiled types every later step reads.
 
 mod compile;
