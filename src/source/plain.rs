@@ -1,0 +1,130 @@
+//! Plain text: blocks are runs of lines separated by blank (whitespace-only) lines.
+//!
+//! Every byte of a block's prose is copied into the matching text (after the normalizations of
+//! [`TextBuilder`]); a `\r\n` line ending becomes `"\n"` so that the matching text has one line
+//! break convention whatever the file uses. Leading and trailing whitespace of a block is left
+//! out, and blocks are joined by a synthetic `"\n\n"`.
+
+use super::offsets::{TextBuilder, TextRange};
+
+/// Appends the prose of `source[start..]` to `builder` and returns its blocks.
+pub(crate) fn build(source: &str, start: usize, builder: &mut TextBuilder) -> Vec<TextRange> {
+    let mut blocks = Vec::new();
+    for range in block_ranges(source, start) {
+        if !blocks.is_empty() {
+            builder.push_synthetic("\n\n", range.start);
+        }
+        let text_start = builder.text().len();
+        push_lines(&source[range.clone()], range.start, builder);
+        blocks.push(TextRange::new(text_start, builder.text().len()));
+    }
+    blocks
+}
+
+/// Byte ranges of the blocks of `source[start..]`, trimmed of surrounding whitespace.
+fn block_ranges(source: &str, start: usize) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut block: Option<(usize, usize)> = None;
+    let mut pos = start.min(source.len());
+    while pos < source.len() {
+        let rest = &source[pos..];
+        let line_len = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        let line = &rest[..line_len];
+        if line.trim().is_empty() {
+            if let Some(b) = block.take() {
+                ranges.push(b.0..b.1);
+            }
+        } else {
+            // Trim this line's whitespace: leading only for a block's first line, trailing
+            // only matters for the block's last line, which is whichever line comes last.
+            let lead = if block.is_none() {
+                line.len() - line.trim_start().len()
+            } else {
+                0
+            };
+            let end = pos + line.trim_end().len();
+            block = Some(match block {
+                Some((s, _)) => (s, end),
+                None => (pos + lead, end),
+            });
+        }
+        pos += line_len;
+    }
+    if let Some(b) = block {
+        ranges.push(b.0..b.1);
+    }
+    ranges
+}
+
+/// Pushes one block's text, turning each `\r\n` into `"\n"`.
+fn push_lines(text: &str, offset: usize, builder: &mut TextBuilder) {
+    let mut run_start = 0;
+    for (i, _) in text.match_indices("\r\n") {
+        builder.push_source(&text[run_start..i], offset + run_start);
+        builder.push_replaced("\n", offset + i..offset + i + 2);
+        run_start = i + 2;
+    }
+    builder.push_source(&text[run_start..], offset + run_start);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::offsets::OffsetMap;
+
+    fn run(src: &str) -> (String, OffsetMap, Vec<TextRange>) {
+        let mut b = TextBuilder::new();
+        let blocks = build(src, 0, &mut b);
+        let (text, map) = b.finish();
+        (text, map, blocks)
+    }
+
+    fn block_texts<'a>(text: &'a str, blocks: &[TextRange]) -> Vec<&'a str> {
+        blocks.iter().map(|b| &text[b.range()]).collect()
+    }
+
+    #[test]
+    fn blocks_split_on_blank_lines() {
+        let src = "  First line\nsecond line.\n\nNext block.\n \t \n\n\nLast  \n";
+        let (text, _, blocks) = run(src);
+        assert_eq!(text, "First line\nsecond line.\n\nNext block.\n\nLast");
+        assert_eq!(
+            block_texts(&text, &blocks),
+            ["First line\nsecond line.", "Next block.", "Last"]
+        );
+    }
+
+    #[test]
+    fn crlf_becomes_lf_and_maps_back() {
+        let src = "one\r\ntwo 144\r\n\r\nthree\r\n";
+        let (text, map, blocks) = run(src);
+        assert_eq!(text, "one\ntwo 144\n\nthree");
+        assert_eq!(block_texts(&text, &blocks), ["one\ntwo 144", "three"]);
+        let at = text.find("144").unwrap();
+        assert_eq!(&src[map.to_source(TextRange::new(at, at + 3))], "144");
+        let at = text.find("three").unwrap();
+        assert_eq!(&src[map.to_source(TextRange::new(at, at + 5))], "three");
+        // A range across the line break covers the whole `\r\n`.
+        assert_eq!(&src[map.to_source(TextRange::new(0, 7))], "one\r\ntwo");
+    }
+
+    #[test]
+    fn empty_and_blank_inputs_have_no_blocks() {
+        for src in ["", "\n", "  \n\t\n", "\r\n\r\n"] {
+            let (text, _, blocks) = run(src);
+            assert_eq!(text, "", "{src:?}");
+            assert!(blocks.is_empty(), "{src:?}");
+        }
+    }
+
+    #[test]
+    fn starts_after_the_given_offset() {
+        let src = "skip me\n\nkeep me";
+        let mut b = TextBuilder::new();
+        let blocks = build(src, 9, &mut b);
+        let (text, map) = b.finish();
+        assert_eq!(text, "keep me");
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(map.to_source(TextRange::new(0, 4)), 9..13);
+    }
+}
