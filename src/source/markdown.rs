@@ -115,16 +115,15 @@ impl State<'_, '_> {
                 }
             }
             Event::Text(text) if self.skip_depth == 0 => self.text(&text, range),
-            Event::SoftBreak | Event::HardBreak if self.skip_depth == 0 => {
-                if self.block.is_some() {
-                    let range = self.clamp(range);
-                    if &self.body[range.clone()] == "\n" {
-                        self.builder.push_source("\n", self.base + range.start);
-                    } else {
-                        // `\r\n`, trailing spaces or a backslash before the line ending.
-                        self.builder
-                            .push_replaced("\n", self.base + range.start..self.base + range.end);
-                    }
+            // A line break before any prose of the block (or in skipped content) adds nothing.
+            Event::SoftBreak | Event::HardBreak if self.skip_depth == 0 && self.block.is_some() => {
+                let range = self.clamp(range);
+                if &self.body[range.clone()] == "\n" {
+                    self.builder.push_source("\n", self.base + range.start);
+                } else {
+                    // `\r\n`, trailing spaces or a backslash before the line ending.
+                    self.builder
+                        .push_replaced("\n", self.base + range.start..self.base + range.end);
                 }
             }
             Event::Code(_)
