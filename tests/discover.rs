@@ -11,12 +11,12 @@ const MAX: u64 = 10 * 1024 * 1024;
 
 /// A tree with every kind of file discovery has to deal with.
 fn tree() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
     let write = |rel: &str, bytes: &[u8]| {
         let path = root.join(rel);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, bytes).unwrap();
+        fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
+        fs::write(path, bytes).expect("write");
     };
     write("news/crocus.md", b"# Crocus\n\nAt least 139 dead.\n");
     write("news/kerman.txt", b"The blast killed 96.\n");
