@@ -118,7 +118,10 @@ impl State<'_, '_> {
             // A line break before any prose of the block (or in skipped content) adds nothing.
             Event::SoftBreak | Event::HardBreak if self.skip_depth == 0 && self.block.is_some() => {
                 let range = self.clamp(range);
-                if &self.body[range.clone()] == "\n" {
+                if self.builder.text().ends_with('\n') {
+                    // A line that folded to nothing (a lone zero-width space) must not make
+                    // two line breaks in a row: `"\n\n"` is reserved for block boundaries.
+                } else if &self.body[range.clone()] == "\n" {
                     self.builder.push_source("\n", self.base + range.start);
                 } else {
                     // `\r\n`, trailing spaces or a backslash before the line ending.
@@ -150,8 +153,10 @@ impl State<'_, '_> {
         if src == text {
             self.builder.push_source(src, self.base + range.start);
         } else {
+            // A decoded `&#10;` must not fake a line or block break.
+            let text = text.replace(['\n', '\r'], " ");
             self.builder
-                .push_replaced(text, self.base + range.start..self.base + range.end);
+                .push_replaced(&text, self.base + range.start..self.base + range.end);
         }
     }
 
@@ -402,5 +407,12 @@ mod tests {
         let (text, _, _) = run(src);
         assert!(!text.contains("139") && !text.contains("140"), "{text:?}");
         assert!(text.contains("Before") && text.contains("after.") && text.ends_with("Last."));
+    }
+
+    #[test]
+    fn no_double_line_break_inside_a_block() {
+        let (text, _, parsed) = run("a\n\u{200B}\nb &#10; c");
+        assert_eq!(text, "a\nb   c");
+        assert_eq!(parsed.blocks.len(), 1);
     }
 }

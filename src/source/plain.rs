@@ -5,7 +5,7 @@
 //! break convention whatever the file uses. Leading and trailing whitespace of a block is left
 //! out, and blocks are joined by a synthetic `"\n\n"`.
 
-use super::offsets::{TextBuilder, TextRange};
+use super::offsets::{TextBuilder, TextRange, fold_char};
 
 /// Appends the prose of `source[start..]` to `builder` and returns its blocks.
 pub(crate) fn build(source: &str, start: usize, builder: &mut TextBuilder) -> Vec<TextRange> {
@@ -30,7 +30,7 @@ fn block_ranges(source: &str, start: usize) -> Vec<std::ops::Range<usize>> {
         let rest = &source[pos..];
         let line_len = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
         let line = &rest[..line_len];
-        if line.trim().is_empty() {
+        if is_blank(line) {
             if let Some(b) = block.take() {
                 ranges.push(b.0..b.1);
             }
@@ -54,6 +54,13 @@ fn block_ranges(source: &str, start: usize) -> Vec<std::ops::Range<usize>> {
         ranges.push(b.0..b.1);
     }
     ranges
+}
+
+/// Whether a line is blank: only whitespace and chars the matching text drops (a line holding
+/// a lone zero-width space would otherwise put `"\n\n"` inside a block).
+fn is_blank(line: &str) -> bool {
+    line.chars()
+        .all(|c| c.is_whitespace() || fold_char(c).is_none())
 }
 
 /// Pushes one block's text, turning each `\r\n` into `"\n"`.
@@ -85,12 +92,21 @@ mod tests {
 
     #[test]
     fn blocks_split_on_blank_lines() {
-        let src = "  First line\nsecond line.\n\nNext block.\n \t \n\n\nLast  \n";
+        let src =
+            "  First line\nsecond line.\n\nNext block.\n \t \n\n\nLast  \n\u{200B}\nOne more.";
         let (text, _, blocks) = run(src);
-        assert_eq!(text, "First line\nsecond line.\n\nNext block.\n\nLast");
+        assert_eq!(
+            text,
+            "First line\nsecond line.\n\nNext block.\n\nLast\n\nOne more."
+        );
         assert_eq!(
             block_texts(&text, &blocks),
-            ["First line\nsecond line.", "Next block.", "Last"]
+            [
+                "First line\nsecond line.",
+                "Next block.",
+                "Last",
+                "One more."
+            ]
         );
     }
 
