@@ -57,6 +57,9 @@ const SPECIAL: &[&str] = &[
     "\\&",
     "\\\\",
     "\\",
+    // Over 120 chars: plain text treats a block holding such a line as one paragraph per line.
+    "A long unwrapped line of scraped text that goes on and on, well past any column a person \
+     would wrap at, 144 dead, said the report.",
 ];
 
 const MARKUP: &[&str] = &[

@@ -1,5 +1,9 @@
 //! Plain text: blocks are runs of lines separated by blank (whitespace-only) lines.
 //!
+//! One exception, for text exported or scraped from the web: a run of lines in which some
+//! line is longer than 120 chars is not hand-wrapped, so each of its lines is a paragraph
+//! and a block of its own.
+//!
 //! Every byte of a block's prose is copied into the matching text (after the normalizations of
 //! [`TextBuilder`]); a `\r\n` line ending becomes `"\n"` so that the matching text has one line
 //! break convention whatever the file uses. Leading and trailing whitespace of a block is left
@@ -27,38 +31,45 @@ pub(crate) fn build(source: &str, start: usize, builder: &mut TextBuilder) -> Ve
     blocks
 }
 
+/// A line longer than this many chars is not hard-wrapped prose: hand-wrapped text stays near
+/// 72–80 columns, while text exported or scraped from the web puts each paragraph on one
+/// long line and often has no blank lines at all.
+const UNWRAPPED_LINE: usize = 120;
+
 /// Byte ranges of the blocks of `source[start..]`, trimmed of surrounding whitespace.
+///
+/// A block is a run of non-blank lines; but when one of its lines is longer than
+/// [`UNWRAPPED_LINE`] the block is not hard-wrapped, its line breaks are paragraph breaks, and
+/// each line is a block of its own.
 fn block_ranges(source: &str, start: usize) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
-    let mut block: Option<(usize, usize)> = None;
+    // The trimmed lines of the current block, and whether one of them is long.
+    let mut lines: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut unwrapped = false;
+    let mut flush = |lines: &mut Vec<std::ops::Range<usize>>, unwrapped: &mut bool| {
+        if *unwrapped {
+            ranges.append(lines);
+        } else if let (Some(first), Some(last)) = (lines.first(), lines.last()) {
+            ranges.push(first.start..last.end);
+        }
+        lines.clear();
+        *unwrapped = false;
+    };
     let mut pos = start.min(source.len());
     while pos < source.len() {
         let rest = &source[pos..];
         let line_len = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
         let line = &rest[..line_len];
         if is_blank(line) {
-            if let Some(b) = block.take() {
-                ranges.push(b.0..b.1);
-            }
+            flush(&mut lines, &mut unwrapped);
         } else {
-            // Trim this line's whitespace: leading only for a block's first line, trailing
-            // only matters for the block's last line, which is whichever line comes last.
-            let lead = if block.is_none() {
-                line.len() - line.trim_start().len()
-            } else {
-                0
-            };
-            let end = pos + line.trim_end().len();
-            block = Some(match block {
-                Some((s, _)) => (s, end),
-                None => (pos + lead, end),
-            });
+            let lead = line.len() - line.trim_start().len();
+            lines.push(pos + lead..pos + line.trim_end().len());
+            unwrapped |= line.chars().count() > UNWRAPPED_LINE;
         }
         pos += line_len;
     }
-    if let Some(b) = block {
-        ranges.push(b.0..b.1);
-    }
+    flush(&mut lines, &mut unwrapped);
     ranges
 }
 
@@ -148,5 +159,24 @@ mod tests {
         assert_eq!(text, "keep me");
         assert_eq!(blocks.len(), 1);
         assert_eq!(map.to_source(TextRange::new(0, 4)), 9..13);
+    }
+
+    #[test]
+    fn long_lines_are_paragraphs_of_their_own() {
+        let long = "word ".repeat(30);
+        let long = long.trim_end();
+        let src = format!("Headline\n{long}\n  {long}.\n\nwrapped line\nnext line\n");
+        let (text, map, blocks) = run(&src);
+        assert_eq!(
+            block_texts(&text, &blocks),
+            [
+                "Headline",
+                long,
+                &format!("{long}."),
+                "wrapped line\nnext line"
+            ]
+        );
+        let last = blocks[3];
+        assert_eq!(&src[map.to_source(last)], "wrapped line\nnext line");
     }
 }
