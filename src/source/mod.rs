@@ -1,7 +1,7 @@
 //! Sources: a document's original text → matching text + offset map + blocks + metadata.
 //!
 //! Each format (plain text, Markdown) has its own module that decides which parts are prose
-//! and feeds them to a [`TextBuilder`](offsets::TextBuilder). Conventions every format keeps:
+//! and feeds them to a [`TextBuilder`]. Conventions every format keeps:
 //!
 //! - the matching text holds prose only, normalized (DESIGN §3); spans go back to the original
 //!   bytes through [`Document::map`] alone;
