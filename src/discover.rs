@@ -1,9 +1,27 @@
-//! Discovery: command-line paths and config globs → the list of documents to read.
-//! (Being written.)
+//! Discovery: command-line paths and config globs → the list of documents to read, and the
+//! reading of one document into UTF-8 text.
+//!
+//! Directories are walked with `ignore` (ripgrep's walker): `.gitignore` (also outside a git
+//! repository), `.ignore` and git's exclude file are honoured, hidden files and directories are
+//! skipped and symbolic links are not followed. A file named explicitly is always taken, even
+//! when an ignore file or `include` would leave it out, because the user asked for it; only
+//! `exclude` removes it (typos' `--force-exclude`), so a pre-commit hook that passes every
+//! staged file still respects the project's exclusions.
+//!
+//! Globs match the path relative to `root`, `/`-separated; `*` does not cross `/` (as in
+//! `.gitignore`), and a pattern without `/` also matches the file name or any directory name
+//! on the way (`drafts` excludes everything under a `drafts/` directory). Problems are
+//! findings, never errors: a missing path or an unreadable directory is a warning and the run
+//! goes on.
 
-use std::path::PathBuf;
+use std::fs;
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
 
-use crate::finding::Finding;
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use ignore::WalkBuilder;
+
+use crate::finding::{Code, Finding};
 
 /// What to discover.
 #[derive(Debug, Clone)]
@@ -29,22 +47,367 @@ pub struct Input {
     pub display: String,
 }
 
-/// Walks the paths and returns the documents in a stable order (by display path).
+/// How many leading bytes are searched for a NUL byte to call a file binary (ripgrep's
+/// heuristic; text formats never contain NUL, UTF-16 text always does).
+const BINARY_SNIFF_LEN: usize = 8 * 1024;
+
+/// Walks the paths and returns the documents in a stable order (by display path), without
+/// duplicates, and the problems met on the way.
 pub fn discover(opts: &DiscoverOptions) -> (Vec<Input>, Vec<Finding>) {
-    let _ = opts;
-    (Vec::new(), Vec::new())
+    let mut findings = Vec::new();
+    let root = clean(&absolute(&opts.root));
+    let base = clean(&absolute(&opts.display_base));
+    let (include, exclude) = match (Globs::new(&opts.include), Globs::new(&opts.exclude)) {
+        (Ok(include), Ok(exclude)) => (include, exclude),
+        (include, exclude) => {
+            // A bad glob would silently select the wrong files: report it and read nothing.
+            findings.extend(include.err().map(|f| *f));
+            findings.extend(exclude.err().map(|f| *f));
+            return (Vec::new(), findings);
+        }
+    };
+    let walker = Walker {
+        root,
+        base,
+        include,
+        exclude,
+    };
+    let mut inputs = Vec::new();
+    for path in &opts.paths {
+        walker.add(path, &mut inputs, &mut findings);
+    }
+    inputs.sort_by(|a, b| a.display.cmp(&b.display));
+    inputs.dedup_by(|a, b| a.display == b.display);
+    (inputs, findings)
 }
 
-/// Reads one document as UTF-8 text, or says why it cannot be read.
+struct Walker {
+    root: PathBuf,
+    base: PathBuf,
+    include: Globs,
+    exclude: Globs,
+}
+
+impl Walker {
+    /// Adds one command-line or config path: a file, or every file under a directory.
+    fn add(&self, path: &Path, inputs: &mut Vec<Input>, findings: &mut Vec<Finding>) {
+        let full = absolute(&self.root.join(path));
+        let display = relative(&clean(&full), &self.base);
+        match fs::metadata(&full) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => findings.push(
+                Finding::new(Code::UnreadableFile, format!("`{display}` does not exist"))
+                    .with_path(display),
+            ),
+            Err(e) => findings.push(
+                Finding::new(
+                    Code::UnreadableFile,
+                    format!("cannot read `{display}`: {e}"),
+                )
+                .with_path(display),
+            ),
+            Ok(meta) if meta.is_dir() => self.walk(&full, inputs, findings),
+            Ok(_) => {
+                if !self.exclude.matches(&self.rel(&full)) {
+                    inputs.push(Input {
+                        path: full,
+                        display,
+                    });
+                }
+            }
+        }
+    }
+
+    fn walk(&self, dir: &Path, inputs: &mut Vec<Input>, findings: &mut Vec<Finding>) {
+        let mut builder = WalkBuilder::new(dir);
+        builder
+            .standard_filters(true)
+            .hidden(true)
+            .ignore(true)
+            .git_ignore(true)
+            .git_exclude(true)
+            .require_git(false)
+            .follow_links(false);
+        // Prune excluded directories early instead of walking them to drop every file.
+        let exclude = self.exclude.clone();
+        let root = self.root.clone();
+        builder.filter_entry(move |entry| {
+            entry.depth() == 0
+                || !entry.file_type().is_some_and(|t| t.is_dir())
+                || !exclude.matches_one(&relative(&clean(entry.path()), &root))
+        });
+        for entry in builder.build() {
+            match entry {
+                Ok(entry) => {
+                    // Symbolic links are not followed, so a link to a file is skipped too.
+                    if !entry.file_type().is_some_and(|t| t.is_file()) {
+                        continue;
+                    }
+                    let cleaned = clean(entry.path());
+                    let rel = relative(&cleaned, &self.root);
+                    if (!self.include.is_empty() && !self.include.matches(&rel))
+                        || self.exclude.matches(&rel)
+                    {
+                        continue;
+                    }
+                    inputs.push(Input {
+                        path: entry.into_path(),
+                        display: relative(&cleaned, &self.base),
+                    });
+                }
+                Err(e) => {
+                    let mut finding =
+                        Finding::new(Code::UnreadableFile, format!("cannot walk: {e}"));
+                    if let Some(path) = error_path(&e) {
+                        let display = relative(&clean(path), &self.base);
+                        finding = Finding::new(
+                            Code::UnreadableFile,
+                            format!("cannot walk `{display}`: {}", innermost(&e)),
+                        )
+                        .with_path(display);
+                    }
+                    findings.push(finding);
+                }
+            }
+        }
+    }
+
+    fn rel(&self, path: &Path) -> String {
+        relative(&clean(path), &self.root)
+    }
+}
+
+/// Include or exclude globs, split by how they match (see the module docs).
+#[derive(Debug, Clone)]
+struct Globs {
+    /// Every pattern, matched against the whole relative path.
+    paths: GlobSet,
+    /// Patterns without `/`, also matched against each path component.
+    names: GlobSet,
+    empty: bool,
+}
+
+impl Globs {
+    fn new(patterns: &[String]) -> Result<Globs, Box<Finding>> {
+        let mut paths = GlobSetBuilder::new();
+        let mut names = GlobSetBuilder::new();
+        for pattern in patterns {
+            // `/x` anchors at the root as in `.gitignore`; `x/` means a directory, which the
+            // component match below covers.
+            let trimmed = pattern.trim_end_matches('/');
+            let anchored = trimmed.strip_prefix('/');
+            let body = anchored.unwrap_or(trimmed);
+            let glob = GlobBuilder::new(body)
+                .literal_separator(true)
+                .backslash_escape(true)
+                .build()
+                .map_err(|e| {
+                    Box::new(Finding::new(
+                        Code::InvalidConfig,
+                        format!("invalid glob `{pattern}`: {}", e.kind()),
+                    ))
+                })?;
+            if anchored.is_none() && !body.contains('/') {
+                names.add(glob.clone());
+            }
+            paths.add(glob);
+        }
+        let build = |b: GlobSetBuilder| {
+            b.build().map_err(|e| {
+                Box::new(Finding::new(
+                    Code::InvalidConfig,
+                    format!("invalid globs: {e}"),
+                ))
+            })
+        };
+        Ok(Globs {
+            paths: build(paths)?,
+            names: build(names)?,
+            empty: patterns.is_empty(),
+        })
+    }
+
+    fn is_empty(&self) -> bool {
+        self.empty
+    }
+
+    /// Whether `rel` or a directory on its way matches.
+    fn matches(&self, rel: &str) -> bool {
+        if self.empty {
+            return false;
+        }
+        rel.match_indices('/')
+            .any(|(i, _)| self.matches_one(&rel[..i]))
+            || self.matches_one(rel)
+    }
+
+    /// Whether `rel` itself matches, as a path or by its last component.
+    fn matches_one(&self, rel: &str) -> bool {
+        if self.empty {
+            return false;
+        }
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        self.paths.is_match(rel) || self.names.is_match(name)
+    }
+}
+
+/// The path, absolute (relative to the current directory if it was relative).
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Removes `.` components and resolves `..` lexically; for display and glob matching only,
+/// never for reading (a symbolic link makes `..` mean something else).
+fn clean(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `path` relative to `base`, `/`-separated, with `..` where `path` is not under `base`; both
+/// are cleaned absolute paths.
+fn relative(path: &Path, base: &Path) -> String {
+    let path_parts: Vec<Component<'_>> = path.components().collect();
+    let base_parts: Vec<Component<'_>> = base.components().collect();
+    let common = path_parts
+        .iter()
+        .zip(&base_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common == 0 {
+        // Nothing in common (another drive on Windows): the path as it is.
+        return path.to_string_lossy().replace('\\', "/");
+    }
+    let mut parts: Vec<String> = vec!["..".to_string(); base_parts.len() - common];
+    parts.extend(
+        path_parts[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    }
+}
+
+/// The path an `ignore` error is about, if it names one.
+fn error_path(e: &ignore::Error) -> Option<&Path> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithLineNumber { err, .. } | ignore::Error::WithDepth { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Partial(errs) => errs.iter().find_map(error_path),
+        _ => None,
+    }
+}
+
+/// The innermost error, without the path and depth wrappers the message already says.
+fn innermost(e: &ignore::Error) -> &ignore::Error {
+    match e {
+        ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } => {
+            innermost(err)
+        }
+        other => other,
+    }
+}
+
+/// Reads one document as UTF-8 text, or says why it cannot be read. Every problem is a
+/// warning finding naming the file: the run goes on without it.
 pub fn read_input(input: &Input, max_size: u64) -> Result<String, Box<Finding>> {
-    let _ = max_size;
-    std::fs::read_to_string(&input.path).map_err(|e| {
+    let skip = |code: Code, reason: String| {
         Box::new(
-            Finding::new(
-                crate::finding::Code::UnreadableFile,
-                format!("cannot read `{}`: {e}", input.display),
-            )
-            .with_path(input.display.clone()),
+            Finding::new(code, format!("skipped `{}`: {reason}", input.display))
+                .with_path(input.display.clone()),
+        )
+    };
+    let unreadable = |e: std::io::Error| skip(Code::UnreadableFile, format!("cannot read: {e}"));
+    // The size check comes before reading so that a huge file is never loaded.
+    let meta = fs::metadata(&input.path).map_err(unreadable)?;
+    if meta.is_dir() {
+        return Err(skip(Code::UnreadableFile, "is a directory".to_string()));
+    }
+    let too_large = |len: u64| {
+        skip(
+            Code::FileTooLarge,
+            format!("{len} bytes is over the size limit of {max_size} bytes"),
+        )
+    };
+    if meta.len() > max_size {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    // `take` guards against a file that grew after the size check.
+    fs::File::open(&input.path)
+        .and_then(|f| f.take(max_size.saturating_add(1)).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > max_size {
+        return Err(too_large(bytes.len() as u64));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(skip(
+            Code::InvalidUtf8,
+            "UTF-16 text (a UTF-16 byte-order mark); convert it to UTF-8".to_string(),
+        ));
+    }
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
+    if let Some(at) = memchr::memchr(0, head) {
+        return Err(skip(
+            Code::BinaryFile,
+            format!("binary file (NUL byte at byte {at})"),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        skip(
+            Code::InvalidUtf8,
+            format!(
+                "not valid UTF-8 (first bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths() {
+        let r = |p: &str, b: &str| relative(Path::new(p), Path::new(b));
+        assert_eq!(r("/a/b/c.md", "/a"), "b/c.md");
+        assert_eq!(r("/a/c.md", "/a/b"), "../c.md");
+        assert_eq!(r("/a", "/a"), ".");
+        assert_eq!(clean(Path::new("/a/./b/../c")), PathBuf::from("/a/c"));
+    }
+
+    #[test]
+    fn glob_semantics() {
+        let g = Globs::new(&["*.md".to_string(), "drafts".to_string()]).unwrap();
+        assert!(g.matches("a.md"));
+        assert!(g.matches("deep/dir/a.md"));
+        assert!(g.matches("drafts/x.txt"));
+        assert!(g.matches("news/drafts/x.txt"));
+        assert!(!g.matches("a.txt"));
+        let g = Globs::new(&["news/*.md".to_string(), "/top.txt".to_string()]).unwrap();
+        assert!(g.matches("news/a.md"));
+        assert!(!g.matches("news/deep/a.md"));
+        assert!(!g.matches("other/news/a.md"));
+        assert!(g.matches("top.txt"));
+        assert!(!g.matches("sub/top.txt"));
+        let g = Globs::new(&["**/*.txt".to_string()]).unwrap();
+        assert!(g.matches("a.txt") && g.matches("x/y/a.txt"));
+        assert!(!Globs::new(&[]).unwrap().matches("a.md"));
+        assert!(Globs::new(&["a[".to_string()]).is_err());
+    }
 }

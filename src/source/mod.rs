@@ -1,11 +1,23 @@
-//! Sources: a document's original text → matching text + offset map + metadata.
+//! Sources: a document's original text → matching text + offset map + blocks + metadata.
 //!
 //! Each format (plain text, Markdown) has its own module that decides which parts are prose
-//! and feeds them to a [`TextBuilder`](offsets::TextBuilder). Conventions every format keeps:
-//! a blank line (`"\n\n"`) in the matching text is a hard block boundary (paragraph, heading,
-//! list item); a single `"\n"` is a soft line break inside a block. (Being written.)
+//! and feeds them to a [`TextBuilder`]. Conventions every format keeps:
+//!
+//! - the matching text holds prose only, normalized (DESIGN §3); spans go back to the original
+//!   bytes through [`Document::map`] alone;
+//! - each block of prose (paragraph, heading, list item, table cell, block-quote paragraph,
+//!   footnote) is one [`TextRange`](offsets::TextRange) in [`Document::blocks`], trimmed of
+//!   surrounding whitespace, in text order and never overlapping;
+//! - consecutive blocks are joined by a synthetic `"\n\n"` (it maps to an empty source range),
+//!   so a scanner that only looks at the text still sees the boundary; inside a block a line
+//!   break is a single `"\n"` (`\r\n` is folded to it) and never two in a row;
+//! - front matter (`---` YAML or `+++` TOML at the very top) never reaches the text; its
+//!   `date` and `title` fill [`DocMeta`].
 
+pub mod frontmatter;
+mod markdown;
 pub mod offsets;
+mod plain;
 
 use crate::span::FileId;
 use crate::value::PartialDate;
@@ -48,18 +60,114 @@ pub struct Document {
     pub meta: DocMeta,
 }
 
-/// Reads a document's prose from its source text.
+impl Format {
+    /// The format of a file, by extension (case-insensitive): `.md`, `.markdown` and `.mdx`
+    /// are Markdown, anything else is plain text.
+    pub fn from_path(path: &str) -> Format {
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        let ext = match name.rsplit_once('.') {
+            Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
+            _ => return Format::Plain,
+        };
+        match ext.as_str() {
+            "md" | "markdown" | "mdx" => Format::Markdown,
+            _ => Format::Plain,
+        }
+    }
+}
+
+/// Reads a document's prose from its source text; `path` chooses the format. Never fails and
+/// never panics: whatever the input, the result is a (possibly empty) document.
 pub fn load(file: FileId, path: &str, source: &str) -> Document {
-    let _ = path;
+    let format = Format::from_path(path);
+    let front = frontmatter::split(source);
+    let body_start = front.as_ref().map_or(0, |f| f.body_start);
+    let mut meta = front.map(|f| f.meta).unwrap_or_default();
     let mut builder = TextBuilder::new();
-    builder.push_source(source, 0);
+    let blocks = match format {
+        Format::Plain => plain::build(source, body_start, &mut builder),
+        Format::Markdown => {
+            let parsed = markdown::build(source, body_start, &mut builder);
+            if meta.title.is_none() {
+                meta.title = parsed.first_h1;
+            }
+            parsed.blocks
+        }
+    };
     let (text, map) = builder.finish();
     Document {
         file,
-        format: Format::Plain,
-        blocks: vec![offsets::TextRange::new(0, text.len())],
+        format,
         text,
         map,
-        meta: DocMeta::default(),
+        blocks,
+        meta,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use offsets::TextRange;
+
+    fn ymd(y: i32, m: u8, d: u8) -> Option<PartialDate> {
+        Some(PartialDate {
+            year: Some(y),
+            month: Some(m),
+            day: Some(d),
+        })
+    }
+
+    #[test]
+    fn format_by_extension() {
+        assert_eq!(Format::from_path("a/b.md"), Format::Markdown);
+        assert_eq!(Format::from_path("B.MARKDOWN"), Format::Markdown);
+        assert_eq!(Format::from_path("x.mdx"), Format::Markdown);
+        assert_eq!(Format::from_path("notes.txt"), Format::Plain);
+        assert_eq!(Format::from_path("README"), Format::Plain);
+        assert_eq!(Format::from_path(".md"), Format::Plain);
+        assert_eq!(Format::from_path("dir.md/file"), Format::Plain);
+    }
+
+    #[test]
+    fn front_matter_is_meta_not_text_in_both_formats() {
+        let src = "---\ntitle: \"Crocus: 144 dead\"\ndate: 2024-03-29\n---\nThe toll is 139.\n";
+        for path in ["a.md", "a.txt"] {
+            let doc = load(FileId(0), path, src);
+            assert_eq!(doc.text, "The toll is 139.", "{path}");
+            assert_eq!(doc.meta.title.as_deref(), Some("Crocus: 144 dead"));
+            assert_eq!(doc.meta.date, ymd(2024, 3, 29));
+            let at = doc.text.find("139").unwrap();
+            assert_eq!(&src[doc.map.to_source(TextRange::new(at, at + 3))], "139");
+        }
+        let toml = "+++\ndate = 2024-03-22\n+++\n\n# Heading\n\nBody.";
+        let doc = load(FileId(0), "t.md", toml);
+        assert_eq!(doc.text, "Heading\n\nBody.");
+        assert_eq!(doc.meta.date, ymd(2024, 3, 22));
+        // No title in the front matter: the first level-1 heading stands in.
+        assert_eq!(doc.meta.title.as_deref(), Some("Heading"));
+        assert_eq!(doc.blocks.len(), 2);
+    }
+
+    #[test]
+    fn markdown_entity_maps_back_through_load() {
+        let src = "AT&amp;T said *so*.";
+        let doc = load(FileId(3), "x.md", src);
+        assert_eq!(doc.format, Format::Markdown);
+        assert_eq!(doc.file, FileId(3));
+        assert_eq!(doc.text, "AT&T said so.");
+        assert_eq!(&src[doc.map.to_source(TextRange::new(0, 4))], "AT&amp;T");
+        // The same bytes as plain text are copied as written.
+        let doc = load(FileId(3), "x.txt", src);
+        assert_eq!(doc.text, src);
+    }
+
+    #[test]
+    fn plain_text_blocks() {
+        let doc = load(FileId(0), "a.txt", "One.\n\nTwo\nlines.\n");
+        assert_eq!(doc.format, Format::Plain);
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| &doc.text[b.range()]).collect();
+        assert_eq!(texts, ["One.", "Two\nlines."]);
+        assert_eq!(doc.text, "One.\n\nTwo\nlines.");
     }
 }

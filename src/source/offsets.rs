@@ -132,6 +132,15 @@ impl TextBuilder {
         &self.text
     }
 
+    /// Where the source consumed so far ends: the end of the last piece's source range (0 when
+    /// empty). Synthetic text placed here keeps the map monotonic.
+    pub fn src_end(&self) -> usize {
+        self.map
+            .segments
+            .last()
+            .map_or(0, |s| s.src_start + s.src_len)
+    }
+
     /// Appends `src`, which sits at byte `src_offset` of the source, normalized for matching.
     pub fn push_source(&mut self, src: &str, src_offset: usize) {
         if is_nfc_quick(src.chars()) == IsNormalized::Yes {
