@@ -34,9 +34,21 @@ variants = ["ISIS-K", "IS-KP"]
 fn corpus() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "rules/names.toml", ENTITY_RULES);
-    write(dir.path(), "docs/a.md", "# A\n\nThe group IS-K claimed it.\n");
-    write(dir.path(), "docs/b.md", "Analysts blamed ISIS-K for the attack.\n");
-    write(dir.path(), "factlint.toml", "rules = [\"rules\"]\n[documents]\npaths = [\"docs\"]\n");
+    write(
+        dir.path(),
+        "docs/a.md",
+        "# A\n\nThe group IS-K claimed it.\n",
+    );
+    write(
+        dir.path(),
+        "docs/b.md",
+        "Analysts blamed ISIS-K for the attack.\n",
+    );
+    write(
+        dir.path(),
+        "factlint.toml",
+        "rules = [\"rules\"]\n[documents]\npaths = [\"docs\"]\n",
+    );
     dir
 }
 
@@ -59,7 +71,11 @@ fn clean_run_exits_zero() {
 #[test]
 fn warnings_pass_by_default_and_fail_with_fail_on_warning() {
     let dir = corpus();
-    factlint().arg("check").current_dir(dir.path()).assert().code(0);
+    factlint()
+        .arg("check")
+        .current_dir(dir.path())
+        .assert()
+        .code(0);
     factlint()
         .args(["check", "--fail-on", "warning"])
         .current_dir(dir.path())
@@ -75,7 +91,11 @@ fn fail_on_comes_from_the_config_too() {
         "factlint.toml",
         "rules = [\"rules\"]\nfail_on = \"warning\"\n[documents]\npaths = [\"docs\"]\n",
     );
-    factlint().arg("check").current_dir(dir.path()).assert().code(1);
+    factlint()
+        .arg("check")
+        .current_dir(dir.path())
+        .assert()
+        .code(1);
 }
 
 #[test]
@@ -93,14 +113,24 @@ fn exit_status_does_not_depend_on_format() {
 #[test]
 fn human_output_points_at_both_files() {
     let dir = corpus();
-    let out = factlint().arg("check").current_dir(dir.path()).output().unwrap();
+    let out = factlint()
+        .arg("check")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("warning[iskp-name]: `ISIS-K` should be written `IS-K`"), "{text}");
+    assert!(
+        text.contains("warning[iskp-name]: `ISIS-K` should be written `IS-K`"),
+        "{text}"
+    );
     assert!(text.contains("docs/b.md:1:17"), "{text}");
     assert!(text.contains("docs/a.md:3:11"), "{text}");
     assert!(text.contains("`IS-K` is used in 1 document"), "{text}");
     assert!(text.contains("rules/names.toml:2"), "{text}");
-    assert!(text.contains("factlint: checked 2 documents against 1 rule"), "{text}");
+    assert!(
+        text.contains("factlint: checked 2 documents against 1 rule"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -121,21 +151,36 @@ fn json_labels_slice_their_files() {
     assert_eq!(findings[0]["fix"]["edits"][0]["replacement"], "IS-K");
     for label in findings[0]["labels"].as_array().unwrap() {
         let source = fs::read(dir.path().join(label["path"].as_str().unwrap())).unwrap();
-        let (start, end) = (label["start"].as_u64().unwrap() as usize, label["end"].as_u64().unwrap() as usize);
-        assert_eq!(&source[start..end], label["text"].as_str().unwrap().as_bytes());
+        let (start, end) = (
+            label["start"].as_u64().unwrap() as usize,
+            label["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            &source[start..end],
+            label["text"].as_str().unwrap().as_bytes()
+        );
     }
 }
 
 #[test]
 fn usage_error_exits_two() {
-    factlint().args(["check", "--format", "xml"]).assert().code(2);
+    factlint()
+        .args(["check", "--format", "xml"])
+        .assert()
+        .code(2);
     factlint().arg("frobnicate").assert().code(2);
 }
 
 #[test]
 fn bad_rules_exit_two_with_every_problem() {
     let out = factlint()
-        .args(["check", "--rules", "fixtures/bad-rules/rules", "--format", "json"])
+        .args([
+            "check",
+            "--rules",
+            "fixtures/bad-rules/rules",
+            "--format",
+            "json",
+        ])
         .current_dir(repo())
         .output()
         .unwrap();
@@ -145,7 +190,13 @@ fn bad_rules_exit_two_with_every_problem() {
     assert!(findings.len() >= 12, "{} findings", findings.len());
     for f in findings {
         let label = &f["labels"][0];
-        assert!(label["path"].as_str().unwrap().starts_with("fixtures/bad-rules/rules/"), "{f}");
+        assert!(
+            label["path"]
+                .as_str()
+                .unwrap()
+                .starts_with("fixtures/bad-rules/rules/"),
+            "{f}"
+        );
     }
 }
 
@@ -153,7 +204,11 @@ fn bad_rules_exit_two_with_every_problem() {
 fn bad_config_key_exits_two_with_a_span() {
     let dir = corpus();
     write(dir.path(), "factlint.toml", "rulez = [\"rules\"]\n");
-    let out = factlint().arg("check").current_dir(dir.path()).output().unwrap();
+    let out = factlint()
+        .arg("check")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("error[unknown-key]"), "{text}");
@@ -183,7 +238,15 @@ fn cli_paths_and_rules_override_the_config() {
         "[[entity]]\nid = \"alt\"\ncanonical = \"IS-KP\"\nvariants = [\"IS-K\"]\n",
     );
     let out = factlint()
-        .args(["check", "--format", "json", "--rules", "alt/rules.toml", "other", "docs/a.md"])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--rules",
+            "alt/rules.toml",
+            "other",
+            "docs/a.md",
+        ])
         .current_dir(dir.path())
         .output()
         .unwrap();
@@ -197,7 +260,14 @@ fn cli_paths_and_rules_override_the_config() {
 fn stdin_is_checked_under_its_given_name() {
     let dir = corpus();
     let out = factlint()
-        .args(["check", "--format", "json", "-", "--stdin-filename", "draft.md"])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "-",
+            "--stdin-filename",
+            "draft.md",
+        ])
         .current_dir(dir.path())
         .write_stdin("A draft about IS-KP.\n")
         .output()
@@ -232,16 +302,34 @@ fn bad_documents_warn_and_the_run_goes_on() {
         .unwrap()
         .iter()
         .map(|f| {
-            let path = f["path"].as_str().or(f["labels"][0]["path"].as_str()).unwrap();
+            let path = f["path"]
+                .as_str()
+                .or(f["labels"][0]["path"].as_str())
+                .unwrap();
             (f["code"].as_str().unwrap(), path)
         })
         .collect();
-    assert!(codes.contains(&("binary-file", "docs/logo.png")), "{codes:?}");
-    assert!(codes.contains(&("invalid-utf8", "docs/latin1.txt")), "{codes:?}");
-    assert!(codes.contains(&("entity-variant", "docs/b.md")), "the real finding survives: {codes:?}");
-    assert!(!codes.iter().any(|(_, p)| p.contains("ignored")), "{codes:?}");
+    assert!(
+        codes.contains(&("binary-file", "docs/logo.png")),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("invalid-utf8", "docs/latin1.txt")),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("entity-variant", "docs/b.md")),
+        "the real finding survives: {codes:?}"
+    );
+    assert!(
+        !codes.iter().any(|(_, p)| p.contains("ignored")),
+        "{codes:?}"
+    );
     if is_really_unreadable(&unreadable) {
-        assert!(codes.contains(&("unreadable-file", "docs/unreadable.txt")), "{codes:?}");
+        assert!(
+            codes.contains(&("unreadable-file", "docs/unreadable.txt")),
+            "{codes:?}"
+        );
     }
 }
 
@@ -261,7 +349,11 @@ fn is_really_unreadable(path: &Path) -> bool {
 
 #[test]
 fn demo_reports_findings_across_files_and_fails() {
-    let out = factlint().arg("check").current_dir(repo()).output().unwrap();
+    let out = factlint()
+        .arg("check")
+        .current_dir(repo())
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.contains("fixtures/demo/"), "{text}");
@@ -270,7 +362,11 @@ fn demo_reports_findings_across_files_and_fails() {
 #[test]
 fn extract_writes_one_json_line_per_mention() {
     let dir = corpus();
-    let out = factlint().arg("extract").current_dir(dir.path()).output().unwrap();
+    let out = factlint()
+        .arg("extract")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let lines: Vec<Value> = String::from_utf8(out.stdout)
         .unwrap()

@@ -118,9 +118,9 @@ impl State<'_, '_> {
             // A line break before any prose of the block (or in skipped content) adds nothing.
             Event::SoftBreak | Event::HardBreak if self.skip_depth == 0 && self.block.is_some() => {
                 let range = self.clamp(range);
-                if self.builder.text().ends_with('\n') {
+                if self.builder.text().ends_with(['\n', ' ']) {
                     // A line that folded to nothing (a lone zero-width space) must not make
-                    // two line breaks in a row: `"\n\n"` is reserved for block boundaries.
+                    // two breaks in a row: `"\n\n"` is reserved for block boundaries.
                 } else if &self.body[range.clone()] == "\n" {
                     self.builder.push_source("\n", self.base + range.start);
                 } else {
@@ -351,13 +351,13 @@ mod tests {
             blocks(src),
             [
                 "Title",
-                "One\ntwo.",
+                "One two.",
                 "tight item",
                 "second item",
                 "nested",
                 "loose",
                 "items",
-                "quoted\ntext",
+                "quoted text",
                 "a",
                 "b",
                 "144",
@@ -368,7 +368,7 @@ mod tests {
         );
         let (text, _, parsed) = run(src);
         assert!(
-            text.starts_with("Title\n\nOne\ntwo.\n\ntight item\n\n"),
+            text.starts_with("Title\n\nOne two.\n\ntight item\n\n"),
             "{text:?}"
         );
         assert_eq!(parsed.first_h1.as_deref(), Some("Title"));
@@ -384,12 +384,12 @@ mod tests {
     }
 
     #[test]
-    fn line_breaks_are_single_newlines() {
+    fn line_breaks_are_single_spaces() {
         let src = "soft\r\nbreak and hard  \nbreak and\\\nescaped";
         let (text, map, parsed) = run(src);
-        assert_eq!(text, "soft\nbreak and hard\nbreak and\nescaped");
+        assert_eq!(text, "soft break and hard break and escaped");
         assert_eq!(parsed.blocks.len(), 1);
-        assert_eq!(source_of(src, &text, &map, "soft\nbreak"), "soft\r\nbreak");
+        assert_eq!(source_of(src, &text, &map, "soft break"), "soft\r\nbreak");
     }
 
     #[test]
@@ -412,7 +412,7 @@ mod tests {
     #[test]
     fn no_double_line_break_inside_a_block() {
         let (text, _, parsed) = run("a\n\u{200B}\nb &#10; c");
-        assert_eq!(text, "a\nb   c");
+        assert_eq!(text, "a b   c");
         assert_eq!(parsed.blocks.len(), 1);
     }
 }

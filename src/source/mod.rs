@@ -167,7 +167,7 @@ mod tests {
         let doc = load(FileId(0), "a.txt", "One.\n\nTwo\nlines.\n");
         assert_eq!(doc.format, Format::Plain);
         let texts: Vec<&str> = doc.blocks.iter().map(|b| &doc.text[b.range()]).collect();
-        assert_eq!(texts, ["One.", "Two\nlines."]);
-        assert_eq!(doc.text, "One.\n\nTwo\nlines.");
+        assert_eq!(texts, ["One.", "Two lines."]);
+        assert_eq!(doc.text, "One.\n\nTwo lines.");
     }
 }

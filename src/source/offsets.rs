@@ -244,7 +244,7 @@ impl TextBuilder {
     }
 }
 
-/// The matching form of one char: quotes, dashes and spaces folded; `None` drops it
+/// The matching form of one char: quotes, dashes, spaces and line breaks folded; `None` drops it
 /// (soft hyphen, zero-width space and joiners, byte-order mark).
 pub fn fold_char(c: char) -> Option<char> {
     Some(match c {
@@ -252,7 +252,17 @@ pub fn fold_char(c: char) -> Option<char> {
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
         | '\u{00BB}' => '"',
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+        // A line break inside a block is a space for matching, so that a term wrapped over two
+        // lines ("Islamic State\nKhorasan Province") still matches; blocks are separated by
+        // synthetic text that is never folded.
+        '\u{00A0}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}'
+        | '\n'
+        | '\r'
+        | '\t' => ' ',
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {
             return None;
         }

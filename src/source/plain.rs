@@ -114,12 +114,12 @@ mod tests {
         let (text, _, blocks) = run(src);
         assert_eq!(
             text,
-            "First line\nsecond line.\n\nNext block.\n\nLast\n\nOne more."
+            "First line second line.\n\nNext block.\n\nLast\n\nOne more."
         );
         assert_eq!(
             block_texts(&text, &blocks),
             [
-                "First line\nsecond line.",
+                "First line second line.",
                 "Next block.",
                 "Last",
                 "One more."
@@ -128,11 +128,11 @@ mod tests {
     }
 
     #[test]
-    fn crlf_becomes_lf_and_maps_back() {
+    fn crlf_becomes_a_space_and_maps_back() {
         let src = "one\r\ntwo 144\r\n\r\nthree\r\n";
         let (text, map, blocks) = run(src);
-        assert_eq!(text, "one\ntwo 144\n\nthree");
-        assert_eq!(block_texts(&text, &blocks), ["one\ntwo 144", "three"]);
+        assert_eq!(text, "one two 144\n\nthree");
+        assert_eq!(block_texts(&text, &blocks), ["one two 144", "three"]);
         let at = text.find("144").unwrap();
         assert_eq!(&src[map.to_source(TextRange::new(at, at + 3))], "144");
         let at = text.find("three").unwrap();
@@ -173,7 +173,7 @@ mod tests {
                 "Headline",
                 long,
                 &format!("{long}."),
-                "wrapped line\nnext line"
+                "wrapped line next line"
             ]
         );
         let last = blocks[3];
