@@ -524,11 +524,12 @@ impl fmt::Display for DateValue {
             DateValue::Single { date } => date.fmt(f),
             DateValue::Range { from, to } => {
                 if from.year == to.year {
-                    if from.month == to.month && from.month.is_some() {
-                        if let (Some(a), Some(b)) = (from.day, to.day) {
-                            // 8–10 March 2024
-                            return write!(f, "{a}\u{2013}{b} {}", PartialDate { day: None, ..to });
-                        }
+                    if from.month == to.month
+                        && from.month.is_some()
+                        && let (Some(a), Some(b)) = (from.day, to.day)
+                    {
+                        // 8–10 March 2024
+                        return write!(f, "{a}\u{2013}{b} {}", PartialDate { day: None, ..to });
                     }
                     let head = PartialDate { year: None, ..from };
                     if head.month.is_some() && head.day.is_none() && to.day.is_none() {
@@ -711,13 +712,13 @@ pub fn infer_year(value: DateValue, ctx: &YearContext) -> Inferred {
             };
         }
     }
-    if let Some(doc) = ctx.document_date {
-        if let Some(found) = year_from_document(&value, &doc, ctx.slack_days) {
-            return Inferred {
-                value: value.with_year(found),
-                source: YearSource::DocumentDate { date: doc },
-            };
-        }
+    if let Some(doc) = ctx.document_date
+        && let Some(found) = year_from_document(&value, &doc, ctx.slack_days)
+    {
+        return Inferred {
+            value: value.with_year(found),
+            source: YearSource::DocumentDate { date: doc },
+        };
     }
     Inferred {
         value,
@@ -906,7 +907,7 @@ mod tests {
 
     #[test]
     fn order_is_chronological_for_known_dates() {
-        let mut v = vec![
+        let mut v = [
             iso("2024-03-22"),
             iso("2022-09"),
             iso("2024-03-08/2024-03-10"),
