@@ -206,6 +206,7 @@ proptest! {
             format!("{abbr} {d} to {e}, {y}"),
             format!("between {d} and {e} {name} {y}"),
             format!("from {name} {d} to {e}, {y}"),
+            format!("{y}-{m:02}-{d:02}/{y}-{m:02}-{e:02}"),
         ] {
             let t = read(&text, &opts);
             prop_assert_eq!(t.value, want, "{}", text);

@@ -15,7 +15,8 @@
 //! `22 March, 2024`; month abbreviations `Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec`
 //! with or without a dot; ranges `8-10 March`, `Mar. 8-10`, `March 8 to 10`,
 //! `between 8 and 10 March`, `from 8 to 10 March`, `8 March - 10 April 2024`,
-//! `March 8 - April 10, 2024`; month and year `August 2022`; ISO `2024-03-22`; numeric
+//! `March 8 - April 10, 2024`; month and year `August 2022`; ISO `2024-03-22` (and the ISO
+//! interval `2024-03-08/2024-03-10`); numeric
 //! `03/08/2024`, `3.8.2024`, `3-8-2024` only when a [`DateOrder`] is given. A weekday may lead
 //! (`Friday, 22 March 2024`, `Fri 22 March`, `Fri. March 22`), and a time-of-day qualifier
 //! before it is kept but does not change the value (`on the evening of`, `the night of`,
@@ -109,7 +110,7 @@ pub enum DateForm {
 }
 
 /// Something found next to a date, with its own span.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Marked<T> {
     /// What it is.
     pub kind: T,
@@ -118,7 +119,7 @@ pub struct Marked<T> {
 }
 
 /// One date found in text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DateToken {
     /// The weekday (if any) and the date: `Friday, 22 March 2024`, `between 8 and 10 March`.
     pub span: Range<usize>,
@@ -531,8 +532,11 @@ impl<'a> Scanner<'a> {
         let last_is_num = next > 0 && self.kind(next - 1) == Some(Kind::Num);
         let glued_on = |k: usize| self.glued(k) && self.wordlike(k);
         match self.kind(next) {
-            // decimal, thousands, time of day, fraction: the number goes on
-            Some(Kind::Punct(b'.' | b',' | b':' | b'/')) => !glued_on(next + 1),
+            // decimal, thousands, time of day, fraction: the number goes on ("22.5", "10:30");
+            // a letter after the stop is only a missing space ("22 March.The")
+            Some(Kind::Punct(b'.' | b',' | b':' | b'/')) => {
+                !(self.glued(next + 1) && self.kind(next + 1) == Some(Kind::Num))
+            }
             // "2024-25", "8-year-old", "March-based"
             Some(Kind::Punct(b'-')) => !glued_on(next + 1),
             Some(Kind::Punct(b'%')) => !last_is_num,
@@ -667,7 +671,20 @@ impl<'a> Scanner<'a> {
             && dash(s + 3)
             && let (Some(m), Some(d)) = (two(s + 2), two(s + 4))
         {
-            out.push(self.single(s + 5, PartialDate::ymd(y, m, d), DateForm::Iso));
+            let from = PartialDate::ymd(y, m, d);
+            out.push(self.single(s + 5, from, DateForm::Iso));
+            // 2024-03-08/2024-03-10, the ISO 8601 interval
+            let t = s + 6;
+            if self.punct(s + 5, b'/')
+                && self.glued(s + 5)
+                && self.glued(t)
+                && let Some(y2) = self.year_at(t)
+                && dash(t + 1)
+                && dash(t + 3)
+                && let (Some(m2), Some(d2)) = (two(t + 2), two(t + 4))
+            {
+                out.push(self.range(t + 5, from, PartialDate::ymd(y2, m2, d2), DateForm::Iso));
+            }
         }
     }
 
@@ -820,16 +837,24 @@ impl<'a> Scanner<'a> {
         }
         let of_at = |k: usize| self.spaced(k) && self.keyword(k, &["of"]);
         let kind = if the {
-            let w = self.word(j)?.to_ascii_lowercase();
-            match w.as_str() {
-                "morning" => Qualifier::Morning,
-                "afternoon" => Qualifier::Afternoon,
-                "evening" => Qualifier::Evening,
-                "night" => Qualifier::Night,
-                "early" if self.keyword(j + 1, &["hours"]) && of_at(j + 2) => {
-                    return Some((Qualifier::EarlyHours, j + 3));
-                }
-                _ => return None,
+            const PARTS: [(&str, Qualifier); 4] = [
+                ("morning", Qualifier::Morning),
+                ("afternoon", Qualifier::Afternoon),
+                ("evening", Qualifier::Evening),
+                ("night", Qualifier::Night),
+            ];
+            let w = self.word(j)?;
+            if let Some(&(_, q)) = PARTS.iter().find(|(p, _)| w.eq_ignore_ascii_case(p)) {
+                q
+            } else if w.eq_ignore_ascii_case("early")
+                && self.spaced(j + 1)
+                && self.keyword(j + 1, &["hours"])
+                && of_at(j + 2)
+                && (i + 1..=j).all(|k| self.spaced(k))
+            {
+                return Some((Qualifier::EarlyHours, j + 3));
+            } else {
+                return None;
             }
         } else {
             if j != i {
@@ -896,8 +921,11 @@ impl<'a> Scanner<'a> {
             (Lead::None, k)
         };
         cands.clear();
-        self.iso(s, cands);
-        self.numeric(s, cands);
+        if lead == Lead::None {
+            // "from"/"between" introduce only the word ranges below
+            self.iso(s, cands);
+            self.numeric(s, cands);
+        }
         self.day_first(s, lead, cands);
         self.month_first(s, lead, cands);
         cands.retain(|c| {
@@ -1132,6 +1160,9 @@ mod tests {
         spaced_dash_prose: "On March 8 - 10 people died" => ["March 8 => XXXX-03-08"];
         and_is_not_range: "on 8 and 10 March" => ["10 March => XXXX-03-10"];
         from_without_range: "from 22 March" => ["22 March => XXXX-03-22"];
+        missing_space: "on 22 March.The next day" => ["22 March => XXXX-03-22"];
+        iso_range: "from 2024-03-08/2024-03-10." => ["2024-03-08/2024-03-10 => 2024-03-08/2024-03-10"];
+        iso_glued: "id 12024-03-22 and 2024-03-22a" => [];
         non_ascii_neighbours: "«22 March» — 8 März" => ["22 March => XXXX-03-22"];
     }
 
