@@ -49,8 +49,9 @@
 //!   alone is not a date.
 //! * **Bare years** (`in 2022`) are off by default, being too vague to be a fact date;
 //!   [`ScanOptions::bare_years`] reads a year right after `in`, `during`, `since`, `until`.
-//! * Known limit: `On March 22, 1500 people ...` reads 1500 as the year; news style writes
-//!   `1,500`, which the thousands guard handles.
+//! * Known limits: `On March 22, 1500 people ...` reads 1500 as the year (news style writes
+//!   `1,500`, which the thousands guard handles); `In March 22 people ...` reads `March 22`
+//!   (news style puts a comma after the month).
 
 use std::ops::Range;
 
