@@ -107,7 +107,11 @@ fn piece_bounds(values: &[f64], p: usize) -> (f64, bool, f64, bool) {
         (v, false, v, false)
     } else {
         let i = p / 2;
-        let lo = if i == 0 { f64::NEG_INFINITY } else { values[i - 1] };
+        let lo = if i == 0 {
+            f64::NEG_INFINITY
+        } else {
+            values[i - 1]
+        };
         let hi = values.get(i).copied().unwrap_or(f64::INFINITY);
         (lo, true, hi, true)
     }
@@ -398,7 +402,12 @@ mod tests {
     #[test]
     fn exact_breaks_ties_against_open_ends() {
         // Points ≥ 151 and the point 144 are both covered three times; 144 is named exactly.
-        let s = agreed(&[&["144"], &["at least 139"], &["more than 140"], &["over 150"]]);
+        let s = agreed(&[
+            &["144"],
+            &["at least 139"],
+            &["more than 140"],
+            &["over 150"],
+        ]);
         assert_eq!(s.interval, Interval::point(144.0));
         assert_eq!(s.supporters, vec![0, 1, 2]);
     }
@@ -440,7 +449,10 @@ mod tests {
 
     #[test]
     fn vague_never_defines_consensus() {
-        assert_eq!(consensus(&docs(&[&["dozens"], &["hundreds"]]), true), Consensus::Nothing);
+        assert_eq!(
+            consensus(&docs(&[&["dozens"], &["hundreds"]]), true),
+            Consensus::Nothing
+        );
         let s = agreed(&[&["dozens"], &["dozens"], &["144"]]);
         assert_eq!(s.interval, Interval::point(144.0));
         assert_eq!(consensus::<Vec<Support>>(&[], true), Consensus::Nothing);
@@ -518,12 +530,27 @@ mod tests {
 
     #[test]
     fn grade_pair_is_symmetric_on_examples() {
-        let cases = ["144", "139", "some 140", "dozens", "over 140", "nearly 150", "94"];
+        let cases = [
+            "144",
+            "139",
+            "some 140",
+            "dozens",
+            "over 140",
+            "nearly 150",
+            "94",
+        ];
         for a in cases {
             for b in cases {
-                assert_eq!(grade_pair(&q(a), &q(b)), grade_pair(&q(b), &q(a)), "{a} / {b}");
+                assert_eq!(
+                    grade_pair(&q(a), &q(b)),
+                    grade_pair(&q(b), &q(a)),
+                    "{a} / {b}"
+                );
             }
         }
-        assert_eq!(grade_pair(&q("killed 96"), &q("killing 94")), Some(Severity::Error));
+        assert_eq!(
+            grade_pair(&q("killed 96"), &q("killing 94")),
+            Some(Severity::Error)
+        );
     }
 }

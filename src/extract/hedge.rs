@@ -18,7 +18,7 @@ use crate::value::interval::{Hedge, Interval, Quantity, number_text};
 pub struct Amount {
     /// The whole phrase: "at least 139", "between 90 and 100", "$4.2 million", "139 or more".
     pub span: Range<usize>,
-    /// The number part: "139", "90 and 100", "4.2 million".
+    /// The number part, without hedge or unit markers: "139", "90 and 100", "4.2 million".
     pub number_span: Range<usize>,
     /// The hedge words, if any ("at least", "or more", "between"); `None` for a bare number.
     pub hedge_span: Option<Range<usize>>,
@@ -266,6 +266,9 @@ pub fn amounts_of(text: &str, tokens: &[NumberToken]) -> Vec<Amount> {
             && a.form != Form::Vague
             && b.form != Form::Vague
             && let Some(join) = range_join(text, a, b)
+            // "2022-23", "F-16-22": codes joined by a dash are not ranges.
+            && a.exclusion != Some(Exclusion::Identifier)
+            && b.exclusion != Some(Exclusion::Identifier)
         {
             let lead = ["between", "from"]
                 .iter()
@@ -278,7 +281,11 @@ pub fn amounts_of(text: &str, tokens: &[NumberToken]) -> Vec<Amount> {
             // excluded as a whole.
             if ok {
                 let exclusion = a.exclusion.or(b.exclusion);
-                let unit = if a.unit == NumUnit::Plain { b.unit } else { a.unit };
+                let unit = if a.unit == NumUnit::Plain {
+                    b.unit
+                } else {
+                    a.unit
+                };
                 let (mut lo, mut hi) = (a.value, b.value);
                 let swapped = lo > hi;
                 if swapped {
@@ -288,7 +295,7 @@ pub fn amounts_of(text: &str, tokens: &[NumberToken]) -> Vec<Amount> {
                 let start = lead.map_or(a_span.start, |(s, _)| s);
                 let mut amount = Amount {
                     span: start..b_span.end,
-                    number_span: a_span.start..b_span.end,
+                    number_span: a.span.start..b.span.end,
                     hedge_span: lead.map(|(s, w)| s..s + w.len()),
                     hedge: Hedge::Range,
                     value: lo,
@@ -312,7 +319,7 @@ pub fn amounts_of(text: &str, tokens: &[NumberToken]) -> Vec<Amount> {
         }
         let mut amount = Amount {
             span: a_span.clone(),
-            number_span: a_span.clone(),
+            number_span: a.span.clone(),
             hedge_span: None,
             hedge: if a.form == Form::Vague {
                 Hedge::Vague
@@ -415,7 +422,11 @@ pub fn granularity(n: f64) -> f64 {
 pub fn slack_width(n: f64, p: &ReadParams) -> f64 {
     let n = n.abs();
     let t = p.tolerance.max(0.0);
-    let round = if p.roundness { granularity(n) / 2.0 } else { 0.0 };
+    let round = if p.roundness {
+        granularity(n) / 2.0
+    } else {
+        0.0
+    };
     if p.counts() {
         1f64.max((t * n).ceil()).max(round)
     } else {
@@ -551,7 +562,11 @@ mod tests {
     }
 
     fn end(x: &str) -> f64 {
-        if x == "inf" { f64::INFINITY } else { x.parse().unwrap() }
+        if x == "inf" {
+            f64::INFINITY
+        } else {
+            x.parse().unwrap()
+        }
     }
 
     /// Rows: text => [lo, hi] with hedge, under t = 5%, roundness on, bare exact.
@@ -689,7 +704,19 @@ mod tests {
         let text = "cost more than $4.2 million";
         let a = amount(text);
         assert_eq!(&text[a.span.clone()], "more than $4.2 million");
+        assert_eq!(&text[a.number_span.clone()], "4.2 million");
         assert_eq!(a.unit, NumUnit::Money("USD"));
+        let text = "rose 12 per cent";
+        let a = amount(text);
+        assert_eq!(&text[a.span.clone()], "12 per cent");
+        assert_eq!(&text[a.number_span.clone()], "12");
+        let text = "the 2022-23 season";
+        let all = amounts(text, 0..text.len());
+        assert_eq!(all.len(), 2);
+        assert!(
+            all.iter()
+                .all(|a| a.exclusion == Some(Exclusion::Identifier))
+        );
         assert!(amount("100-90").swapped);
     }
 
@@ -744,7 +771,10 @@ mod tests {
     #[test]
     fn unfit_units_and_exclusions() {
         let a = amount("in 2023 it");
-        assert_eq!(a.unfit_for(Unit::Count, None), Some(Unfit::Excluded(Exclusion::Year)));
+        assert_eq!(
+            a.unfit_for(Unit::Count, None),
+            Some(Unfit::Excluded(Exclusion::Year))
+        );
         let a = amount("cost $4.2 million");
         assert_eq!(a.unfit_for(Unit::Count, None), Some(Unfit::Money));
         assert_eq!(a.unfit_for(Unit::Money, None), None);

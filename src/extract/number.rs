@@ -241,7 +241,8 @@ pub(crate) fn prev_word(text: &str, i: usize) -> Option<Range<usize>> {
 }
 
 fn eq_ci(text: &str, r: &Range<usize>, word: &str) -> bool {
-    text.get(r.clone()).is_some_and(|w| w.eq_ignore_ascii_case(word))
+    text.get(r.clone())
+        .is_some_and(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn starts_with_ci(text: &str, i: usize, pat: &str) -> bool {
@@ -302,8 +303,7 @@ fn parse_digits(text: &str, start: usize) -> NumberToken {
     // kind of separator, so "2024 150" stays two numbers and "1,2" is not 12.
     if first_len <= 3 {
         let mut sep = None;
-        loop {
-            let Some(&s) = b.get(j) else { break };
+        while let Some(&s) = b.get(j) {
             if !(s == b',' || s == b' ') || sep.is_some_and(|x| x != s) {
                 break;
             }
@@ -496,7 +496,8 @@ fn vague_plural(w: &str) -> Option<(f64, f64, f64)> {
 
 /// The next word of a number phrase: after a hyphen or whitespace.
 fn joined_word(text: &str, i: usize) -> Option<Range<usize>> {
-    if text.as_bytes().get(i) == Some(&b'-') && char_at(text, i + 1).is_some_and(char::is_alphabetic)
+    if text.as_bytes().get(i) == Some(&b'-')
+        && char_at(text, i + 1).is_some_and(char::is_alphabetic)
     {
         return Some(i + 1..word_end(text, i + 1));
     }
@@ -578,7 +579,11 @@ fn parse_vague(text: &str, w0: &Range<usize>, first: &str) -> Option<NumberToken
         && unit >= 1e3
         && unit > lo
     {
-        return Some(vague_token(w0.start..w2.end, lo * unit, (hi + 1.0) * unit - 1.0));
+        return Some(vague_token(
+            w0.start..w2.end,
+            lo * unit,
+            (hi + 1.0) * unit - 1.0,
+        ));
     }
     (first != "tens").then(|| vague_token(w0.clone(), lo, hi))
 }
@@ -656,9 +661,9 @@ fn parse_words(text: &str, start: usize) -> Option<NumberToken> {
             break;
         } else if word == "a" && last == Last::Start {
             let next = joined_word(text, r.end).map(|n| lower(text, &n));
-            let ok = next.as_deref().is_some_and(|n| {
-                n == "hundred" || n == "dozen" || big_scale(n).is_some()
-            });
+            let ok = next
+                .as_deref()
+                .is_some_and(|n| n == "hundred" || n == "dozen" || big_scale(n).is_some());
             if !ok {
                 return None;
             }
@@ -846,15 +851,14 @@ fn classify_unit(text: &str, t: &mut NumberToken) {
             .then_some(st..s)
     }) && let Some(word) = text.get(w.clone())
         && is_code(word)
+        && let Some(code) = currency_code(word)
     {
-        if let Some(code) = currency_code(word) {
-            t.unit = NumUnit::Money(code);
-            t.unit_span = Some(w.clone());
-            if w.end == s {
-                t.exclusion = Some(Exclusion::Ticker);
-            }
-            return;
+        t.unit = NumUnit::Money(code);
+        t.unit_span = Some(w.clone());
+        if w.end == s {
+            t.exclusion = Some(Exclusion::Ticker);
         }
+        return;
     }
     let e = t.span.end;
     // Percent: "12%", "12 %", "12 per cent", "12 percent", "12 percentage points".
@@ -912,8 +916,8 @@ fn classify_unit(text: &str, t: &mut NumberToken) {
 /// Words after which a 4-digit number is a year.
 const YEAR_CONTEXT: &[&str] = &[
     "in", "since", "by", "until", "till", "during", "from", "of", "before", "after", "year",
-    "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "between", "and",
-    "to", "through", "the",
+    "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "between", "and", "to",
+    "through", "the",
 ];
 
 fn classify_one(text: &str, t: &mut NumberToken) {
@@ -1006,11 +1010,12 @@ fn classify_one(text: &str, t: &mut NumberToken) {
         }
     }
     // Dates: a day next to a month name; a year next to a month name or a date.
-    if small_day && (t.exclusion == Some(Exclusion::Ordinal) || plain_int) {
-        if month_before(text, s) || month_after(text, e) {
-            t.exclusion = Some(Exclusion::DatePart);
-            return;
-        }
+    if small_day
+        && (t.exclusion == Some(Exclusion::Ordinal) || plain_int)
+        && (month_before(text, s) || month_after(text, e))
+    {
+        t.exclusion = Some(Exclusion::DatePart);
+        return;
     }
     if t.exclusion.is_some() {
         return;
@@ -1040,9 +1045,9 @@ fn classify_one(text: &str, t: &mut NumberToken) {
         let time = ["a.m.", "p.m.", "a.m", "p.m"]
             .iter()
             .any(|m| starts_with_ci(text, p, m))
-            || (["am", "pm", "o'clock"].iter().any(|m| {
-                starts_with_ci(text, p, m) && boundary_at(text, p + m.len())
-            }));
+            || (["am", "pm", "o'clock"]
+                .iter()
+                .any(|m| starts_with_ci(text, p, m) && boundary_at(text, p + m.len())));
         if time {
             t.exclusion = Some(Exclusion::Time);
             return;
@@ -1067,7 +1072,11 @@ fn classify_one(text: &str, t: &mut NumberToken) {
             if starts_with_ci(text, q, "s") {
                 q += 1;
             }
-            let q2 = if b.get(q) == Some(&b'-') { q + 1 } else { skip_ws(text, q) };
+            let q2 = if b.get(q) == Some(&b'-') {
+                q + 1
+            } else {
+                skip_ws(text, q)
+            };
             if starts_with_ci(text, q2, "old") && boundary_at(text, q2 + 3)
                 || starts_with_ci(text, q2, "olds") && boundary_at(text, q2 + 4)
             {
@@ -1226,7 +1235,10 @@ mod tests {
         let texts: Vec<_> = toks.iter().map(|t| t.value).collect();
         assert_eq!(texts, vec![2024.0, 150.0]);
         let toks = all("scores 1,2 and 3");
-        assert_eq!(toks.iter().map(|t| t.value).collect::<Vec<_>>(), vec![1.0, 2.0, 3.0]);
+        assert_eq!(
+            toks.iter().map(|t| t.value).collect::<Vec<_>>(),
+            vec![1.0, 2.0, 3.0]
+        );
         let toks = all("1,5000");
         assert_eq!(toks[0].value, 1.0);
     }
@@ -1234,10 +1246,21 @@ mod tests {
     #[test]
     fn and_between_two_numbers_is_not_joined() {
         let toks = all("between one hundred and two hundred people");
-        let v: Vec<_> = toks.iter().map(|t| (t.value, &"between one hundred and two hundred people"[t.span.clone()])).collect();
+        let v: Vec<_> = toks
+            .iter()
+            .map(|t| {
+                (
+                    t.value,
+                    &"between one hundred and two hundred people"[t.span.clone()],
+                )
+            })
+            .collect();
         assert_eq!(v, vec![(100.0, "one hundred"), (200.0, "two hundred")]);
         let toks = all("between ninety and one hundred");
-        assert_eq!(toks.iter().map(|t| t.value).collect::<Vec<_>>(), vec![90.0, 100.0]);
+        assert_eq!(
+            toks.iter().map(|t| t.value).collect::<Vec<_>>(),
+            vec![90.0, 100.0]
+        );
         let toks = all("one hundred and");
         assert_eq!(toks.len(), 1);
         assert_eq!(toks[0].span, 0..11);

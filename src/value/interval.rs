@@ -51,8 +51,12 @@ impl Interval {
 
     /// Whether no value lies in the interval (`lo > hi`, or `(x, x)`, or a NaN end).
     pub fn is_empty(&self) -> bool {
-        // Written with negations so that a NaN end point counts as empty.
-        !(self.lo <= self.hi) || (self.lo == self.hi && (self.lo_open || self.hi_open))
+        // `partial_cmp` is `None` for a NaN end point, which counts as empty.
+        match self.lo.partial_cmp(&self.hi) {
+            Some(std::cmp::Ordering::Less) => false,
+            Some(std::cmp::Ordering::Equal) => self.lo_open || self.hi_open,
+            Some(std::cmp::Ordering::Greater) | None => true,
+        }
     }
 
     /// Whether both ends are finite ("at least 139" is not bounded, "some 140" is).
@@ -67,8 +71,16 @@ impl Interval {
 
     /// Whether `x` lies in the interval.
     pub fn contains(&self, x: f64) -> bool {
-        let above = if self.lo_open { x > self.lo } else { x >= self.lo };
-        let below = if self.hi_open { x < self.hi } else { x <= self.hi };
+        let above = if self.lo_open {
+            x > self.lo
+        } else {
+            x >= self.lo
+        };
+        let below = if self.hi_open {
+            x < self.hi
+        } else {
+            x <= self.hi
+        };
         above && below
     }
 
@@ -365,7 +377,11 @@ mod tests {
                 .intersect(&Interval::point(12.0))
                 .is_none()
         );
-        assert!(Interval::point(1.0).intersect(&Interval::point(2.0)).is_none());
+        assert!(
+            Interval::point(1.0)
+                .intersect(&Interval::point(2.0))
+                .is_none()
+        );
     }
 
     #[test]
