@@ -269,7 +269,7 @@ fn digit_run(b: &[u8], i: usize) -> usize {
 
 /// Scale words after a number ("1.5 million") and glued suffixes ("2.3m", "3bn", "12k").
 fn scale_word(w: &str) -> Option<f64> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    Some(match Lower::of(w).as_str() {
         "hundred" => 1e2,
         "thousand" => 1e3,
         "million" | "mn" | "mln" => 1e6,
@@ -356,7 +356,7 @@ fn parse_digits(text: &str, start: usize) -> NumberToken {
     if char_at(text, j).is_some_and(char::is_alphabetic) {
         let we = word_end(text, j);
         let w = text.get(j..we).unwrap_or("");
-        let lower = w.to_ascii_lowercase();
+        let lower = Lower::of(w);
         if let Some(s) = suffix_scale(w) {
             value *= s;
         } else if matches!(lower.as_str(), "st" | "nd" | "rd" | "th") {
@@ -504,8 +504,49 @@ fn joined_word(text: &str, i: usize) -> Option<Range<usize>> {
     next_word(text, i)
 }
 
-fn lower(text: &str, r: &Range<usize>) -> String {
-    text.get(r.clone()).unwrap_or("").to_ascii_lowercase()
+/// A short word, ASCII-lowercased on the stack: the grammar compares every word of a window
+/// against its tables, and a heap string per word would be the scan's main cost. Words too
+/// long for the buffer (no number or hedge word is) read as empty and match nothing.
+#[derive(Clone, Copy)]
+pub(crate) struct Lower {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl Lower {
+    pub(crate) fn of(w: &str) -> Lower {
+        let mut buf = [0u8; 16];
+        let len = if w.len() <= buf.len() && w.is_ascii() {
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            w.len()
+        } else {
+            0
+        };
+        Lower { buf, len }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // Only whole ASCII strings are ever copied in, so this cannot fail.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+fn lower(text: &str, r: &Range<usize>) -> Lower {
+    Lower::of(text.get(r.clone()).unwrap_or(""))
 }
 
 fn words_token(span: Range<usize>, value: f64, form: Form) -> NumberToken {
@@ -789,7 +830,7 @@ fn month_after(text: &str, i: usize) -> bool {
 
 /// ISO code for a currency symbol, code or word.
 pub fn currency_code(s: &str) -> Option<&'static str> {
-    Some(match s.to_ascii_lowercase().as_str() {
+    Some(match Lower::of(s).as_str() {
         "$" | "us$" | "usd" | "dollar" | "dollars" => "USD",
         "€" | "eur" | "euro" | "euros" => "EUR",
         "£" | "gbp" | "pound" | "pounds" | "sterling" => "GBP",
