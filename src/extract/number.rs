@@ -830,16 +830,26 @@ fn month_after(text: &str, i: usize) -> bool {
 
 /// ISO code for a currency symbol, code or word.
 pub fn currency_code(s: &str) -> Option<&'static str> {
+    // Symbols first: they are not ASCII, so the lowercase buffer would not hold them.
+    match s {
+        "€" => return Some("EUR"),
+        "£" => return Some("GBP"),
+        "₽" => return Some("RUB"),
+        "¥" => return Some("JPY"),
+        "₹" => return Some("INR"),
+        "₺" => return Some("TRY"),
+        _ => {}
+    }
     Some(match Lower::of(s).as_str() {
         "$" | "us$" | "usd" | "dollar" | "dollars" => "USD",
-        "€" | "eur" | "euro" | "euros" => "EUR",
-        "£" | "gbp" | "pound" | "pounds" | "sterling" => "GBP",
-        "₽" | "rub" | "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
-        "¥" | "jpy" | "yen" => "JPY",
+        "eur" | "euro" | "euros" => "EUR",
+        "gbp" | "pound" | "pounds" | "sterling" => "GBP",
+        "rub" | "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
+        "jpy" | "yen" => "JPY",
         "cny" | "rmb" | "yuan" => "CNY",
-        "₹" | "inr" | "rupee" | "rupees" => "INR",
+        "inr" | "rupee" | "rupees" => "INR",
         "chf" | "franc" | "francs" => "CHF",
-        "₺" | "try" | "lira" | "liras" => "TRY",
+        "try" | "lira" | "liras" => "TRY",
         "c$" | "cad" => "CAD",
         "a$" | "aud" => "AUD",
         "afn" | "afghani" | "afghanis" => "AFN",
@@ -1391,6 +1401,15 @@ mod tests {
         per_cent: "rose 12 per cent in" => "12", 12, NumUnit::Percent, Some("per cent");
         percent_word: "rose 12 percent in" => "12", 12, NumUnit::Percent, Some("percent");
         plain: "killed 12 in" => "12", 12, NumUnit::Plain, None;
+    }
+
+    #[test]
+    fn currency_codes() {
+        assert_eq!(currency_code("€"), Some("EUR"));
+        assert_eq!(currency_code("US$"), Some("USD"));
+        assert_eq!(currency_code("Roubles"), Some("RUB"));
+        assert_eq!(currency_code("people"), None);
+        assert_eq!(currency_code("a very long word indeed"), None);
     }
 
     #[test]
