@@ -39,7 +39,7 @@ use rayon::prelude::*;
 use crate::compare::DocInfo;
 use crate::config::Config;
 use crate::discover::{DiscoverOptions, Input};
-use crate::extract::{Extractor, Mention};
+use crate::extract::{Extraction, Extractor, Mention, Rejected};
 use crate::files::Files;
 use crate::finding::{CodeKind, Finding};
 use crate::rules::RuleSet;
@@ -70,6 +70,8 @@ pub struct Outcome {
     pub documents: usize,
     /// Every mention, by document then position.
     pub mentions: Vec<Mention>,
+    /// Candidates near a subject that were not taken as mentions, with the reason (`explain`).
+    pub rejected: Vec<Rejected>,
     /// Every finding, sorted for output.
     pub findings: Vec<Finding>,
 }
@@ -101,6 +103,7 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
             rules,
             documents: 0,
             mentions: Vec::new(),
+            rejected: Vec::new(),
             findings,
         };
     }
@@ -139,14 +142,16 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
     }
 
     let mut mentions = Vec::new();
+    let mut rejected = Vec::new();
     let mut docs = Vec::new();
     for item in loaded {
         let id = files.add(item.display, item.source);
         match item.result {
-            Ok((meta, doc_mentions)) => {
-                debug_assert!(doc_mentions.iter().all(|m| m.span.file == id));
+            Ok((meta, extraction)) => {
+                debug_assert!(extraction.mentions.iter().all(|m| m.span.file == id));
                 docs.push(DocInfo { file: id, meta });
-                mentions.extend(doc_mentions);
+                mentions.extend(extraction.mentions);
+                rejected.extend(extraction.rejected);
             }
             Err(problem) => findings.push(*problem),
         }
@@ -158,6 +163,7 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         rules,
         documents: docs.len(),
         mentions,
+        rejected,
         findings,
     }
 }
@@ -165,7 +171,7 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
 struct Loaded {
     display: String,
     source: String,
-    result: Result<(source::DocMeta, Vec<Mention>), Box<Finding>>,
+    result: Result<(source::DocMeta, Extraction), Box<Finding>>,
 }
 
 fn load_one(input: &Input, max_size: u64, index: usize, extractor: &Extractor<'_>) -> Loaded {
@@ -182,11 +188,11 @@ fn load_one(input: &Input, max_size: u64, index: usize, extractor: &Extractor<'_
 
 fn load_text(display: &str, text: String, id: span::FileId, extractor: &Extractor<'_>) -> Loaded {
     let doc = source::load(id, display, &text);
-    let mentions = extractor.extract(&doc);
+    let extraction = extractor.extract(&doc);
     Loaded {
         display: display.to_string(),
         source: text,
-        result: Ok((doc.meta, mentions)),
+        result: Ok((doc.meta, extraction)),
     }
 }
 

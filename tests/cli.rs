@@ -1,6 +1,8 @@
 //! CLI behaviour: exit codes, formats, configuration, bad input. Each test runs the real
 //! binary in a temporary directory or on the repository's fixtures.
 
+#![allow(clippy::unwrap_used)] // a test that cannot set itself up should fail loudly
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

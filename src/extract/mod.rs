@@ -12,8 +12,6 @@ pub mod number;
 pub mod sentence;
 pub mod terms;
 
-use serde::Serialize;
-
 use crate::rules::{RuleIdx, RuleSet};
 use crate::source::Document;
 use crate::span::Span;
@@ -37,15 +35,23 @@ pub struct Mention {
 }
 
 /// Why a candidate near a subject was not taken as a mention (for `explain`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejected {
     /// The rule that considered it.
     pub rule: RuleIdx,
-    /// Its bytes.
-    #[serde(skip)]
-    pub span: Option<Span>,
-    /// Why it was rejected ("bound to another subject", "modal frame").
+    /// Its bytes in the source.
+    pub span: Span,
+    /// Why it was rejected ("bound to another subject (`Kerman`, rule kerman-death-toll)").
     pub reason: String,
+}
+
+/// What extraction found in one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    /// The mentions, sorted by position.
+    pub mentions: Vec<Mention>,
+    /// Candidates near a subject that were not taken, sorted by position.
+    pub rejected: Vec<Rejected>,
 }
 
 /// The compiled extraction machinery for one rule set; build once, use for every document.
@@ -64,11 +70,13 @@ impl<'r> Extractor<'r> {
         }
     }
 
-    /// All mentions of all rules in one document, sorted by position.
-    pub fn extract(&self, doc: &Document) -> Vec<Mention> {
+    /// All mentions of all rules in one document, sorted by position, and the candidates
+    /// that were rejected.
+    pub fn extract(&self, doc: &Document) -> Extraction {
         let hits = self.matcher.find(&doc.text);
         let mut mentions = entity::extract(self.rules, doc, &hits);
+        let rejected = Vec::new();
         mentions.sort_by_key(|m| (m.span, m.rule));
-        mentions
+        Extraction { mentions, rejected }
     }
 }
