@@ -39,7 +39,7 @@ use rayon::prelude::*;
 use crate::compare::DocInfo;
 use crate::config::Config;
 use crate::discover::{DiscoverOptions, Input};
-use crate::extract::{Extraction, Extractor, Mention, Rejected};
+use crate::extract::{ExtractOptions, Extraction, Extractor, Mention, Rejected};
 use crate::files::Files;
 use crate::finding::{CodeKind, Finding};
 use crate::rules::RuleSet;
@@ -128,7 +128,12 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         findings.extend(problems);
     }
 
-    let extractor = Extractor::new(&rules);
+    let extractor = Extractor::new(
+        &rules,
+        ExtractOptions {
+            weekday: config.checks.weekday,
+        },
+    );
     let base = files.len();
     let loaded: Vec<Loaded> = inputs
         .par_iter()
@@ -152,6 +157,7 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
                 docs.push(DocInfo { file: id, meta });
                 mentions.extend(extraction.mentions);
                 rejected.extend(extraction.rejected);
+                findings.extend(extraction.findings);
             }
             Err(problem) => findings.push(*problem),
         }
