@@ -154,7 +154,12 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         match item.result {
             Ok((meta, extraction)) => {
                 debug_assert!(extraction.mentions.iter().all(|m| m.span.file == id));
-                docs.push(DocInfo { file: id, meta });
+                let group = docs.len();
+                docs.push(DocInfo {
+                    file: id,
+                    meta,
+                    group,
+                });
                 mentions.extend(extraction.mentions);
                 rejected.extend(extraction.rejected);
                 findings.extend(extraction.findings);

@@ -88,9 +88,30 @@ pub struct WeekdayChecker {
 }
 
 const WEEKDAYS: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue",
-    "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "MONDAY", "TUESDAY", "WEDNESDAY",
-    "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mon",
+    "Tue",
+    "Tues",
+    "Wed",
+    "Thu",
+    "Thur",
+    "Thurs",
+    "Fri",
+    "Sat",
+    "Sun",
+    "MONDAY",
+    "TUESDAY",
+    "WEDNESDAY",
+    "THURSDAY",
+    "FRIDAY",
+    "SATURDAY",
+    "SUNDAY",
 ];
 
 impl Default for WeekdayChecker {
@@ -159,7 +180,9 @@ impl WeekdayChecker {
                     Span::new(doc.file, doc.map.to_source(range)),
                     format!("read as {}", token.value),
                 ))
-                .with_note("check weekday-mismatch (turn off with `weekday = false` under [checks])"),
+                .with_note(
+                    "check weekday-mismatch (turn off with `weekday = false` under [checks])",
+                ),
             );
         }
         findings
