@@ -1,0 +1,164 @@
+//! `cargo bench`: extraction and end-to-end throughput on a corpus the benchmark builds itself.
+//!
+//! The corpus is news-like filler (numbers, dates, names, curly quotes) in which the demo
+//! rules' subjects are rare — one paragraph in 40 mentions one — plus the demo articles, the
+//! shape of a real archive. It reports MB/s and files/s; it asserts nothing about time
+//! (timings on a shared 2-core machine are noisy, and tests must not depend on them).
+//!
+//! `FACTLINT_BENCH_MB` sets the corpus size (default 100).
+
+#![allow(clippy::print_stdout, clippy::unwrap_used)] // a benchmark reports on stdout
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use factlint::config::Config;
+use factlint::extract::{ExtractOptions, Extractor};
+use factlint::files::Files;
+use factlint::rules::load_rules;
+use factlint::source;
+use factlint::span::FileId;
+use factlint::{Settings, check};
+
+const WORDS: &[&str] = &[
+    "officials", "said", "the", "council", "approved", "a", "budget", "of", "after", "months",
+    "debate", "in", "city", "where", "residents", "voted", "on", "new", "plan", "for", "roads",
+    "schools", "and", "hospitals", "while", "critics", "argued", "that", "costs", "had", "risen",
+    "sharply", "since", "mayor", "\u{2019}s", "office", "announced", "“review”", "next", "week",
+];
+
+/// A deterministic pseudo-random generator (xorshift), so every run builds the same corpus.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+fn paragraph(rng: &mut Rng, out: &mut String) {
+    let sentences = 3 + rng.next() % 4;
+    for _ in 0..sentences {
+        let words = 10 + rng.next() % 15;
+        for w in 0..words {
+            if w > 0 {
+                out.push(' ');
+            }
+            match rng.next() % 23 {
+                0 => write!(out, "{}", rng.next() % 5000).unwrap(),
+                1 => out.push_str("12 March 2024"),
+                _ => out.push_str(rng.pick(WORDS)),
+            }
+        }
+        out.push_str(". ");
+    }
+    if rng.next() % 40 == 0 {
+        let n = 130 + rng.next() % 20;
+        write!(out, "The Crocus attack killed {n} people, officials said.").unwrap();
+    }
+    out.push_str("\n\n");
+}
+
+fn build_corpus(dir: &Path, megabytes: usize) -> (usize, usize) {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).unwrap();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo");
+    for entry in std::fs::read_dir(demo).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let (mut bytes, mut files) = (0, 0);
+    while bytes < megabytes * 1_000_000 {
+        let mut doc = String::from("# A local story\n\n");
+        while doc.len() < 6_000 {
+            paragraph(&mut rng, &mut doc);
+        }
+        let sub = dir.join(format!("d{:03}", files / 500));
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(sub.join(format!("story-{files:06}.md")), &doc).unwrap();
+        bytes += doc.len();
+        files += 1;
+    }
+    (files, bytes)
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let megabytes: usize = std::env::var("FACTLINT_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100);
+    let corpus = root.join("target/bench-corpus");
+    let (files, bytes) = build_corpus(&corpus, megabytes);
+    println!("corpus: {files} files, {:.1} MB (+ the demo)", bytes as f64 / 1e6);
+
+    // 1. Extraction alone, one thread, documents in memory.
+    let mut db = Files::new();
+    let (rules, problems) = load_rules(&[root.join("rules/demo.toml")], &root, &mut db);
+    assert!(problems.is_empty());
+    let docs: Vec<(String, String)> = walk(&corpus)
+        .into_iter()
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    let total: usize = docs.iter().map(|(_, t)| t.len()).sum();
+    let extractor = Extractor::new(&rules, ExtractOptions::default());
+    let start = Instant::now();
+    let mut mentions = 0;
+    for (i, (path, text)) in docs.iter().enumerate() {
+        let doc = source::load(FileId(i as u32), path, text);
+        mentions += extractor.extract(&doc).mentions.len();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "source + extract, 1 thread: {:.0} MB/s, {:.0} files/s ({mentions} mentions)",
+        total as f64 / 1e6 / secs,
+        docs.len() as f64 / secs
+    );
+
+    // 2. End to end: walk, read, load, extract (in parallel), compare.
+    let mut config = Config::default_for(&root);
+    config.rules = vec![PathBuf::from("rules/demo.toml")];
+    config.documents.paths = vec![corpus.clone()];
+    let settings = Settings {
+        config,
+        paths: None,
+        rules: None,
+        stdin: None,
+        display_base: root.clone(),
+    };
+    let start = Instant::now();
+    let outcome = check(&settings, Files::new());
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "check end to end, {} threads: {:.0} MB/s, {:.0} files/s ({} findings)",
+        rayon::current_num_threads(),
+        total as f64 / 1e6 / secs,
+        outcome.documents as f64 / secs,
+        outcome.findings.len()
+    );
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
