@@ -23,11 +23,14 @@
 pub mod compare;
 pub mod config;
 pub mod discover;
+pub mod examples;
 pub mod extract;
 pub mod files;
 pub mod finding;
+pub mod fix;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod source;
 pub mod span;
 pub mod value;
@@ -149,6 +152,50 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         match item.result {
             Ok((meta, extraction)) => {
                 debug_assert!(extraction.mentions.iter().all(|m| m.span.file == id));
+                docs.push(DocInfo { file: id, meta });
+                mentions.extend(extraction.mentions);
+                rejected.extend(extraction.rejected);
+            }
+            Err(problem) => findings.push(*problem),
+        }
+    }
+    findings.extend(compare::compare(&rules, &docs, &mentions, &files));
+    sort_findings(&mut findings, &files);
+    Outcome {
+        files,
+        rules,
+        documents: docs.len(),
+        mentions,
+        rejected,
+        findings,
+    }
+}
+
+/// Runs extraction and comparison over in-memory documents (name, text) with `rules`: the
+/// pipeline of [`check`] without a config, discovery or a file system. `factlint test` runs
+/// rule examples through it, so an example is judged exactly as a real corpus would be.
+/// Document names pick the format by extension, as paths do.
+pub fn check_texts(rules: RuleSet, documents: &[(String, String)]) -> Outcome {
+    let mut files = Files::new();
+    let loaded: Vec<Loaded> = {
+        let extractor = Extractor::new(&rules);
+        documents
+            .iter()
+            .enumerate()
+            .map(|(i, (name, text))| {
+                let id = span::FileId(u32::try_from(i).unwrap_or(u32::MAX));
+                load_text(name, text.clone(), id, &extractor)
+            })
+            .collect()
+    };
+    let mut mentions = Vec::new();
+    let mut rejected = Vec::new();
+    let mut docs = Vec::new();
+    let mut findings = Vec::new();
+    for item in loaded {
+        let id = files.add(item.display, item.source);
+        match item.result {
+            Ok((meta, extraction)) => {
                 docs.push(DocInfo { file: id, meta });
                 mentions.extend(extraction.mentions);
                 rejected.extend(extraction.rejected);
