@@ -148,10 +148,10 @@ pub fn run_example(rule: &Rule, example: &Example, index: usize, files: &Files) 
         &documents,
     );
     let mentions: Vec<&Mention> = outcome.mentions.iter().filter(|m| m.rule == 0).collect();
-    if !example.expect.is_empty() {
-        if let Some(problem) = compare_readings(rule, &example.expect, &mentions, &outcome.files) {
-            result.problems.push(problem);
-        }
+    if !example.expect.is_empty()
+        && let Some(problem) = compare_readings(rule, &example.expect, &mentions, &outcome.files)
+    {
+        result.problems.push(problem);
     }
     if let Some(expected) = &example.findings
         && let Some(problem) = compare_findings(expected, &outcome.findings, &outcome.files)

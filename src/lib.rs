@@ -24,6 +24,7 @@ pub mod compare;
 pub mod config;
 pub mod discover;
 pub mod examples;
+pub mod explain;
 pub mod extract;
 pub mod files;
 pub mod finding;

@@ -9,7 +9,7 @@
 
 pub(crate) mod compile;
 pub mod load;
-mod suggest;
+pub(crate) mod suggest;
 pub(crate) mod table;
 #[cfg(test)]
 mod tests;
