@@ -43,7 +43,7 @@ use rayon::prelude::*;
 use crate::compare::DocInfo;
 use crate::config::Config;
 use crate::discover::{DiscoverOptions, Input};
-use crate::extract::{Extraction, Extractor, Mention, Rejected};
+use crate::extract::{ExtractOptions, Extraction, Extractor, Mention, Rejected};
 use crate::files::Files;
 use crate::finding::{CodeKind, Finding};
 use crate::rules::RuleSet;
@@ -132,7 +132,12 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         findings.extend(problems);
     }
 
-    let extractor = Extractor::new(&rules);
+    let extractor = Extractor::new(
+        &rules,
+        ExtractOptions {
+            weekday: config.checks.weekday,
+        },
+    );
     let base = files.len();
     let loaded: Vec<Loaded> = inputs
         .par_iter()
@@ -153,9 +158,15 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         match item.result {
             Ok((meta, extraction)) => {
                 debug_assert!(extraction.mentions.iter().all(|m| m.span.file == id));
-                docs.push(DocInfo { file: id, meta });
+                let group = docs.len();
+                docs.push(DocInfo {
+                    file: id,
+                    meta,
+                    group,
+                });
                 mentions.extend(extraction.mentions);
                 rejected.extend(extraction.rejected);
+                findings.extend(extraction.findings);
             }
             Err(problem) => findings.push(*problem),
         }

@@ -7,7 +7,10 @@
 //! files.
 
 pub mod consensus;
+pub mod date;
 pub mod entity;
+pub mod figures;
+pub mod quantity;
 
 use std::collections::BTreeMap;
 
@@ -25,6 +28,8 @@ pub struct DocInfo {
     pub file: FileId,
     /// Its metadata (date for time-aware facts).
     pub meta: DocMeta,
+    /// Its near-duplicate group: documents of one group count once toward a consensus.
+    pub group: usize,
 }
 
 /// Everything a judge may consult.
@@ -34,6 +39,16 @@ pub struct Context<'a> {
     pub docs: &'a [DocInfo],
     /// The file database (display paths).
     pub files: &'a Files,
+}
+
+impl Context<'_> {
+    /// The near-duplicate group of a document (its own index when it has none).
+    pub fn group_of(&self, file: FileId) -> usize {
+        self.docs
+            .iter()
+            .position(|d| d.file == file)
+            .map_or(usize::MAX, |i| self.docs[i].group)
+    }
 }
 
 /// Compares all mentions and returns the findings (unsorted).
@@ -47,7 +62,7 @@ pub fn compare(
     for m in mentions {
         by_rule.entry(m.rule).or_default().push(m);
     }
-    let _cx = Context { docs, files };
+    let cx = Context { docs, files };
     let mut findings = Vec::new();
     for (idx, mut group) in by_rule {
         let Some(rule) = rules.rules.get(idx) else {
@@ -59,7 +74,8 @@ pub fn compare(
         });
         match &rule.kind {
             RuleKind::Entity(e) => findings.extend(entity::judge(rule, e, &group)),
-            RuleKind::Quantity(_) | RuleKind::Date(_) => {}
+            RuleKind::Quantity(q) => findings.extend(quantity::judge(rule, q, &group, cx)),
+            RuleKind::Date(d) => findings.extend(date::judge(rule, d, &group, cx)),
         }
     }
     findings

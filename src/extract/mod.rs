@@ -7,11 +7,14 @@
 pub mod bind;
 pub mod date;
 pub mod entity;
+pub mod event_date;
 pub mod hedge;
 pub mod number;
+pub mod quantity;
 pub mod sentence;
 pub mod terms;
 
+use crate::finding::Finding;
 use crate::rules::{RuleIdx, RuleSet};
 use crate::source::Document;
 use crate::span::Span;
@@ -52,6 +55,21 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
     /// Candidates near a subject that were not taken, sorted by position.
     pub rejected: Vec<Rejected>,
+    /// Findings of built-in checks that need one document only (a wrong weekday).
+    pub findings: Vec<Finding>,
+}
+
+/// Switches for the built-in per-document checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExtractOptions {
+    /// Report a weekday that contradicts its full date.
+    pub weekday: bool,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> ExtractOptions {
+        ExtractOptions { weekday: true }
+    }
 }
 
 /// The compiled extraction machinery for one rule set; build once, use for every document.
@@ -59,14 +77,16 @@ pub struct Extraction {
 pub struct Extractor<'r> {
     rules: &'r RuleSet,
     matcher: terms::TermMatcher,
+    weekdays: Option<event_date::WeekdayChecker>,
 }
 
 impl<'r> Extractor<'r> {
     /// Compiles every rule's terms into one matcher.
-    pub fn new(rules: &'r RuleSet) -> Extractor<'r> {
+    pub fn new(rules: &'r RuleSet, options: ExtractOptions) -> Extractor<'r> {
         Extractor {
             rules,
             matcher: terms::TermMatcher::new(rules),
+            weekdays: options.weekday.then(event_date::WeekdayChecker::new),
         }
     }
 
@@ -75,8 +95,21 @@ impl<'r> Extractor<'r> {
     pub fn extract(&self, doc: &Document) -> Extraction {
         let hits = self.matcher.find(&doc.text);
         let mut mentions = entity::extract(self.rules, doc, &hits);
-        let rejected = Vec::new();
+        let (quantities, mut rejected) = quantity::extract(self.rules, doc, &hits);
+        let (dates, rejected_dates) = event_date::extract(self.rules, doc, &hits);
+        mentions.extend(quantities);
+        mentions.extend(dates);
+        rejected.extend(rejected_dates);
         mentions.sort_by_key(|m| (m.span, m.rule));
-        Extraction { mentions, rejected }
+        rejected.sort_by(|a, b| (a.span, a.rule, &a.reason).cmp(&(b.span, b.rule, &b.reason)));
+        let findings = self
+            .weekdays
+            .as_ref()
+            .map_or_else(Vec::new, |w| w.check(doc));
+        Extraction {
+            mentions,
+            rejected,
+            findings,
+        }
     }
 }

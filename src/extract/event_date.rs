@@ -1,0 +1,190 @@
+//! Date mentions: dates near a rule's subject, in a cue frame, with the year inferred; and the
+//! built-in weekday check, which needs no rule.
+//!
+//! Year inference follows extraction.md §A2: the year written in the mention; the rule's
+//! `year` or `value`; the document's date (front matter, meta, dateline); otherwise unknown.
+//! How the year was obtained is kept as the mention's note ("year from the document date
+//! 2024-03-29"), so diagnostics and `extract` can show it.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::bind::{Binder, Candidate, DATE_FRAME};
+use super::date::{self, DateToken, ScanOptions};
+use super::terms::Hit;
+use super::{Mention, Rejected};
+use crate::finding::{Code, Finding, Label};
+use crate::rules::{RuleKind, RuleSet};
+use crate::source::Document;
+use crate::source::offsets::TextRange;
+use crate::span::Span;
+use crate::value::Value;
+use crate::value::date::{WeekdayCheck, YearContext, YearSource};
+
+/// The date mentions of every date rule in `doc`.
+pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> (Vec<Mention>, Vec<Rejected>) {
+    let binder = Binder::new(doc, hits, rules, |k| matches!(k, RuleKind::Date(_)));
+    let mut mentions = Vec::new();
+    let mut rejected = Vec::new();
+    if !binder.has_subjects() {
+        return (mentions, rejected);
+    }
+    for (idx, rule) in rules.rules.iter().enumerate() {
+        let RuleKind::Date(d) = &rule.kind else {
+            continue;
+        };
+        let opts = ScanOptions {
+            order: d.order,
+            bare_years: false,
+        };
+        let ctx = YearContext {
+            rule_year: d.year,
+            rule_value: d.value,
+            document_date: doc.meta.date,
+            ..YearContext::default()
+        };
+        let (bound, rejections) = binder.bind(idx, DATE_FRAME, |region| {
+            date::scan_in(&doc.text, region.range(), &opts)
+                .into_iter()
+                .map(|t: DateToken| Candidate {
+                    range: TextRange::new(t.span.start, t.span.end),
+                    excluded: None,
+                    data: t,
+                })
+                .collect()
+        });
+        for b in bound {
+            let inferred = b.candidate.data.resolve(&ctx);
+            let range = b.candidate.range;
+            let Some(text) = doc.text.get(range.range()) else {
+                continue;
+            };
+            let note = match inferred.source {
+                YearSource::Written => None,
+                source => Some(source.to_string()),
+            };
+            mentions.push(Mention {
+                rule: idx,
+                span: Span::new(doc.file, doc.map.to_source(range)),
+                frame: Span::new(doc.file, doc.map.to_source(b.frame)),
+                text: text.to_string(),
+                value: Value::Date(inferred.value),
+                note,
+            });
+        }
+        rejected.extend(rejections.into_iter().map(|r| Rejected {
+            rule: idx,
+            span: Span::new(doc.file, doc.map.to_source(r.range)),
+            reason: r.reason,
+        }));
+    }
+    (mentions, rejected)
+}
+
+/// The built-in weekday check: "Thursday, 22 March 2024" names the wrong day. Weekday names
+/// are found with one automaton; only the text right after one is scanned for a date.
+#[derive(Debug)]
+pub struct WeekdayChecker {
+    names: Option<AhoCorasick>,
+}
+
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mon",
+    "Tue",
+    "Tues",
+    "Wed",
+    "Thu",
+    "Thur",
+    "Thurs",
+    "Fri",
+    "Sat",
+    "Sun",
+    "MONDAY",
+    "TUESDAY",
+    "WEDNESDAY",
+    "THURSDAY",
+    "FRIDAY",
+    "SATURDAY",
+    "SUNDAY",
+];
+
+impl Default for WeekdayChecker {
+    fn default() -> WeekdayChecker {
+        WeekdayChecker::new()
+    }
+}
+
+impl WeekdayChecker {
+    /// Compiles the weekday names.
+    pub fn new() -> WeekdayChecker {
+        WeekdayChecker {
+            names: AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(WEEKDAYS)
+                .ok(),
+        }
+    }
+
+    /// Findings for weekdays that contradict a full date written with its year.
+    ///
+    /// Only dates whose year is written are checked: an inferred year could be wrong, and a
+    /// wrong weekday finding on a right date would cost the tool its credibility.
+    pub fn check(&self, doc: &Document) -> Vec<Finding> {
+        let Some(names) = &self.names else {
+            return Vec::new();
+        };
+        let opts = ScanOptions::default();
+        let mut findings = Vec::new();
+        let mut after = 0;
+        for m in names.find_iter(&doc.text) {
+            if m.start() < after {
+                continue;
+            }
+            // "Wednesday, 22 March 2024" is at most ~40 bytes; scan a little more.
+            let end = (m.start() + 64).min(doc.text.len());
+            let tokens = date::scan_in(&doc.text, m.start()..end, &opts);
+            let Some(token) = tokens.first() else {
+                continue;
+            };
+            after = token.span.end;
+            let Some(weekday) = &token.weekday else {
+                continue;
+            };
+            if weekday.span.start != m.start() || !token.year_written {
+                continue;
+            }
+            let Some(WeekdayCheck::Contradicts { written, actual }) =
+                token.weekday_check(&token.value)
+            else {
+                continue;
+            };
+            let range = TextRange::new(token.date_span.start, token.date_span.end);
+            let weekday_range = TextRange::new(weekday.span.start, weekday.span.end);
+            let date_text = doc.text.get(token.date_span.clone()).unwrap_or("");
+            findings.push(
+                Finding::new(
+                    Code::WeekdayMismatch,
+                    format!("{date_text} was a {actual}, not a {written}"),
+                )
+                .with_label(Label::primary(
+                    Span::new(doc.file, doc.map.to_source(weekday_range)),
+                    format!("should be {actual}"),
+                ))
+                .with_label(Label::secondary(
+                    Span::new(doc.file, doc.map.to_source(range)),
+                    format!("read as {}", token.value),
+                ))
+                .with_note(
+                    "check weekday-mismatch (turn off with `weekday = false` under [checks])",
+                ),
+            );
+        }
+        findings
+    }
+}

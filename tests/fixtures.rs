@@ -1,0 +1,150 @@
+//! Fixture corpora under `fixtures/cases/`: each case is a `rules.toml` and a `docs/`
+//! directory. For every case the human output, the findings and the mentions are pinned with
+//! insta snapshots (`tests/snapshots/`), so a change in what factlint reads or reports shows up
+//! as a reviewable diff. Every mention's span is also checked against its source bytes.
+
+#![allow(clippy::unwrap_used)] // a fixture that cannot load should fail loudly
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use factlint::config::Config;
+use factlint::files::Files;
+use factlint::report::{self, Format, RenderOptions, Summary};
+use factlint::source::offsets::normalize_str;
+use factlint::{Outcome, Settings};
+
+fn run_case(dir: &Path) -> Outcome {
+    let mut config = Config::default_for(dir);
+    config.rules = vec![PathBuf::from("rules.toml")];
+    config.documents.paths = vec![PathBuf::from("docs")];
+    let settings = Settings {
+        config,
+        paths: None,
+        rules: None,
+        stdin: None,
+        display_base: dir.to_path_buf(),
+    };
+    factlint::check(&settings, Files::new())
+}
+
+fn human(outcome: &Outcome) -> String {
+    let summary = Summary::new(
+        outcome.documents,
+        outcome.rules.len(),
+        outcome.mentions.len(),
+        &outcome.findings,
+    );
+    let mut out = Vec::new();
+    report::render(
+        Format::Human,
+        &outcome.files,
+        &outcome.findings,
+        &summary,
+        RenderOptions::default(),
+        &mut out,
+    )
+    .unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// One line per finding: severity, code, rule, primary location and text.
+fn findings(outcome: &Outcome) -> String {
+    let mut out = String::new();
+    for f in &outcome.findings {
+        let at = f.primary().map_or_else(
+            || f.path.clone().unwrap_or_default(),
+            |l| {
+                let file = outcome.files.get(l.span.file).unwrap();
+                let (line, col) = file.line_column(l.span.start);
+                format!("{}:{line}:{col} `{}`", file.path, &file.source[l.span.range()])
+            },
+        );
+        let rule = f.rule.as_deref().unwrap_or("-");
+        writeln!(out, "{} {} {rule} {at}", f.severity, f.code).unwrap();
+    }
+    out
+}
+
+/// One line per mention: rule, location, text and reading; plus rejected candidates.
+fn mentions(outcome: &Outcome) -> String {
+    let mut out = String::new();
+    for m in &outcome.mentions {
+        let file = outcome.files.get(m.span.file).unwrap();
+        let (line, col) = file.line_column(m.span.start);
+        let rule = &outcome.rules.rules[m.rule].id;
+        let value = serde_json::to_string(&m.value).unwrap();
+        let note = m.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+        writeln!(out, "{rule} {}:{line}:{col} `{}` {value}{note}", file.path, m.text).unwrap();
+    }
+    for r in &outcome.rejected {
+        let file = outcome.files.get(r.span.file).unwrap();
+        let (line, col) = file.line_column(r.span.start);
+        let rule = &outcome.rules.rules[r.rule].id;
+        writeln!(
+            out,
+            "rejected {rule} {}:{line}:{col} `{}`: {}",
+            file.path,
+            &file.source[r.span.range()],
+            r.reason
+        )
+        .unwrap();
+    }
+    out
+}
+
+/// Every mention's span lies on char boundaries and slices to what was read.
+fn assert_spans(outcome: &Outcome) {
+    for m in &outcome.mentions {
+        let source = outcome.files.source(m.span.file);
+        assert!(source.is_char_boundary(m.span.start) && source.is_char_boundary(m.span.end));
+        assert_eq!(normalize_str(&source[m.span.range()]).replace('\n', " "), m.text);
+        assert!(m.frame.start <= m.span.start && m.span.end <= m.frame.end, "{m:?}");
+    }
+}
+
+#[test]
+fn fixture_cases() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 8);
+    for case in cases {
+        let name = case.file_name().unwrap().to_string_lossy().to_string();
+        let outcome = run_case(&case);
+        assert!(!outcome.has_rule_errors(), "{name}: {:?}", outcome.findings);
+        assert_spans(&outcome);
+        insta::assert_snapshot!(format!("{name}__findings"), findings(&outcome));
+        insta::assert_snapshot!(format!("{name}__mentions"), mentions(&outcome));
+        insta::assert_snapshot!(format!("{name}__human"), human(&outcome));
+    }
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo");
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| {
+            let mut config = Config::default_for(Path::new(env!("CARGO_MANIFEST_DIR")));
+            config.rules = vec![PathBuf::from("rules/demo.toml")];
+            config.documents.paths = vec![case.clone()];
+            let settings = Settings {
+                config,
+                paths: None,
+                rules: None,
+                stdin: None,
+                display_base: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+            };
+            human(&factlint::check(&settings, Files::new()))
+        })
+    };
+    let one = run(1);
+    assert!(one.contains("error["), "{one}");
+    assert_eq!(one, run(4));
+    assert_eq!(one, run(2));
+}

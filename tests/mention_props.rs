@@ -1,0 +1,72 @@
+//! Property: whatever the document, every mention's span lies on char boundaries of the
+//! original source and slices to exactly what was read (after the matching normalization),
+//! and every frame contains its value. Documents are generated from fragments that stress the
+//! offset map: curly quotes, dashes, no-break spaces, decomposed letters, Markdown syntax,
+//! entities and escapes, next to the demo rules' terms and numbers.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+
+use factlint::extract::{ExtractOptions, Extractor};
+use factlint::files::Files;
+use factlint::rules::load_rules;
+use factlint::source::{self, offsets::normalize_str};
+use factlint::span::FileId;
+use proptest::prelude::*;
+
+const FRAGMENTS: &[&str] = &[
+    "Crocus", "Kerman", "killed", "killing", "144", "at least 139", "some 140", "over 140",
+    "ninety-six", "IS-K", "ISIS-K", "IS\\-KP", "Islamic State\nKhorasan Province", "Türkiye",
+    "Tu\u{308}rkiye", "Turkey", "\u{201C}", "\u{201D}", "\u{2019}", "\u{2013}", "\u{00A0}",
+    "people", "victims", "lives", "the", "attack", "on", "22 March 2024", "March 7", "US embassy",
+    "warned", "Russian embassy in Kabul", "bombing", "August 2022", ".", ",", ";", " ", " ",
+    "\n", "\n\n", "# ", "*", "**", "`code 96`", "[link](http://x/144)", "<!-- 94 -->", "&amp;",
+    "&#8217;", "\r\n", "- ", "1. ", "> ", "Thursday, ", "Alexander Bortnikov", "Aleksandr",
+];
+
+fn document() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(FRAGMENTS), 0..60).prop_map(|parts| {
+        let mut s = String::new();
+        for (i, p) in parts.iter().enumerate() {
+            s.push_str(p);
+            if i % 3 == 0 {
+                s.push(' ');
+            }
+        }
+        s
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn mention_spans_slice_what_was_read(text in document(), markdown in any::<bool>()) {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Files::new();
+        let (rules, problems) =
+            load_rules(&[root.join("rules/demo.toml")], Path::new(&root), &mut files);
+        prop_assert!(problems.is_empty());
+        let extractor = Extractor::new(&rules, ExtractOptions::default());
+        let path = if markdown { "doc.md" } else { "doc.txt" };
+        let doc = source::load(FileId(7), path, &text);
+        let extraction = extractor.extract(&doc);
+        for m in &extraction.mentions {
+            prop_assert_eq!(m.span.file, FileId(7));
+            prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+            prop_assert!(m.frame.start <= m.span.start && m.span.end <= m.frame.end);
+            let slice = &text[m.span.range()];
+            // Copied text maps byte for byte; replaced text (entities, escapes) maps as a whole,
+            // so compare the normalized forms with line breaks as spaces.
+            let read = normalize_str(slice);
+            let plain = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !slice.contains(['&', '\\']) {
+                prop_assert_eq!(plain(&read), plain(&m.text), "slice {:?}", slice);
+            }
+        }
+        for r in &extraction.rejected {
+            prop_assert!(text.is_char_boundary(r.span.start) && text.is_char_boundary(r.span.end));
+        }
+    }
+}
