@@ -1,5 +1,5 @@
 //! JSON Schemas (draft-07) for rule files and `factlint.toml`, for editors that complete and
-//! check TOML against a JSON Schema (Taplo / Even Better TOML, Tombi, JetBrains).
+//! check TOML against a JSON Schema (Taplo / Even Better TOML, Tombi).
 //!
 //! The schemas are built from the key lists the loaders themselves check against
 //! ([`Kind::keys`], the config's key lists), so a key cannot be accepted by one and missing

@@ -77,7 +77,11 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<ExitStatus> {
     if let Some((_, _, text)) = explain::rule_source(&outcome.files, rule) {
         out.push('\n');
         for line in text.lines() {
-            let _ = writeln!(out, "    {line}");
+            if line.trim().is_empty() {
+                out.push('\n');
+            } else {
+                let _ = writeln!(out, "    {line}");
+            }
         }
     }
     let census = explain::census(&outcome, idx);
