@@ -468,6 +468,61 @@ mod tests {
         }
     }
 
+    /// Loads `toml` as a rule file and runs its examples.
+    fn run(toml: &str) -> Vec<RuleResult> {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("r.toml");
+        std::fs::write(&path, toml).expect("write");
+        let mut files = Files::new();
+        let (rules, problems) = crate::rules::load_rules(&[path], dir.path(), &mut files);
+        assert!(problems.is_empty(), "{problems:?}");
+        run_all(&rules, &files)
+    }
+
+    #[test]
+    fn entity_examples_pass_and_fail_on_readings_and_findings() {
+        let results = run(r#"
+[[entity]]
+id = "iskp"
+canonical = "IS-K"
+variants = ["ISIS-K", "IS-KP"]
+
+[[entity.examples]]
+text = "ISIS-K and IS-K."
+expect = ["ISIS-K", "IS-K"]
+
+[[entity.examples]]
+text = "ISIS-K and IS-K."
+expect = "ISIS-K"
+
+[[entity.examples]]
+files = { "a.md" = "IS-KP.", "b.md" = "IS-K." }
+findings = ["a.md:entity-variant"]
+
+[[entity.examples]]
+files = { "a.md" = "IS-KP.", "b.md" = "IS-K." }
+findings = ["b.md:entity-variant"]
+
+[[entity.examples]]
+text = "Nothing here."
+expect = "none"
+"#);
+        let passed: Vec<bool> = results[0]
+            .examples
+            .iter()
+            .map(ExampleResult::passed)
+            .collect();
+        assert_eq!(passed, [true, false, true, false, true]);
+        let readings = &results[0].examples[1].problems[0];
+        assert_eq!(readings.what, "readings");
+        assert_eq!(readings.expected, ["ISIS-K"]);
+        assert_eq!(readings.actual.len(), 2);
+        let findings = &results[0].examples[3].problems[0];
+        assert_eq!(findings.expected, ["b.md:entity-variant"]);
+        assert_eq!(findings.actual, ["a.md:entity-variant"]);
+        assert_eq!(results[0].examples[0].location.as_deref(), Some("r.toml:7"));
+    }
+
     #[test]
     fn expected_quantities_are_read_as_intervals() {
         let q = quantity_rule();

@@ -93,6 +93,7 @@ pub fn apply(text: &str, edits: &[(usize, &Edit)]) -> (String, Vec<usize>) {
             && e.span.end <= text.len()
             && text.is_char_boundary(e.span.start)
             && text.is_char_boundary(e.span.end)
+            && !drops_markup(text.get(e.span.range()).unwrap_or(""), &e.replacement)
     };
     let mut sorted: Vec<(usize, &Edit)> = edits.to_vec();
     // Stable: edits at the same place keep the order of their findings, so the first wins.
@@ -125,6 +126,14 @@ pub fn apply(text: &str, edits: &[(usize, &Edit)]) -> (String, Vec<usize>) {
     }
     let applied = kept.iter().map(|(tag, _)| *tag).collect();
     (out, applied)
+}
+
+/// Whether replacing `old` by `new` would delete Markdown or HTML markup inside a name
+/// (`*ISIS*-K`, `IS-<b>K</b>`): the name was matched in the prose, but the source bytes hold
+/// more than the name, so the edit is not safe after all and is left to the author.
+fn drops_markup(old: &str, new: &str) -> bool {
+    old.chars()
+        .any(|c| matches!(c, '*' | '_' | '`' | '<' | '[' | ']') && !new.contains(c))
 }
 
 /// A unified diff of one file (`--- a/path`, `+++ b/path`, hunks with 3 lines of context).
@@ -246,6 +255,16 @@ mod tests {
         let (out, applied) = apply(text, &[(0, &inside_char), (1, &outside)]);
         assert_eq!(out, text);
         assert!(applied.is_empty());
+    }
+
+    #[test]
+    fn edits_that_would_delete_markup_are_dropped() {
+        let text = "Claimed by *ISIS*-K and by ISIS-K.";
+        let marked = edit(11, 19, "IS-K");
+        let plain = edit(27, 33, "IS-K");
+        let (out, applied) = apply(text, &[(0, &marked), (1, &plain)]);
+        assert_eq!(out, "Claimed by *ISIS*-K and by IS-K.");
+        assert_eq!(applied, vec![1]);
     }
 
     #[test]
