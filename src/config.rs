@@ -103,11 +103,11 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
 }
 
 /// Keys of `factlint.toml`.
-const TOP_KEYS: &[&str] = &["rules", "fail_on", "max_file_size", "documents", "checks"];
+pub(crate) const TOP_KEYS: &[&str] = &["rules", "fail_on", "max_file_size", "documents", "checks"];
 /// Keys of `[documents]`.
-const DOCUMENT_KEYS: &[&str] = &["paths", "include", "exclude"];
+pub(crate) const DOCUMENT_KEYS: &[&str] = &["paths", "include", "exclude"];
 /// Keys of `[checks]`.
-const CHECK_KEYS: &[&str] = &["weekday", "near_duplicates"];
+pub(crate) const CHECK_KEYS: &[&str] = &["weekday", "near_duplicates"];
 
 /// Loads a config file; problems are findings pointing into it (all of them, not the first).
 /// The file is added to `files` under its path relative to `display_base`.

@@ -23,11 +23,15 @@
 pub mod compare;
 pub mod config;
 pub mod discover;
+pub mod examples;
+pub mod explain;
 pub mod extract;
 pub mod files;
 pub mod finding;
+pub mod fix;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod source;
 pub mod span;
 pub mod value;
@@ -154,6 +158,57 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         match item.result {
             Ok((meta, extraction)) => {
                 debug_assert!(extraction.mentions.iter().all(|m| m.span.file == id));
+                let group = docs.len();
+                docs.push(DocInfo {
+                    file: id,
+                    meta,
+                    group,
+                });
+                mentions.extend(extraction.mentions);
+                rejected.extend(extraction.rejected);
+                findings.extend(extraction.findings);
+            }
+            Err(problem) => findings.push(*problem),
+        }
+    }
+    findings.extend(compare::compare(&rules, &docs, &mentions, &files));
+    sort_findings(&mut findings, &files);
+    Outcome {
+        files,
+        rules,
+        documents: docs.len(),
+        mentions,
+        rejected,
+        findings,
+    }
+}
+
+/// Runs extraction and comparison over in-memory documents (name, text) with `rules`: the
+/// pipeline of [`check`] without a config, discovery or a file system. `factlint test` runs
+/// rule examples through it, so an example is judged exactly as a real corpus would be.
+/// Document names pick the format by extension, as paths do.
+pub fn check_texts(rules: RuleSet, documents: &[(String, String)]) -> Outcome {
+    let mut files = Files::new();
+    let loaded: Vec<Loaded> = {
+        // The weekday check needs no rule: an example tests its rule, not the built-ins.
+        let extractor = Extractor::new(&rules, ExtractOptions { weekday: false });
+        documents
+            .iter()
+            .enumerate()
+            .map(|(i, (name, text))| {
+                let id = span::FileId(u32::try_from(i).unwrap_or(u32::MAX));
+                load_text(name, text.clone(), id, &extractor)
+            })
+            .collect()
+    };
+    let mut mentions = Vec::new();
+    let mut rejected = Vec::new();
+    let mut docs = Vec::new();
+    let mut findings = Vec::new();
+    for item in loaded {
+        let id = files.add(item.display, item.source);
+        match item.result {
+            Ok((meta, extraction)) => {
                 let group = docs.len();
                 docs.push(DocInfo {
                     file: id,

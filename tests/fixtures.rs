@@ -57,7 +57,11 @@ fn findings(outcome: &Outcome) -> String {
             |l| {
                 let file = outcome.files.get(l.span.file).unwrap();
                 let (line, col) = file.line_column(l.span.start);
-                format!("{}:{line}:{col} `{}`", file.path, &file.source[l.span.range()])
+                format!(
+                    "{}:{line}:{col} `{}`",
+                    file.path,
+                    &file.source[l.span.range()]
+                )
             },
         );
         let rule = f.rule.as_deref().unwrap_or("-");
@@ -74,8 +78,17 @@ fn mentions(outcome: &Outcome) -> String {
         let (line, col) = file.line_column(m.span.start);
         let rule = &outcome.rules.rules[m.rule].id;
         let value = serde_json::to_string(&m.value).unwrap();
-        let note = m.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
-        writeln!(out, "{rule} {}:{line}:{col} `{}` {value}{note}", file.path, m.text).unwrap();
+        let note = m
+            .note
+            .as_deref()
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{rule} {}:{line}:{col} `{}` {value}{note}",
+            file.path, m.text
+        )
+        .unwrap();
     }
     for r in &outcome.rejected {
         let file = outcome.files.get(r.span.file).unwrap();
@@ -98,8 +111,14 @@ fn assert_spans(outcome: &Outcome) {
     for m in &outcome.mentions {
         let source = outcome.files.source(m.span.file);
         assert!(source.is_char_boundary(m.span.start) && source.is_char_boundary(m.span.end));
-        assert_eq!(normalize_str(&source[m.span.range()]).replace('\n', " "), m.text);
-        assert!(m.frame.start <= m.span.start && m.span.end <= m.frame.end, "{m:?}");
+        assert_eq!(
+            normalize_str(&source[m.span.range()]).replace('\n', " "),
+            m.text
+        );
+        assert!(
+            m.frame.start <= m.span.start && m.span.end <= m.frame.end,
+            "{m:?}"
+        );
     }
 }
 
@@ -128,7 +147,10 @@ fn fixture_cases() {
 fn output_is_identical_whatever_the_thread_count() {
     let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo");
     let run = |threads: usize| {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
         pool.install(|| {
             let mut config = Config::default_for(Path::new(env!("CARGO_MANIFEST_DIR")));
             config.rules = vec![PathBuf::from("rules/demo.toml")];

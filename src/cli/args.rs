@@ -24,6 +24,14 @@ pub enum Command {
     Check(CheckArgs),
     /// Print every mention the rules find, one JSON object per line.
     Extract(ExtractArgs),
+    /// Run the examples carried by the rules.
+    Test(TestArgs),
+    /// Explain a rule (its source and a census of its readings) or a built-in check code.
+    Explain(ExplainArgs),
+    /// Print the JSON Schema of rule files or of factlint.toml.
+    Schema(SchemaArgs),
+    /// Write a starter factlint.toml and rules/example.toml.
+    Init(InitArgs),
 }
 
 /// When to use colour.
@@ -100,6 +108,14 @@ pub struct CheckArgs {
     /// Print findings only, without the summary line.
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// Apply safe fixes (canonical entity forms) to the files; with '-', print the fixed text.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Print the safe fixes as a unified diff instead of writing them (exit 1 if any).
+    #[arg(long)]
+    pub diff: bool,
 }
 
 /// Formats of `extract`.
@@ -119,4 +135,62 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
     pub format: ExtractFormat,
+}
+
+/// `factlint test`.
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Use this config file instead of searching for factlint.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Rule file or directory; repeat for several. Replaces the config's `rules`.
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+
+    /// Fail for every rule that carries no example.
+    #[arg(long)]
+    pub require_examples: bool,
+}
+
+/// `factlint explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule id (`crocus-death-toll`) or a check code (`quantity-mismatch`).
+    #[arg(value_name = "RULE-ID|CODE")]
+    pub target: String,
+
+    /// Rules and documents the census is taken over.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// Which schema `factlint schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// Rule files (`rules/*.toml`).
+    Rules,
+    /// `factlint.toml`.
+    Config,
+}
+
+/// `factlint schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which schema.
+    #[arg(value_enum, default_value_t = SchemaKind::Rules)]
+    pub kind: SchemaKind,
+
+    /// Write both schemas into this directory (as rules.schema.json and
+    /// factlint.schema.json) instead of printing one.
+    #[arg(long, value_name = "DIR")]
+    pub write: Option<PathBuf>,
+}
+
+/// `factlint init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The directory to set up (default: the current directory).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
 }

@@ -97,7 +97,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         Some(FailOn::Info) => Severity::Info,
         None => settings.config.fail_on,
     };
-    let outcome = factlint::check(&settings, files);
+    let mut outcome = factlint::check(&settings, files);
+    // --- issue 7: `--fix` / `--diff` (safe fixes), see cli/fix.rs --------------------------
+    if let Some(status) = super::fix::run(args, &settings, &mut outcome)? {
+        return Ok(status);
+    }
+    // ---------------------------------------------------------------------------------------
     let summary = Summary::new(
         outcome.documents,
         outcome.rules.len(),

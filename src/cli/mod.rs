@@ -5,7 +5,12 @@
 
 pub mod args;
 pub mod check;
+pub mod explain;
 pub mod extract;
+pub mod fix;
+pub mod init;
+pub mod schema;
+pub mod test;
 
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
@@ -42,6 +47,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Extract(args) => extract::run(&args),
+        Command::Test(args) => test::run(&args),
+        Command::Explain(args) => explain::run(&args),
+        Command::Schema(args) => schema::run(&args),
+        Command::Init(args) => init::run(&args),
     }
 }
 

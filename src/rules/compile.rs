@@ -107,7 +107,7 @@ const DATE_KEYS: &[&str] = &[
     "year",
     "order",
 ];
-const EXAMPLE_KEYS: &[&str] = &["text", "expect", "files", "findings"];
+pub(crate) const EXAMPLE_KEYS: &[&str] = &["text", "expect", "files", "findings"];
 
 /// A note for a key that is valid in another kind of rule.
 fn other_kind_note(kind: Kind, key: &str) -> Option<String> {

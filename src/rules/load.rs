@@ -21,7 +21,7 @@ use crate::finding::{Code, Finding, Label};
 use crate::span::{FileId, Span};
 
 /// Keys allowed at the top level of a rule file.
-const TOP_KEYS: &[&str] = &["entity", "quantity", "date", "include"];
+pub(crate) const TOP_KEYS: &[&str] = &["entity", "quantity", "date", "include"];
 
 /// Loads every rule file under `paths` (files, or directories searched recursively for
 /// `*.toml`). Returns the valid rules, in file order then position order, and every problem

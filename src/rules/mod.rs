@@ -7,9 +7,9 @@
 //! validation in `compile.rs`, suggestions in `suggest.rs`; this file holds
 //! the compiled types every later step reads.
 
-mod compile;
+pub(crate) mod compile;
 pub mod load;
-mod suggest;
+pub(crate) mod suggest;
 pub(crate) mod table;
 #[cfg(test)]
 mod tests;
