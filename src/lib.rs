@@ -32,6 +32,11 @@ pub mod source;
 pub mod span;
 pub mod value;
 
+pub mod baseline;
+pub mod fingerprint;
+pub mod gates;
+pub mod suppress;
+
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -57,6 +62,8 @@ pub struct Settings {
     pub stdin: Option<(String, String)>,
     /// The directory display paths are relative to.
     pub display_base: PathBuf,
+    /// Draft mode, suppressions and baseline (`gates`).
+    pub gates: gates::GateSettings,
 }
 
 /// Everything a run produced.
@@ -74,6 +81,8 @@ pub struct Outcome {
     pub rejected: Vec<Rejected>,
     /// Every finding, sorted for output.
     pub findings: Vec<Finding>,
+    /// What suppressions, the baseline and draft mode hid.
+    pub gates: gates::GateStats,
 }
 
 impl Outcome {
@@ -105,6 +114,7 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
             mentions: Vec::new(),
             rejected: Vec::new(),
             findings,
+            gates: gates::GateStats::default(),
         };
     }
 
@@ -127,6 +137,7 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         inputs = found;
         findings.extend(problems);
     }
+    let report_only = gates::draft_inputs(settings, &mut inputs, &mut findings);
 
     let extractor = Extractor::new(&rules);
     let base = files.len();
@@ -157,6 +168,15 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         }
     }
     findings.extend(compare::compare(&rules, &docs, &mentions, &files));
+    let doc_ids: Vec<span::FileId> = docs.iter().map(|d| d.file).collect();
+    let (mut findings, gate_stats) = gates::apply(
+        &settings.gates,
+        &rules,
+        &files,
+        &doc_ids,
+        report_only.as_ref(),
+        findings,
+    );
     sort_findings(&mut findings, &files);
     Outcome {
         files,
@@ -165,6 +185,7 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         mentions,
         rejected,
         findings,
+        gates: gate_stats,
     }
 }
 

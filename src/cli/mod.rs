@@ -4,8 +4,10 @@
 //! stdout/stderr and maps outcomes to [`ExitStatus`].
 
 pub mod args;
+pub mod baseline;
 pub mod check;
 pub mod extract;
+pub mod git;
 
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
@@ -42,6 +44,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Extract(args) => extract::run(&args),
+        Command::Baseline(args) => baseline::run(&args),
     }
 }
 
