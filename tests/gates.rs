@@ -103,7 +103,9 @@ fn draft_against_corpus_reports_only_the_draft_with_archive_evidence() {
         "A draft: Aleksandr Bortnikov blamed IS-KP.\n",
     );
     let out = factlint()
-        .args(["check", "draft.md", "--corpus", "archive", "--format", "json"])
+        .args([
+            "check", "draft.md", "--corpus", "archive", "--format", "json",
+        ])
         .args(["--rules", "rules", "--fail-on", "warning"])
         .current_dir(dir.path())
         .output()
@@ -134,13 +136,11 @@ fn draft_against_corpus_reports_only_the_draft_with_archive_evidence() {
 #[test]
 fn a_disagreement_inside_the_archive_never_fails_a_clean_draft() {
     let dir = archive();
-    write(
-        dir.path(),
-        "draft.md",
-        "Alexander Bortnikov blamed IS-K.\n",
-    );
+    write(dir.path(), "draft.md", "Alexander Bortnikov blamed IS-K.\n");
     let out = factlint()
-        .args(["check", "draft.md", "--corpus", "archive", "--rules", "rules"])
+        .args([
+            "check", "draft.md", "--corpus", "archive", "--rules", "rules",
+        ])
         .args(["--fail-on", "info"])
         .current_dir(dir.path())
         .output()
@@ -172,6 +172,32 @@ fn named_files_with_a_config_are_checked_against_its_documents() {
     assert_eq!(v["summary"]["documents"], 4);
     assert_eq!(paths(&v), ["archive/new.md"]);
     assert_eq!(v["findings"][0]["rule"], "fsb-name");
+}
+
+#[test]
+fn skip_outside_corpus_ignores_staged_files_that_are_not_documents() {
+    // What the pre-commit hook does: every staged Markdown file is passed, the README too.
+    let dir = archive();
+    write(
+        dir.path(),
+        "factlint.toml",
+        "rules = [\"rules\"]\n[documents]\npaths = [\"archive\"]\n",
+    );
+    write(dir.path(), "README.md", "Rules say IS-K, not ISIS-K.\n");
+    write(dir.path(), "archive/new.md", "New piece on IS-KP.\n");
+    let run = |extra: &[&str]| {
+        let out = factlint()
+            .args(["check", "README.md", "archive/new.md", "--format", "json"])
+            .args(extra)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        json(&out.stdout)
+    };
+    assert_eq!(paths(&run(&[])), ["README.md", "archive/new.md"]);
+    let v = run(&["--skip-outside-corpus"]);
+    assert_eq!(paths(&v), ["archive/new.md"]);
+    assert_eq!(v["summary"]["documents"], 4);
 }
 
 #[test]
@@ -379,7 +405,9 @@ fn allow_file_and_draft_mode_ignore_suppressions_in_the_archive() {
         "<!-- factlint: allow fsb-name -->\nAlexander Bortnikov said IS-K was behind it.\n",
     );
     let out = factlint()
-        .args(["check", "draft.md", "--corpus", "archive", "--rules", "rules"])
+        .args([
+            "check", "draft.md", "--corpus", "archive", "--rules", "rules",
+        ])
         .args(["--format", "json", "--fail-on", "info"])
         .current_dir(dir.path())
         .output()
@@ -399,7 +427,14 @@ fn baseline_round_trip() {
     write(root, "archive/c.md", "Analysts blamed IS-KP.\n");
     let check = |extra: &[&str]| {
         let out = factlint()
-            .args(["check", "archive", "--rules", "rules", "--fail-on", "warning"])
+            .args([
+                "check",
+                "archive",
+                "--rules",
+                "rules",
+                "--fail-on",
+                "warning",
+            ])
             .args(["--baseline", "base.json"])
             .args(extra)
             .current_dir(root)
@@ -413,7 +448,9 @@ fn baseline_round_trip() {
         .current_dir(root)
         .assert()
         .code(0)
-        .stderr(predicates::str::contains("recorded 2 findings in `base.json`"));
+        .stderr(predicates::str::contains(
+            "recorded 2 findings in `base.json`",
+        ));
     let base: Value = serde_json::from_slice(&fs::read(root.join("base.json")).unwrap()).unwrap();
     assert_eq!(base["version"], 1);
     let entries = base["entries"].as_array().unwrap();
@@ -426,10 +463,7 @@ fn baseline_round_trip() {
     let text = String::from_utf8(out).unwrap();
     assert_eq!(code, Some(0), "{text}");
     assert!(text.contains("no findings"), "{text}");
-    assert!(
-        text.contains("not reported: 2 in the baseline"),
-        "{text}"
-    );
+    assert!(text.contains("not reported: 2 in the baseline"), "{text}");
 
     // Moving a known finding down the file keeps it known.
     write(
@@ -466,13 +500,27 @@ fn a_bad_baseline_file_is_an_error() {
     let dir = archive();
     write(dir.path(), "base.json", "{\"version\": 7}");
     factlint()
-        .args(["check", "archive", "--rules", "rules", "--baseline", "base.json"])
+        .args([
+            "check",
+            "archive",
+            "--rules",
+            "rules",
+            "--baseline",
+            "base.json",
+        ])
         .current_dir(dir.path())
         .assert()
         .code(2)
         .stderr(predicates::str::contains("base.json"));
     factlint()
-        .args(["check", "archive", "--rules", "rules", "--baseline", "missing.json"])
+        .args([
+            "check",
+            "archive",
+            "--rules",
+            "rules",
+            "--baseline",
+            "missing.json",
+        ])
         .current_dir(dir.path())
         .assert()
         .code(2);
@@ -566,7 +614,13 @@ fn sarif_validates_against_the_schema() {
     assert_valid_sarif(&demo("sarif"));
     // Rule problems, input problems and draft mode too.
     let out = factlint()
-        .args(["check", "--rules", "fixtures/bad-rules/rules", "--format", "sarif"])
+        .args([
+            "check",
+            "--rules",
+            "fixtures/bad-rules/rules",
+            "--format",
+            "sarif",
+        ])
         .current_dir(repo())
         .output()
         .unwrap();
@@ -601,14 +655,24 @@ fn sarif_fingerprints_survive_moving_a_finding() {
     let dir = archive();
     let fingerprint = || {
         let out = factlint()
-            .args(["check", "archive/old.md", "--rules", "rules", "--format", "sarif"])
+            .args([
+                "check",
+                "archive/old.md",
+                "--rules",
+                "rules",
+                "--format",
+                "sarif",
+            ])
             .current_dir(dir.path())
             .output()
             .unwrap();
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
         let r = &v["runs"][0]["results"][0];
         (
-            r["partialFingerprints"]["factlint/v1"].as_str().unwrap().to_string(),
+            r["partialFingerprints"]["factlint/v1"]
+                .as_str()
+                .unwrap()
+                .to_string(),
             r["locations"][0]["physicalLocation"]["region"]["startLine"].clone(),
         )
     };
@@ -645,7 +709,10 @@ fn github_format_escapes_and_summarises_overflow() {
         "{text}"
     );
     assert!(
-        lines.last().unwrap().starts_with("::notice title=factlint::3 more findings"),
+        lines
+            .last()
+            .unwrap()
+            .starts_with("::notice title=factlint::3 more findings"),
         "{text}"
     );
 }

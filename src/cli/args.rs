@@ -130,6 +130,11 @@ pub struct CheckArgs {
     /// Report inline suppressions that give no reason (`-- why`) as errors.
     #[arg(long)]
     pub require_reason: bool,
+
+    /// Skip named files that the corpus does not hold (the pre-commit hook passes every staged
+    /// file; `--changed` always skips them).
+    #[arg(long)]
+    pub skip_outside_corpus: bool,
 }
 
 /// `factlint baseline`.

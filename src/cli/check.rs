@@ -202,6 +202,7 @@ fn gate_settings(args: &CheckArgs, settings: &mut Settings) -> anyhow::Result<()
                 .collect(),
         );
     }
+    settings.gates.named_within_corpus |= args.skip_outside_corpus;
     settings.gates.require_reason = args.require_reason;
     if let Some(path) = &args.baseline {
         let text = std::fs::read_to_string(path)
