@@ -17,6 +17,9 @@
 //!                         text + map)  span+value) labels, notes)
 //! ```
 //!
+//! After comparison, [`gates`] applies inline suppressions, the baseline and draft mode (only
+//! the named files' findings are reported) before the findings are sorted.
+//!
 //! Each step is one module with one entry point; only [`check`] knows the whole pipeline. The
 //! library never prints and never exits: the binary owns stdout, stderr and the exit code.
 

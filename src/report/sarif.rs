@@ -7,7 +7,7 @@
 //!   every id the results use, sorted, and `ruleIndex` points into it;
 //! - `locations` holds the primary label, `relatedLocations` the evidence in other files, each
 //!   with its label message;
-//! - `partialFingerprints["factlint/v1"]` is the finding's [fingerprint](crate::fingerprint)
+//! - `partialFingerprints["factlint/v1"]` is the finding's fingerprint ([`crate::fingerprint`])
 //!   with its occurrence number, so code scanning tracks a finding across edits that move it;
 //! - `fixes` carries safe fixes only (a canonical name form);
 //! - columns count Unicode code points (`columnKind: unicodeCodePoints`) as every other format
