@@ -22,10 +22,46 @@ use factlint::span::FileId;
 use factlint::{Settings, check};
 
 const WORDS: &[&str] = &[
-    "officials", "said", "the", "council", "approved", "a", "budget", "of", "after", "months",
-    "debate", "in", "city", "where", "residents", "voted", "on", "new", "plan", "for", "roads",
-    "schools", "and", "hospitals", "while", "critics", "argued", "that", "costs", "had", "risen",
-    "sharply", "since", "mayor", "\u{2019}s", "office", "announced", "“review”", "next", "week",
+    "officials",
+    "said",
+    "the",
+    "council",
+    "approved",
+    "a",
+    "budget",
+    "of",
+    "after",
+    "months",
+    "debate",
+    "in",
+    "city",
+    "where",
+    "residents",
+    "voted",
+    "on",
+    "new",
+    "plan",
+    "for",
+    "roads",
+    "schools",
+    "and",
+    "hospitals",
+    "while",
+    "critics",
+    "argued",
+    "that",
+    "costs",
+    "had",
+    "risen",
+    "sharply",
+    "since",
+    "mayor",
+    "\u{2019}s",
+    "office",
+    "announced",
+    "“review”",
+    "next",
+    "week",
 ];
 
 /// A deterministic pseudo-random generator (xorshift), so every run builds the same corpus.
@@ -59,7 +95,7 @@ fn paragraph(rng: &mut Rng, out: &mut String) {
         }
         out.push_str(". ");
     }
-    if rng.next() % 40 == 0 {
+    if rng.next().is_multiple_of(40) {
         let n = 130 + rng.next() % 20;
         write!(out, "The Crocus attack killed {n} people, officials said.").unwrap();
     }
@@ -98,7 +134,10 @@ fn main() {
         .unwrap_or(100);
     let corpus = root.join("target/bench-corpus");
     let (files, bytes) = build_corpus(&corpus, megabytes);
-    println!("corpus: {files} files, {:.1} MB (+ the demo)", bytes as f64 / 1e6);
+    println!(
+        "corpus: {files} files, {:.1} MB (+ the demo)",
+        bytes as f64 / 1e6
+    );
 
     // 1. Extraction alone, one thread, documents in memory.
     let mut db = Files::new();
@@ -106,7 +145,12 @@ fn main() {
     assert!(problems.is_empty());
     let docs: Vec<(String, String)> = walk(&corpus)
         .into_iter()
-        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     let total: usize = docs.iter().map(|(_, t)| t.len()).sum();
     let extractor = Extractor::new(&rules, ExtractOptions::default());
@@ -133,6 +177,7 @@ fn main() {
         rules: None,
         stdin: None,
         display_base: root.clone(),
+        gates: Default::default(),
     };
     let start = Instant::now();
     let outcome = check(&settings, Files::new());

@@ -204,6 +204,23 @@ codes! {
     /// A weekday that contradicts the full date it names ("Thursday, 22 March 2024": that day
     /// was a Friday). Needs no rule.
     WeekdayMismatch = "weekday-mismatch", Fact, Warning;
+    /// ## What it checks
+    /// An inline suppression (`<!-- factlint: allow RULE -->` or a `factlint: allow RULE`
+    /// line marker) that silenced nothing: the rule it names reported nothing where it
+    /// applies, or it names no rule at all.
+    /// ## Why it matters
+    /// A stale suppression would silently hide the next real mismatch in that paragraph.
+    /// ## How to fix
+    /// Remove the suppression, or correct the rule id it names.
+    UnusedSuppression = "unused-suppression", Fact, Warning;
+    /// ## What it checks
+    /// With `--require-reason`: an inline suppression without a reason after `--`
+    /// (`<!-- factlint: allow kerman-death-toll -- the ministry's own figure -->`).
+    /// ## Why it matters
+    /// The next editor needs to know why a disagreement was accepted.
+    /// ## How to fix
+    /// Add ` -- ` and the reason before the end of the comment or line.
+    MissingSuppressionReason = "missing-suppression-reason", Fact, Error;
 }
 
 impl fmt::Display for Code {
@@ -287,6 +304,9 @@ pub struct Finding {
     pub path: Option<String>,
     /// A suggested replacement, if one exists.
     pub fix: Option<Fix>,
+    /// The normalized reading of the offending mention (`94`, `2022-08`, an interval), which
+    /// fingerprints prefer to the mention's text; `None` falls back to the text.
+    pub key: Option<String>,
 }
 
 impl Finding {
@@ -301,6 +321,7 @@ impl Finding {
             notes: Vec::new(),
             path: None,
             fix: None,
+            key: None,
         }
     }
 
@@ -337,6 +358,12 @@ impl Finding {
     /// Sets the fix.
     pub fn with_fix(mut self, fix: Fix) -> Finding {
         self.fix = Some(fix);
+        self
+    }
+
+    /// Sets the normalized reading used by fingerprints.
+    pub fn with_key(mut self, key: impl Into<String>) -> Finding {
+        self.key = Some(key.into());
         self
     }
 

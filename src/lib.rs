@@ -17,6 +17,9 @@
 //!                         text + map)  span+value) labels, notes)
 //! ```
 //!
+//! After comparison, [`gates`] applies inline suppressions, the baseline and draft mode (only
+//! the named files' findings are reported) before the findings are sorted.
+//!
 //! Each step is one module with one entry point; only [`check`] knows the whole pipeline. The
 //! library never prints and never exits: the binary owns stdout, stderr and the exit code.
 
@@ -35,6 +38,11 @@ pub mod schema;
 pub mod source;
 pub mod span;
 pub mod value;
+
+pub mod baseline;
+pub mod fingerprint;
+pub mod gates;
+pub mod suppress;
 
 use std::path::PathBuf;
 
@@ -61,6 +69,8 @@ pub struct Settings {
     pub stdin: Option<(String, String)>,
     /// The directory display paths are relative to.
     pub display_base: PathBuf,
+    /// Draft mode, suppressions and baseline (`gates`).
+    pub gates: gates::GateSettings,
 }
 
 /// Everything a run produced.
@@ -78,6 +88,8 @@ pub struct Outcome {
     pub rejected: Vec<Rejected>,
     /// Every finding, sorted for output.
     pub findings: Vec<Finding>,
+    /// What suppressions, the baseline and draft mode hid.
+    pub gates: gates::GateStats,
 }
 
 impl Outcome {
@@ -109,6 +121,7 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
             mentions: Vec::new(),
             rejected: Vec::new(),
             findings,
+            gates: gates::GateStats::default(),
         };
     }
 
@@ -131,6 +144,7 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         inputs = found;
         findings.extend(problems);
     }
+    let report_only = gates::draft_inputs(settings, &mut inputs, &mut findings);
 
     let extractor = Extractor::new(
         &rules,
@@ -150,37 +164,72 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         loaded.push(load_text(name, text.clone(), id, &extractor));
     }
 
-    let mut mentions = Vec::new();
-    let mut rejected = Vec::new();
-    let mut docs = Vec::new();
+    let gathered = gather(&mut files, loaded, findings);
+    let mut findings = gathered.findings;
+    findings.extend(compare::compare(
+        &rules,
+        &gathered.docs,
+        &gathered.mentions,
+        &files,
+    ));
+    let doc_ids: Vec<span::FileId> = gathered.docs.iter().map(|d| d.file).collect();
+    let (mut findings, gate_stats) = gates::apply(
+        &settings.gates,
+        &rules,
+        &files,
+        &doc_ids,
+        report_only.as_ref(),
+        findings,
+    );
+    sort_findings(&mut findings, &files);
+    Outcome {
+        files,
+        rules,
+        documents: gathered.docs.len(),
+        mentions: gathered.mentions,
+        rejected: gathered.rejected,
+        findings,
+        gates: gate_stats,
+    }
+}
+
+/// What the documents of a run gave, in document order.
+struct Gathered {
+    docs: Vec<DocInfo>,
+    mentions: Vec<Mention>,
+    rejected: Vec<Rejected>,
+    findings: Vec<Finding>,
+}
+
+/// Adds every loaded document to the file database (in order, so ids are deterministic) and
+/// collects what extraction found; unreadable documents become their warning.
+fn gather(files: &mut Files, loaded: Vec<Loaded>, mut findings: Vec<Finding>) -> Gathered {
+    let mut out = Gathered {
+        docs: Vec::new(),
+        mentions: Vec::new(),
+        rejected: Vec::new(),
+        findings: Vec::new(),
+    };
     for item in loaded {
         let id = files.add(item.display, item.source);
         match item.result {
             Ok((meta, extraction)) => {
                 debug_assert!(extraction.mentions.iter().all(|m| m.span.file == id));
-                let group = docs.len();
-                docs.push(DocInfo {
+                let group = out.docs.len();
+                out.docs.push(DocInfo {
                     file: id,
                     meta,
                     group,
                 });
-                mentions.extend(extraction.mentions);
-                rejected.extend(extraction.rejected);
+                out.mentions.extend(extraction.mentions);
+                out.rejected.extend(extraction.rejected);
                 findings.extend(extraction.findings);
             }
             Err(problem) => findings.push(*problem),
         }
     }
-    findings.extend(compare::compare(&rules, &docs, &mentions, &files));
-    sort_findings(&mut findings, &files);
-    Outcome {
-        files,
-        rules,
-        documents: docs.len(),
-        mentions,
-        rejected,
-        findings,
-    }
+    out.findings = findings;
+    out
 }
 
 /// Runs extraction and comparison over in-memory documents (name, text) with `rules`: the
@@ -201,36 +250,23 @@ pub fn check_texts(rules: RuleSet, documents: &[(String, String)]) -> Outcome {
             })
             .collect()
     };
-    let mut mentions = Vec::new();
-    let mut rejected = Vec::new();
-    let mut docs = Vec::new();
-    let mut findings = Vec::new();
-    for item in loaded {
-        let id = files.add(item.display, item.source);
-        match item.result {
-            Ok((meta, extraction)) => {
-                let group = docs.len();
-                docs.push(DocInfo {
-                    file: id,
-                    meta,
-                    group,
-                });
-                mentions.extend(extraction.mentions);
-                rejected.extend(extraction.rejected);
-                findings.extend(extraction.findings);
-            }
-            Err(problem) => findings.push(*problem),
-        }
-    }
-    findings.extend(compare::compare(&rules, &docs, &mentions, &files));
+    let gathered = gather(&mut files, loaded, Vec::new());
+    let mut findings = gathered.findings;
+    findings.extend(compare::compare(
+        &rules,
+        &gathered.docs,
+        &gathered.mentions,
+        &files,
+    ));
     sort_findings(&mut findings, &files);
     Outcome {
         files,
         rules,
-        documents: docs.len(),
-        mentions,
-        rejected,
+        documents: gathered.docs.len(),
+        mentions: gathered.mentions,
+        rejected: gathered.rejected,
         findings,
+        gates: gates::GateStats::default(),
     }
 }
 

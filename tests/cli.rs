@@ -253,7 +253,9 @@ fn cli_paths_and_rules_override_the_config() {
         .output()
         .unwrap();
     let v = json(&out.stdout);
-    assert_eq!(v["summary"]["documents"], 2);
+    // Named files are checked against the config's documents (draft mode): docs/a.md,
+    // docs/b.md and other/c.md are read.
+    assert_eq!(v["summary"]["documents"], 3);
     assert_eq!(v["findings"][0]["rule"], "alt");
     assert_eq!(v["findings"][0]["labels"][0]["path"], "docs/a.md");
 }
@@ -275,7 +277,9 @@ fn stdin_is_checked_under_its_given_name() {
         .output()
         .unwrap();
     let v = json(&out.stdout);
-    assert_eq!(v["summary"]["documents"], 1);
+    // Standard input is a draft checked against the config's two documents.
+    assert_eq!(v["summary"]["documents"], 3);
+    assert_eq!(v["findings"].as_array().map(Vec::len), Some(1));
     assert_eq!(v["findings"][0]["labels"][0]["path"], "draft.md");
     assert_eq!(v["findings"][0]["labels"][0]["text"], "IS-KP");
 }

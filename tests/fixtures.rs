@@ -24,6 +24,7 @@ fn run_case(dir: &Path) -> Outcome {
         rules: None,
         stdin: None,
         display_base: dir.to_path_buf(),
+        gates: Default::default(),
     };
     factlint::check(&settings, Files::new())
 }
@@ -161,6 +162,7 @@ fn output_is_identical_whatever_the_thread_count() {
                 rules: None,
                 stdin: None,
                 display_base: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+                gates: Default::default(),
             };
             human(&factlint::check(&settings, Files::new()))
         })

@@ -32,6 +32,9 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Write a starter factlint.toml and rules/example.toml.
     Init(InitArgs),
+    /// Record the current findings in a baseline file, so `check --baseline` reports only new
+    /// ones.
+    Baseline(BaselineArgs),
 }
 
 /// When to use colour.
@@ -52,6 +55,10 @@ pub enum OutputFormat {
     Human,
     /// The versioned JSON contract (docs/json.md).
     Json,
+    /// SARIF 2.1.0, for code scanning (docs/ci.md).
+    Sarif,
+    /// GitHub Actions workflow annotations (docs/ci.md).
+    Github,
 }
 
 /// The lowest severity that fails the run.
@@ -116,6 +123,50 @@ pub struct CheckArgs {
     /// Print the safe fixes as a unified diff instead of writing them (exit 1 if any).
     #[arg(long)]
     pub diff: bool,
+    /// Compare the named files with the documents under DIR (repeatable) and report only the
+    /// named files' findings. With a config file, its documents are the corpus already.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Vec<PathBuf>,
+
+    /// Check the files changed since REV (default: the merge base with the default branch),
+    /// staged, unstaged and untracked ones included, against the corpus.
+    #[arg(long, value_name = "REV", num_args = 0..=1, default_missing_value = "",
+          conflicts_with = "paths")]
+    pub changed: Option<String>,
+
+    /// Write the report to FILE instead of standard output (the exit status is the same).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Report only findings that the baseline FILE (from `factlint baseline`) does not record.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Report inline suppressions that give no reason (`-- why`) as errors.
+    #[arg(long)]
+    pub require_reason: bool,
+
+    /// Skip named files that the corpus does not hold (the pre-commit hook passes every staged
+    /// file; `--changed` always skips them).
+    #[arg(long)]
+    pub skip_outside_corpus: bool,
+}
+
+/// `factlint baseline`.
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// Rules and documents.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The baseline file to write.
+    #[arg(
+        long,
+        short,
+        value_name = "FILE",
+        default_value = "factlint-baseline.json"
+    )]
+    pub output: PathBuf,
 }
 
 /// Formats of `extract`.

@@ -5,11 +5,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use super::args::{CheckArgs, FailOn, InputArgs, OutputFormat};
-use super::{ExitStatus, use_color};
+use super::args::{CheckArgs, ColorChoice, FailOn, InputArgs, OutputFormat};
+use super::{ExitStatus, git, use_color};
+use factlint::baseline::Baseline;
 use factlint::config::{self, Config};
 use factlint::files::Files;
 use factlint::finding::{CodeKind, Finding, Severity};
+use factlint::gates::GateStats;
+use factlint::report::sarif::RuleDoc;
 use factlint::report::{self, Format, RenderOptions, Summary};
 use factlint::{Outcome, Settings};
 
@@ -59,6 +62,7 @@ pub fn settings(
         rules,
         stdin,
         display_base,
+        gates: Default::default(),
     }))
 }
 
@@ -83,11 +87,11 @@ pub fn exit_status(outcome: &Outcome, fail_on: Severity) -> ExitStatus {
 /// Output I/O errors and problems that are not findings.
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     let mut files = Files::new();
-    let settings = match settings(&args.input, &mut files)? {
+    let mut settings = match settings(&args.input, &mut files)? {
         Ok(settings) => settings,
         Err(problems) => {
             let summary = Summary::new(0, 0, 0, &problems);
-            write_report(args, &files, &problems, &summary)?;
+            write_report(args, &files, &problems, &summary, &[])?;
             return Ok(ExitStatus::Error);
         }
     };
@@ -97,19 +101,31 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         Some(FailOn::Info) => Severity::Info,
         None => settings.config.fail_on,
     };
+    gate_settings(args, &mut settings)?;
     let mut outcome = factlint::check(&settings, files);
     // --- issue 7: `--fix` / `--diff` (safe fixes), see cli/fix.rs --------------------------
     if let Some(status) = super::fix::run(args, &settings, &mut outcome)? {
         return Ok(status);
     }
     // ---------------------------------------------------------------------------------------
-    let summary = Summary::new(
+    let mut summary = Summary::new(
         outcome.documents,
         outcome.rules.len(),
         outcome.mentions.len(),
         &outcome.findings,
     );
-    write_report(args, &outcome.files, &outcome.findings, &summary)?;
+    let stats = outcome.gates;
+    if stats.draft || stats.baseline_stale.is_some() || stats.suppressed > 0 {
+        summary.gates = Some(stats);
+    }
+    let rule_docs = report::sarif::rule_docs(&outcome.rules);
+    write_report(
+        args,
+        &outcome.files,
+        &outcome.findings,
+        &summary,
+        &rule_docs,
+    )?;
     Ok(exit_status(&outcome, fail_on))
 }
 
@@ -118,19 +134,118 @@ fn write_report(
     files: &Files,
     findings: &[Finding],
     summary: &Summary,
+    rules: &[RuleDoc],
 ) -> anyhow::Result<()> {
     let format = match args.format {
         OutputFormat::Human => Format::Human,
         OutputFormat::Json => Format::Json,
+        OutputFormat::Sarif => Format::Sarif,
+        OutputFormat::Github => Format::Github,
+    };
+    // A file is not a terminal: colour only when asked for explicitly.
+    let color = match (&args.output, args.color) {
+        (Some(_), ColorChoice::Auto) => false,
+        (_, choice) => use_color(choice),
     };
     let options = RenderOptions {
-        color: use_color(args.color),
+        color,
         quiet: args.quiet,
     };
     let mut buffer = Vec::new();
-    report::render(format, files, findings, summary, options, &mut buffer)?;
-    let mut stdout = io::stdout().lock();
-    stdout.write_all(&buffer)?;
-    stdout.flush()?;
+    if format == Format::Sarif {
+        // SARIF describes each rule; only the run knows their descriptions.
+        report::sarif::render(files, findings, summary, rules, &mut buffer)?;
+    } else {
+        report::render(format, files, findings, summary, options, &mut buffer)?;
+    }
+    if format == Format::Human
+        && !args.quiet
+        && let Some(line) = summary.gates.as_ref().and_then(gates_line)
+    {
+        writeln!(buffer, "{line}")?;
+    }
+    match &args.output {
+        Some(path) => std::fs::write(path, &buffer)
+            .with_context(|| format!("cannot write `{}`", path.display()))?,
+        None => {
+            let mut stdout = io::stdout().lock();
+            stdout.write_all(&buffer)?;
+            stdout.flush()?;
+        }
+    }
     Ok(())
+}
+
+/// Draft mode, suppression and baseline settings from the flags.
+///
+/// Draft mode is on when files are named (or come from `--changed`) and there is a corpus to
+/// compare them with: `--corpus`, else the config file's documents.
+fn gate_settings(args: &CheckArgs, settings: &mut Settings) -> anyhow::Result<()> {
+    let cwd = std::env::current_dir().context("cannot determine the current directory")?;
+    if let Some(rev) = &args.changed {
+        let rev = (!rev.is_empty()).then_some(rev.as_str());
+        settings.paths = Some(git::changed_files(&cwd, rev)?);
+        settings.gates.named_within_corpus = true;
+    }
+    let named = args.changed.is_some()
+        || settings.stdin.is_some()
+        || settings.paths.as_ref().is_some_and(|p| !p.is_empty());
+    if !args.corpus.is_empty() {
+        anyhow::ensure!(
+            named,
+            "`--corpus` compares named files with a corpus: name the files to check"
+        );
+        settings.gates.corpus = Some(args.corpus.iter().map(|p| cwd.join(p)).collect());
+    } else if named && (settings.config.path.is_some() || args.changed.is_some()) {
+        let config = &settings.config;
+        settings.gates.corpus = Some(
+            config
+                .documents
+                .paths
+                .iter()
+                .map(|p| config.root.join(p))
+                .collect(),
+        );
+    }
+    settings.gates.named_within_corpus |= args.skip_outside_corpus;
+    settings.gates.require_reason = args.require_reason;
+    if let Some(path) = &args.baseline {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read baseline `{}`", path.display()))?;
+        let baseline = Baseline::parse(&text)
+            .map_err(|e| anyhow::anyhow!("baseline `{}`: {e}", path.display()))?;
+        settings.gates.baseline = Some(baseline);
+    }
+    Ok(())
+}
+
+/// `factlint: not reported: 2 suppressed inline, 3 in the baseline; 1 baseline entry no
+/// longer matches` — what the gates hid, for the human report.
+fn gates_line(stats: &GateStats) -> Option<String> {
+    let mut hidden = Vec::new();
+    if stats.suppressed > 0 {
+        hidden.push(format!("{} suppressed inline", stats.suppressed));
+    }
+    if stats.baselined > 0 {
+        hidden.push(format!("{} in the baseline", stats.baselined));
+    }
+    if stats.outside > 0 {
+        hidden.push(format!("{} in other documents", stats.outside));
+    }
+    let mut line = String::new();
+    if !hidden.is_empty() {
+        line = format!("not reported: {}", hidden.join(", "));
+    }
+    if let Some(stale) = stats.baseline_stale.filter(|&n| n > 0) {
+        if !line.is_empty() {
+            line.push_str("; ");
+        }
+        line.push_str(&if stale == 1 {
+            "1 baseline entry no longer matches".to_string()
+        } else {
+            format!("{stale} baseline entries no longer match")
+        });
+        line.push_str(" (refresh with `factlint baseline`)");
+    }
+    (!line.is_empty()).then(|| format!("factlint: {line}"))
 }

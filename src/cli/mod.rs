@@ -4,10 +4,12 @@
 //! stdout/stderr and maps outcomes to [`ExitStatus`].
 
 pub mod args;
+pub mod baseline;
 pub mod check;
 pub mod explain;
 pub mod extract;
 pub mod fix;
+pub mod git;
 pub mod init;
 pub mod schema;
 pub mod test;
@@ -51,6 +53,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         Command::Explain(args) => explain::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Init(args) => init::run(&args),
+        Command::Baseline(args) => baseline::run(&args),
     }
 }
 

@@ -8,6 +8,9 @@ pub mod human;
 pub mod json;
 pub mod jsonl;
 
+pub mod github;
+pub mod sarif;
+
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -22,6 +25,10 @@ pub enum Format {
     Human,
     /// The versioned JSON contract (docs/json.md).
     Json,
+    /// SARIF 2.1.0 for code scanning (docs/ci.md).
+    Sarif,
+    /// GitHub Actions workflow annotations (docs/ci.md).
+    Github,
 }
 
 /// Counts shown at the end of a run.
@@ -38,6 +45,9 @@ pub struct Summary {
     /// Findings by severity.
     #[serde(flatten)]
     pub by_severity: SeverityCounts,
+    /// What suppressions, the baseline and draft mode hid, when any of them was at work.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gates: Option<crate::gates::GateStats>,
 }
 
 impl Summary {
@@ -49,6 +59,7 @@ impl Summary {
             mentions,
             findings: findings.len(),
             by_severity: SeverityCounts::of(findings),
+            gates: None,
         }
     }
 }
@@ -77,6 +88,8 @@ pub fn render(
     match format {
         Format::Human => human::render(files, findings, summary, options, out),
         Format::Json => json::render(files, findings, summary, out),
+        Format::Sarif => sarif::render(files, findings, summary, &[], out),
+        Format::Github => github::render(files, findings, summary, out),
     }
 }
 
