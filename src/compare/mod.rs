@@ -7,6 +7,7 @@
 //! files.
 
 pub mod consensus;
+pub mod duplicates;
 pub mod entity;
 
 use std::collections::BTreeMap;
