@@ -427,13 +427,9 @@ fn core_properties(xml: &str) -> Result<Core, quick_xml::Error> {
             }
             Event::Text(t) => {
                 if let Some(i) = current {
-                    let text = t.xml10_content();
-                    let text = text.trim();
-                    if !text.is_empty() {
-                        values[i]
-                            .get_or_insert_with(String::new)
-                            .push_str(&one_line(text));
-                    }
+                    values[i]
+                        .get_or_insert_with(String::new)
+                        .push_str(&one_line(&t.xml10_content()));
                 }
             }
             Event::GeneralRef(r) => {
@@ -454,7 +450,11 @@ fn core_properties(xml: &str) -> Result<Core, quick_xml::Error> {
             _ => {}
         }
     }
-    let [title, created, modified] = values;
+    // Trimmed only now: a value arrives in pieces around each `&amp;`.
+    let [title, created, modified] = values.map(|v| {
+        v.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|s| !s.is_empty())
+    });
     Ok((title, created, modified))
 }
 
