@@ -22,6 +22,7 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use ignore::WalkBuilder;
 
 use crate::finding::{Code, Finding};
+use crate::source::{Format, docx};
 
 /// What to discover.
 #[derive(Debug, Clone)]
@@ -50,6 +51,10 @@ pub struct Input {
 /// How many leading bytes are searched for a NUL byte to call a file binary (ripgrep's
 /// heuristic; text formats never contain NUL, UTF-16 text always does).
 const BINARY_SNIFF_LEN: usize = 8 * 1024;
+
+/// How far one part of a `.docx` may inflate, as a multiple of the size limit: Word's XML
+/// is about ten times its text, and deflate rarely beats 10:1 on it; a zip bomb goes far past.
+const DOCX_INFLATION: u64 = 10;
 
 /// Walks the paths and returns the documents in a stable order (by display path), without
 /// duplicates, and the problems met on the way.
@@ -324,6 +329,11 @@ fn innermost(e: &ignore::Error) -> &ignore::Error {
 
 /// Reads one document as UTF-8 text, or says why it cannot be read. Every problem is a
 /// warning finding naming the file: the run goes on without it.
+///
+/// A `.docx` is read as bytes and returned as its *virtual source* (one paragraph per line,
+/// then its properties; see [`crate::source::docx`]): that text is what the file database
+/// holds and what diagnostics render against. A `.docx` that cannot be read (encrypted,
+/// legacy `.doc`, corrupt, truncated) is an `unsupported-document` warning.
 pub fn read_input(input: &Input, max_size: u64) -> Result<String, Box<Finding>> {
     let skip = |code: Code, reason: String| {
         Box::new(
@@ -353,6 +363,13 @@ pub fn read_input(input: &Input, max_size: u64) -> Result<String, Box<Finding>> 
         .map_err(unreadable)?;
     if bytes.len() as u64 > max_size {
         return Err(too_large(bytes.len() as u64));
+    }
+    if Format::from_path(&input.display) == Format::Docx {
+        // A Word document enters the file database as its virtual source (one paragraph per
+        // line), since spans cannot point into the zip; see `source::docx`.
+        let part_limit = max_size.saturating_mul(DOCX_INFLATION);
+        return docx::virtual_source(&bytes, part_limit)
+            .map_err(|e| skip(Code::UnsupportedDocument, e.to_string()));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(skip(

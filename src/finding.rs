@@ -221,6 +221,16 @@ codes! {
     /// ## How to fix
     /// Add ` -- ` and the reason before the end of the comment or line.
     MissingSuppressionReason = "missing-suppression-reason", Fact, Error;
+    /// ## What it checks
+    /// A document in a format factlint reads by its structure (`.docx`) that it could not
+    /// read: a password-protected (encrypted) Word file, a Word 97-2003 `.doc` renamed to
+    /// `.docx`, a corrupt or truncated archive, a zip without `word/document.xml`, malformed
+    /// XML, or a part that inflates past the limit.
+    /// ## Why it matters
+    /// Its facts were not compared; the run goes on without it.
+    /// ## How to fix
+    /// Save an unprotected `.docx` copy of the file, or exclude it in `factlint.toml`.
+    UnsupportedDocument = "unsupported-document", Input, Warning;
 }
 
 impl fmt::Display for Code {

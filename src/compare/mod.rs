@@ -8,6 +8,7 @@
 
 pub mod consensus;
 pub mod date;
+pub mod duplicates;
 pub mod entity;
 pub mod figures;
 pub mod quantity;

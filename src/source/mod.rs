@@ -1,7 +1,7 @@
 //! Sources: a document's original text → matching text + offset map + blocks + metadata.
 //!
-//! Each format (plain text, Markdown) has its own module that decides which parts are prose
-//! and feeds them to a [`TextBuilder`]. Conventions every format keeps:
+//! Each format (plain text, Markdown, HTML, DOCX) has its own module that decides which parts
+//! are prose and feeds them to a [`TextBuilder`]. Conventions every format keeps:
 //!
 //! - the matching text holds prose only, normalized (DESIGN §3); spans go back to the original
 //!   bytes through [`Document::map`] alone;
@@ -10,11 +10,26 @@
 //!   surrounding whitespace, in text order and never overlapping;
 //! - consecutive blocks are joined by a synthetic `"\n\n"` (it maps to an empty source range),
 //!   so a scanner that only looks at the text still sees the boundary; inside a block a line
-//!   break is a single `"\n"` (`\r\n` is folded to it) and never two in a row;
+//!   break folds to a space;
 //! - front matter (`---` YAML or `+++` TOML at the very top) never reaches the text; its
 //!   `date` and `title` fill [`DocMeta`].
+//!
+//! A DOCX file is the exception to "the original bytes": its source in the file database is
+//! the *virtual source* [`docx`] extracts (one paragraph per line), since spans cannot point
+//! into a zip. [`crate::discover::read_input`] produces it, [`load`] reads it like any other
+//! text, and [`locator`] names a line of it as a paragraph (`¶14`).
+//!
+//! The document date is decided here, in one place, best first: front matter `date`; the
+//! HTML `<meta>` publication date or first `<time datetime>`; a [`dateline`] in the first
+//! lines; for DOCX, the core properties' `created`, then `modified`. A DOCX dateline beats its
+//! properties because the properties are stamped by software (a copy of a template keeps the
+//! template's dates) while a dateline is what the author wrote.
 
+pub mod dateline;
+pub mod docx;
+pub mod entities;
 pub mod frontmatter;
+mod html;
 mod markdown;
 pub mod offsets;
 mod plain;
@@ -22,7 +37,7 @@ mod plain;
 use crate::span::FileId;
 use crate::value::PartialDate;
 
-use offsets::{OffsetMap, TextBuilder};
+use offsets::{OffsetMap, TextBuilder, TextRange};
 
 /// The format of a document, chosen by file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +46,10 @@ pub enum Format {
     Plain,
     /// Markdown (`.md`, `.markdown`, `.mdx`).
     Markdown,
+    /// HTML (`.html`, `.htm`, `.xhtml`).
+    Html,
+    /// A Word document (`.docx`), held as its virtual source.
+    Docx,
 }
 
 /// What a document says about itself: front matter, meta tags, a dateline.
@@ -40,6 +59,10 @@ pub struct DocMeta {
     pub date: Option<PartialDate>,
     /// Title, if the document states one.
     pub title: Option<String>,
+    /// The dateline in the matching text (`MOSCOW, March 23, 2024 (Wire) -`), if the document
+    /// opens with one, whether or not it gave the date: its date is the filing date, not a
+    /// fact of the story, so extraction may leave it out.
+    pub dateline: Option<TextRange>,
 }
 
 /// A document ready for extraction.
@@ -55,14 +78,15 @@ pub struct Document {
     pub map: OffsetMap,
     /// The blocks of prose (paragraphs, headings, list items, table cells) in text order;
     /// sentences never cross a block boundary.
-    pub blocks: Vec<offsets::TextRange>,
+    pub blocks: Vec<TextRange>,
     /// Metadata.
     pub meta: DocMeta,
 }
 
 impl Format {
     /// The format of a file, by extension (case-insensitive): `.md`, `.markdown` and `.mdx`
-    /// are Markdown, anything else is plain text.
+    /// are Markdown, `.html`, `.htm` and `.xhtml` HTML, `.docx` a Word document, anything
+    /// else plain text.
     pub fn from_path(path: &str) -> Format {
         let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
         let ext = match name.rsplit_once('.') {
@@ -71,30 +95,65 @@ impl Format {
         };
         match ext.as_str() {
             "md" | "markdown" | "mdx" => Format::Markdown,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "docx" => Format::Docx,
             _ => Format::Plain,
         }
     }
+}
+
+/// How to name line `line` (1-based) of a file in a report, when a line number would mislead:
+/// `Some("¶14")` for a `.docx`, whose virtual source has one paragraph per line; `None` for
+/// formats whose lines are the file's own.
+pub fn locator(path: &str, line: usize) -> Option<String> {
+    (Format::from_path(path) == Format::Docx && line > 0).then(|| format!("\u{b6}{line}"))
 }
 
 /// Reads a document's prose from its source text; `path` chooses the format. Never fails and
 /// never panics: whatever the input, the result is a (possibly empty) document.
 pub fn load(file: FileId, path: &str, source: &str) -> Document {
     let format = Format::from_path(path);
-    let front = frontmatter::split(source);
-    let body_start = front.as_ref().map_or(0, |f| f.body_start);
-    let mut meta = front.map(|f| f.meta).unwrap_or_default();
     let mut builder = TextBuilder::new();
-    let blocks = match format {
-        Format::Plain => plain::build(source, body_start, &mut builder),
-        Format::Markdown => {
-            let parsed = markdown::build(source, body_start, &mut builder);
-            if meta.title.is_none() {
-                meta.title = parsed.first_h1;
+    let mut meta = DocMeta::default();
+    let mut docx_dates = Vec::new();
+    let blocks = if format == Format::Docx {
+        let (body_end, props) = docx::split_properties(source);
+        meta.title = props.title;
+        docx_dates.extend(props.created.iter().chain(&props.modified).cloned());
+        docx_lines(source, body_end, &mut builder)
+    } else {
+        let front = frontmatter::split(source);
+        let body_start = front.as_ref().map_or(0, |f| f.body_start);
+        if let Some(f) = front {
+            meta = f.meta;
+        }
+        match format {
+            Format::Markdown => {
+                let parsed = markdown::build(source, body_start, &mut builder);
+                if meta.title.is_none() {
+                    meta.title = parsed.first_h1;
+                }
+                parsed.blocks
             }
-            parsed.blocks
+            Format::Html => {
+                let parsed = html::build(source, body_start, &mut builder);
+                meta.title = meta.title.or(parsed.title);
+                meta.date = meta.date.or(parsed.date);
+                parsed.blocks
+            }
+            Format::Plain | Format::Docx => plain::build(source, body_start, &mut builder),
         }
     };
     let (text, map) = builder.finish();
+    // Source line breaks mark dateline lines only where the source's lines are the author's.
+    let lines_from = matches!(format, Format::Plain | Format::Markdown).then_some(source);
+    if let Some(found) = dateline::find(&text, &blocks, &map, lines_from) {
+        meta.dateline = Some(found.range);
+        meta.date = meta.date.or(Some(found.date));
+    }
+    if meta.date.is_none() {
+        meta.date = docx_dates.iter().find_map(|d| frontmatter::parse_date(d));
+    }
     Document {
         file,
         format,
@@ -105,10 +164,41 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
     }
 }
 
+/// The blocks of a DOCX virtual source: each non-blank line of `source[..end]` (a paragraph)
+/// is one block, copied as written.
+fn docx_lines(source: &str, end: usize, builder: &mut TextBuilder) -> Vec<TextRange> {
+    let mut blocks = Vec::new();
+    let mut pos = 0;
+    let body = source.get(..end).unwrap_or(source);
+    for line in body.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let trimmed = line.trim_start();
+        let lead = line.len() - trimmed.len();
+        let trimmed = trimmed.trim_end();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let at = start + lead;
+        if !blocks.is_empty() {
+            builder.push_synthetic("\n\n", at);
+        }
+        let text_start = builder.text().len();
+        builder.push_source(trimmed, at);
+        // A dropped char (soft hyphen) at an edge can leave white space: trim in the text too.
+        let content = &builder.text()[text_start..];
+        let s = text_start + (content.len() - content.trim_start().len());
+        let e = text_start + content.trim_end().len();
+        if s < e {
+            blocks.push(TextRange::new(s, e));
+        }
+    }
+    blocks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use offsets::TextRange;
 
     fn ymd(y: i32, m: u8, d: u8) -> Option<PartialDate> {
         Some(PartialDate {
