@@ -649,6 +649,7 @@ fn run_check(base: &Path, paths: &[PathBuf]) -> factlint::Outcome {
         rules: Some(vec![fixtures().join("rules.toml")]),
         stdin: None,
         display_base: base.to_path_buf(),
+        gates: Default::default(),
     };
     check(&settings, Files::new())
 }
