@@ -171,14 +171,7 @@ fn main() {
     let mut config = Config::default_for(&root);
     config.rules = vec![PathBuf::from("rules/demo.toml")];
     config.documents.paths = vec![corpus.clone()];
-    let settings = Settings {
-        config,
-        paths: None,
-        rules: None,
-        stdin: None,
-        display_base: root.clone(),
-        gates: Default::default(),
-    };
+    let settings = Settings::new(config, root.clone());
     let start = Instant::now();
     let outcome = check(&settings, Files::new());
     let secs = start.elapsed().as_secs_f64();

@@ -49,6 +49,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::compare::DocInfo;
+use crate::compare::duplicates::{self, DocFingerprint};
 use crate::config::Config;
 use crate::discover::{DiscoverOptions, Input};
 use crate::extract::{ExtractOptions, Extraction, Extractor, Mention, Rejected};
@@ -73,6 +74,21 @@ pub struct Settings {
     pub gates: gates::GateSettings,
 }
 
+impl Settings {
+    /// Settings that check the config's documents against its rules, with paths shown
+    /// relative to `display_base`.
+    pub fn new(config: Config, display_base: PathBuf) -> Settings {
+        Settings {
+            config,
+            paths: None,
+            rules: None,
+            stdin: None,
+            display_base,
+            gates: gates::GateSettings::default(),
+        }
+    }
+}
+
 /// Everything a run produced.
 #[derive(Debug)]
 pub struct Outcome {
@@ -86,6 +102,10 @@ pub struct Outcome {
     pub mentions: Vec<Mention>,
     /// Candidates near a subject that were not taken as mentions, with the reason (`explain`).
     pub rejected: Vec<Rejected>,
+    /// What the documents agree on, per quantity or date rule, in words (`explain`).
+    pub consensus: std::collections::BTreeMap<rules::RuleIdx, String>,
+    /// Groups of documents that are copies of one article (each counted once).
+    pub duplicates: Vec<Vec<span::FileId>>,
     /// Every finding, sorted for output.
     pub findings: Vec<Finding>,
     /// What suppressions, the baseline and draft mode hid.
@@ -120,6 +140,8 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
             documents: 0,
             mentions: Vec::new(),
             rejected: Vec::new(),
+            consensus: Default::default(),
+            duplicates: Vec::new(),
             findings,
             gates: gates::GateStats::default(),
         };
@@ -164,14 +186,10 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         loaded.push(load_text(name, text.clone(), id, &extractor));
     }
 
-    let gathered = gather(&mut files, loaded, findings);
+    let gathered = gather(&mut files, loaded, findings, config.checks.near_duplicates);
     let mut findings = gathered.findings;
-    findings.extend(compare::compare(
-        &rules,
-        &gathered.docs,
-        &gathered.mentions,
-        &files,
-    ));
+    let comparison = compare::compare(&rules, &gathered.docs, &gathered.mentions, &files);
+    findings.extend(comparison.findings);
     let doc_ids: Vec<span::FileId> = gathered.docs.iter().map(|d| d.file).collect();
     let (mut findings, gate_stats) = gates::apply(
         &settings.gates,
@@ -188,6 +206,8 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         documents: gathered.docs.len(),
         mentions: gathered.mentions,
         rejected: gathered.rejected,
+        consensus: comparison.consensus,
+        duplicates: gathered.duplicates,
         findings,
         gates: gate_stats,
     }
@@ -196,15 +216,24 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
 /// What the documents of a run gave, in document order.
 struct Gathered {
     docs: Vec<DocInfo>,
+    duplicates: Vec<Vec<span::FileId>>,
     mentions: Vec<Mention>,
     rejected: Vec<Rejected>,
     findings: Vec<Finding>,
 }
 
-/// Adds every loaded document to the file database (in order, so ids are deterministic) and
-/// collects what extraction found; unreadable documents become their warning.
-fn gather(files: &mut Files, loaded: Vec<Loaded>, mut findings: Vec<Finding>) -> Gathered {
+/// Adds every loaded document to the file database (in order, so ids are deterministic),
+/// collects what extraction found — unreadable documents become their warning — and, when
+/// `near_duplicates` is on, puts copies of one article into one group.
+fn gather(
+    files: &mut Files,
+    loaded: Vec<Loaded>,
+    mut findings: Vec<Finding>,
+    near_duplicates: bool,
+) -> Gathered {
+    let mut prints = Vec::new();
     let mut out = Gathered {
+        duplicates: Vec::new(),
         docs: Vec::new(),
         mentions: Vec::new(),
         rejected: Vec::new(),
@@ -213,8 +242,9 @@ fn gather(files: &mut Files, loaded: Vec<Loaded>, mut findings: Vec<Finding>) ->
     for item in loaded {
         let id = files.add(item.display, item.source);
         match item.result {
-            Ok((meta, extraction)) => {
+            Ok((meta, extraction, print)) => {
                 debug_assert!(extraction.mentions.iter().all(|m| m.span.file == id));
+                prints.push(print);
                 let group = out.docs.len();
                 out.docs.push(DocInfo {
                     file: id,
@@ -227,6 +257,16 @@ fn gather(files: &mut Files, loaded: Vec<Loaded>, mut findings: Vec<Finding>) ->
             }
             Err(problem) => findings.push(*problem),
         }
+    }
+    if near_duplicates {
+        let groups = duplicates::groups(&prints, duplicates::DEFAULT_THRESHOLD);
+        let mut members: std::collections::BTreeMap<usize, Vec<span::FileId>> =
+            std::collections::BTreeMap::new();
+        for (doc, group) in out.docs.iter_mut().zip(groups) {
+            doc.group = group;
+            members.entry(group).or_default().push(doc.file);
+        }
+        out.duplicates = members.into_values().filter(|m| m.len() > 1).collect();
     }
     out.findings = findings;
     out
@@ -250,14 +290,10 @@ pub fn check_texts(rules: RuleSet, documents: &[(String, String)]) -> Outcome {
             })
             .collect()
     };
-    let gathered = gather(&mut files, loaded, Vec::new());
+    let gathered = gather(&mut files, loaded, Vec::new(), true);
     let mut findings = gathered.findings;
-    findings.extend(compare::compare(
-        &rules,
-        &gathered.docs,
-        &gathered.mentions,
-        &files,
-    ));
+    let comparison = compare::compare(&rules, &gathered.docs, &gathered.mentions, &files);
+    findings.extend(comparison.findings);
     sort_findings(&mut findings, &files);
     Outcome {
         files,
@@ -265,6 +301,8 @@ pub fn check_texts(rules: RuleSet, documents: &[(String, String)]) -> Outcome {
         documents: gathered.docs.len(),
         mentions: gathered.mentions,
         rejected: gathered.rejected,
+        consensus: comparison.consensus,
+        duplicates: gathered.duplicates,
         findings,
         gates: gates::GateStats::default(),
     }
@@ -273,7 +311,7 @@ pub fn check_texts(rules: RuleSet, documents: &[(String, String)]) -> Outcome {
 struct Loaded {
     display: String,
     source: String,
-    result: Result<(source::DocMeta, Extraction), Box<Finding>>,
+    result: Result<(source::DocMeta, Extraction, DocFingerprint), Box<Finding>>,
 }
 
 fn load_one(input: &Input, max_size: u64, index: usize, extractor: &Extractor<'_>) -> Loaded {
@@ -291,10 +329,11 @@ fn load_one(input: &Input, max_size: u64, index: usize, extractor: &Extractor<'_
 fn load_text(display: &str, text: String, id: span::FileId, extractor: &Extractor<'_>) -> Loaded {
     let doc = source::load(id, display, &text);
     let extraction = extractor.extract(&doc);
+    let print = duplicates::fingerprint(&doc.text);
     Loaded {
         display: display.to_string(),
         source: text,
-        result: Ok((doc.meta, extraction)),
+        result: Ok((doc.meta, extraction, print)),
     }
 }
 

@@ -15,17 +15,15 @@ use factlint::source::offsets::normalize_str;
 use factlint::{Outcome, Settings};
 
 fn run_case(dir: &Path) -> Outcome {
+    run_case_with(dir, |_| {})
+}
+
+fn run_case_with(dir: &Path, adjust: impl FnOnce(&mut Config)) -> Outcome {
     let mut config = Config::default_for(dir);
     config.rules = vec![PathBuf::from("rules.toml")];
     config.documents.paths = vec![PathBuf::from("docs")];
-    let settings = Settings {
-        config,
-        paths: None,
-        rules: None,
-        stdin: None,
-        display_base: dir.to_path_buf(),
-        gates: Default::default(),
-    };
+    adjust(&mut config);
+    let settings = Settings::new(config, dir.to_path_buf());
     factlint::check(&settings, Files::new())
 }
 
@@ -156,14 +154,7 @@ fn output_is_identical_whatever_the_thread_count() {
             let mut config = Config::default_for(Path::new(env!("CARGO_MANIFEST_DIR")));
             config.rules = vec![PathBuf::from("rules/demo.toml")];
             config.documents.paths = vec![case.clone()];
-            let settings = Settings {
-                config,
-                paths: None,
-                rules: None,
-                stdin: None,
-                display_base: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
-                gates: Default::default(),
-            };
+            let settings = Settings::new(config, PathBuf::from(env!("CARGO_MANIFEST_DIR")));
             human(&factlint::check(&settings, Files::new()))
         })
     };
@@ -171,4 +162,75 @@ fn output_is_identical_whatever_the_thread_count() {
     assert!(one.contains("error["), "{one}");
     assert_eq!(one, run(4));
     assert_eq!(one, run(2));
+}
+
+fn codes_at(outcome: &Outcome) -> Vec<(String, String)> {
+    outcome
+        .findings
+        .iter()
+        .filter_map(|f| {
+            let l = f.primary()?;
+            Some((
+                f.code.name().to_string(),
+                outcome.files.path(l.span.file).to_string(),
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn copies_of_one_article_count_once_unless_switched_off() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases/near-duplicates");
+    let on = run_case(&dir);
+    assert_eq!(
+        on.duplicates.len(),
+        1,
+        "the original and its syndicated copy are one group"
+    );
+    let on_codes = codes_at(&on);
+    assert!(
+        !on_codes.iter().any(|(_, p)| p == "docs/independent.md"),
+        "a copy cannot outvote an independent document: {on_codes:?}"
+    );
+    let off = run_case_with(&dir, |c| c.checks.near_duplicates = false);
+    assert!(off.duplicates.is_empty());
+    assert!(
+        codes_at(&off).contains(&("quantity-mismatch".into(), "docs/independent.md".into())),
+        "without grouping the two copies outvote it: {:?}",
+        codes_at(&off)
+    );
+}
+
+#[test]
+fn newsroom_corpus() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/newsroom");
+    let mut files = Files::new();
+    let config = factlint::config::load_config(&root.join("factlint.toml"), &root, &mut files)
+        .expect("valid config");
+    let settings = Settings::new(config, root.clone());
+    let outcome = factlint::check(&settings, files);
+    assert!(!outcome.has_rule_errors(), "{:?}", outcome.findings);
+    assert_spans(&outcome);
+    // Figures hidden in scripts, styles, comments and hidden elements are never read.
+    for m in &outcome.mentions {
+        assert!(
+            !["150", "160", "170", "180"].contains(&m.text.as_str()),
+            "{m:?}"
+        );
+    }
+    // The rising toll: every older, lower figure is stale (info), none is an error.
+    let toll: Vec<_> = outcome
+        .findings
+        .iter()
+        .filter(|f| f.rule.as_deref() == Some("crocus-toll"))
+        .map(|f| (f.code.name(), f.severity))
+        .collect();
+    assert_eq!(toll.len(), 4, "{toll:?}");
+    assert!(
+        toll.iter()
+            .all(|(c, s)| *c == "stale-figure" && *s == factlint::finding::Severity::Info)
+    );
+    insta::assert_snapshot!("newsroom__findings", findings(&outcome));
+    insta::assert_snapshot!("newsroom__mentions", mentions(&outcome));
+    insta::assert_snapshot!("newsroom__human", human(&outcome));
 }

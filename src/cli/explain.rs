@@ -86,6 +86,18 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<ExitStatus> {
     }
     let census = explain::census(&outcome, idx);
     render_census(&mut out, &census, outcome.documents);
+    if census.value.is_none()
+        && let Some(consensus) = outcome.consensus.get(&idx)
+    {
+        let _ = writeln!(out, "\nconsensus: {consensus}");
+    }
+    if !outcome.duplicates.is_empty() {
+        let _ = writeln!(out, "\nnear-duplicate documents, each group counted once:");
+        for group in &outcome.duplicates {
+            let paths: Vec<&str> = group.iter().map(|f| outcome.files.path(*f)).collect();
+            let _ = writeln!(out, "  {}", paths.join(" = "));
+        }
+    }
     print(&out)
 }
 

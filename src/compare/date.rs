@@ -8,7 +8,7 @@ use super::consensus::Support;
 use super::figures::{self, Item, Kind};
 use super::quantity::one_line;
 use crate::extract::Mention;
-use crate::finding::{Code, Finding, Severity};
+use crate::finding::{Code, Severity};
 use crate::rules::{DateRule, Rule};
 use crate::value::date::{DateValue, PartialDate, civil_from_days};
 use crate::value::interval::Reading;
@@ -36,7 +36,7 @@ fn to_interval(d: &DateValue) -> Option<Interval> {
 }
 
 /// Judges the mentions of one date rule (sorted by document, then position).
-pub fn judge(rule: &Rule, d: &DateRule, mentions: &[&Mention], cx: Context<'_>) -> Vec<Finding> {
+pub fn judge(rule: &Rule, d: &DateRule, mentions: &[&Mention], cx: Context<'_>) -> figures::Judged {
     let items: Vec<Item<'_>> = mentions
         .iter()
         .filter_map(|m| {
@@ -63,6 +63,7 @@ pub fn judge(rule: &Rule, d: &DateRule, mentions: &[&Mention], cx: Context<'_>) 
                 }),
                 slack: 0.0,
                 how,
+                key: value.to_iso(),
             })
         })
         .collect();

@@ -10,7 +10,8 @@
 //! - Within one document, a reading that contradicts the document's first reading is a finding
 //!   too, unless it was already reported against the value or the consensus.
 //! - For a `monotone` fact, a figure on the wrong side of the consensus in a document dated
-//!   before every supporting document is *stale* (info), not wrong.
+//!   before every supporting document is *stale* (info), not wrong; and when no figure has
+//!   a majority (each report gave the figure of its day), the newest report decides.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -37,6 +38,17 @@ pub struct Item<'m> {
     pub slack: f64,
     /// The primary label's message: "read as 139 or more (`at least 139 lives`)".
     pub how: String,
+    /// The normalized reading, for fingerprints (`94`, `[139, ∞)`, `2022-08`).
+    pub key: String,
+}
+
+/// What judging one rule produced.
+#[derive(Debug, Default)]
+pub struct Judged {
+    /// The findings.
+    pub findings: Vec<Finding>,
+    /// What the documents agree on, in words ("144 (5 documents)", "no consensus: 94 / 96").
+    pub summary: String,
 }
 
 /// What differs between facts of different kinds.
@@ -93,7 +105,7 @@ pub fn judge(
     value: Option<Interval>,
     monotone: Option<Monotone>,
     cx: Context<'_>,
-) -> Vec<Finding> {
+) -> Judged {
     let what = fact_name(rule);
     let mut findings = Vec::new();
     let mut flagged: BTreeSet<usize> = BTreeSet::new();
@@ -111,10 +123,14 @@ pub fn judge(
                     .with_severity(severity(rule, (kind.grade)(item, &v, 0.0)))
                     .with_label(Label::primary(item.mention.span, item.how.clone()))
                     .with_note(format!("the rule says {}", (kind.show)(&v)))
-                    .with_note(rule_note(rule, kind.code)),
+                    .with_note(rule_note(rule, kind.code))
+                    .with_key(item.key.clone()),
             );
         }
-        return findings;
+        return Judged {
+            findings,
+            summary: format!("{} (the rule's value)", (kind.show)(&v)),
+        };
     }
 
     // One support set per group, in group order.
@@ -168,9 +184,43 @@ pub fn judge(
             .collect()
     };
 
-    match consensus::consensus(&sets, kind.integer) {
-        Consensus::Nothing => {}
+    let mut result = consensus::consensus(&sets, kind.integer);
+    // A figure that only moves one way (a death toll) has no majority while it moves: every
+    // report gives the figure of its day. Then the newest report decides.
+    if monotone.is_some()
+        && let Consensus::Tie(sides) = &result
+    {
+        let newest = |side: &Side| {
+            side.supporters
+                .iter()
+                .filter_map(|&g| group_ids.get(g))
+                .flat_map(|&g| items.iter().filter(move |it| group_of(it) == g))
+                .filter(|it| (kind.agrees)(it, &side.interval))
+                .filter_map(|it| doc_day(cx, it.mention.span.file))
+                .max()
+        };
+        let dated: Vec<(Option<i64>, &Side)> = sides.iter().map(|s| (newest(s), s)).collect();
+        let best = dated.iter().filter_map(|(d, _)| *d).max();
+        let winners: Vec<&Side> = dated
+            .iter()
+            .filter(|(d, _)| best.is_some() && *d == best)
+            .map(|(_, s)| *s)
+            .collect();
+        if let [side] = winners.as_slice() {
+            result = Consensus::Agreed((*side).clone());
+        }
+    }
+    let summary;
+    match result {
+        Consensus::Nothing => {
+            summary = "none: every reading is vague".to_string();
+        }
         Consensus::Agreed(side) => {
+            summary = format!(
+                "{} ({})",
+                (kind.show)(&side.interval),
+                plural(side.supporters.len(), "document")
+            );
             let reference = side.interval;
             let reference_slack = if side.score.exact > 0 || side.score.bounded > 0 {
                 0.0
@@ -237,12 +287,27 @@ pub fn judge(
                         ))
                 };
                 let code = finding.code;
-                let mut finding = finding.with_rule(rule.id.clone());
+                let mut finding = finding
+                    .with_rule(rule.id.clone())
+                    .with_key(item.key.clone());
                 finding.labels = labels;
+                finding = with_copies_note(finding, cx, item, &side, &group_ids);
                 findings.push(finding.with_note(rule_note(rule, code)));
             }
         }
         Consensus::Tie(sides) => {
+            summary = format!(
+                "no consensus: {}",
+                sides
+                    .iter()
+                    .map(|s| format!(
+                        "{} ({})",
+                        (kind.show)(&s.interval),
+                        plural(s.supporters.len(), "document")
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            );
             let single_doc = sides
                 .iter()
                 .all(|s| s.supporters.len() == 1 && s.supporters == sides[0].supporters);
@@ -259,6 +324,7 @@ pub fn judge(
                     )
                     .with_rule(rule.id.clone())
                     .with_severity(severity(rule, Severity::Error))
+                    .with_key(primary.key.clone())
                     .with_label(Label::primary(primary.mention.span, primary.how.clone()));
                     for side in &sides {
                         f.labels.extend(
@@ -306,10 +372,51 @@ pub fn judge(
                     earlier.mention.span,
                     format!("but {}", earlier.how),
                 ))
-                .with_note(rule_note(rule, kind.code)),
+                .with_note(rule_note(rule, kind.code))
+                .with_key(item.key.clone()),
         );
     }
-    findings
+    Judged { findings, summary }
+}
+
+/// Says when near-duplicate copies were counted once: the mention's own document, or a
+/// document supporting the consensus, has copies.
+fn with_copies_note(
+    mut finding: Finding,
+    cx: Context<'_>,
+    item: &Item<'_>,
+    side: &Side,
+    group_ids: &[usize],
+) -> Finding {
+    let own = cx.copies(item.mention.span.file);
+    if own.len() > 1 {
+        finding = finding.with_note(format!(
+            "{} copies of one article ({}); each copy is reported, but they count once",
+            own.len(),
+            own.iter()
+                .map(|f| cx.files.path(*f))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    for &g in &side.supporters {
+        let Some(&group) = group_ids.get(g) else {
+            continue;
+        };
+        let members: Vec<_> = cx.docs.iter().filter(|d| d.group == group).collect();
+        if members.len() > 1 {
+            finding = finding.with_note(format!(
+                "{} copies of one article count once toward the consensus: {}",
+                members.len(),
+                members
+                    .iter()
+                    .map(|d| cx.files.path(d.file))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
+    finding
 }
 
 fn iso_day(day: i64) -> String {

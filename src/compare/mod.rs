@@ -43,6 +43,16 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The documents of `file`'s near-duplicate group, itself included, in document order.
+    pub fn copies(&self, file: FileId) -> Vec<FileId> {
+        let group = self.group_of(file);
+        self.docs
+            .iter()
+            .filter(|d| d.group == group)
+            .map(|d| d.file)
+            .collect()
+    }
+
     /// The near-duplicate group of a document (its own index when it has none).
     pub fn group_of(&self, file: FileId) -> usize {
         self.docs
@@ -52,19 +62,29 @@ impl Context<'_> {
     }
 }
 
-/// Compares all mentions and returns the findings (unsorted).
+/// What comparison produced.
+#[derive(Debug, Default)]
+pub struct Comparison {
+    /// The findings (unsorted).
+    pub findings: Vec<Finding>,
+    /// For each quantity or date rule with mentions: what the documents agree on, in words.
+    pub consensus: BTreeMap<usize, String>,
+}
+
+/// Compares all mentions.
 pub fn compare(
     rules: &RuleSet,
     docs: &[DocInfo],
     mentions: &[Mention],
     files: &Files,
-) -> Vec<Finding> {
+) -> Comparison {
     let mut by_rule: BTreeMap<usize, Vec<&Mention>> = BTreeMap::new();
     for m in mentions {
         by_rule.entry(m.rule).or_default().push(m);
     }
     let cx = Context { docs, files };
     let mut findings = Vec::new();
+    let mut consensus = BTreeMap::new();
     for (idx, mut group) in by_rule {
         let Some(rule) = rules.rules.get(idx) else {
             continue;
@@ -75,11 +95,22 @@ pub fn compare(
         });
         match &rule.kind {
             RuleKind::Entity(e) => findings.extend(entity::judge(rule, e, &group)),
-            RuleKind::Quantity(q) => findings.extend(quantity::judge(rule, q, &group, cx)),
-            RuleKind::Date(d) => findings.extend(date::judge(rule, d, &group, cx)),
+            RuleKind::Quantity(q) => {
+                let judged = quantity::judge(rule, q, &group, cx);
+                findings.extend(judged.findings);
+                consensus.insert(idx, judged.summary);
+            }
+            RuleKind::Date(d) => {
+                let judged = date::judge(rule, d, &group, cx);
+                findings.extend(judged.findings);
+                consensus.insert(idx, judged.summary);
+            }
         }
     }
-    findings
+    Comparison {
+        findings,
+        consensus,
+    }
 }
 
 /// The severity of a finding of `code` for `rule`: the rule's own severity if it sets one.

@@ -7,7 +7,7 @@ use super::consensus::{self, Support};
 use super::figures::{self, Item, Kind};
 use crate::extract::Mention;
 use crate::extract::hedge::describe;
-use crate::finding::{Code, Finding, Severity};
+use crate::finding::{Code, Severity};
 use crate::rules::{QuantityRule, Rule, Unit};
 use crate::value::{Interval, Quantity, Value};
 
@@ -24,7 +24,7 @@ pub fn judge(
     q: &QuantityRule,
     mentions: &[&Mention],
     cx: Context<'_>,
-) -> Vec<Finding> {
+) -> figures::Judged {
     let items: Vec<Item<'_>> = mentions
         .iter()
         .filter_map(|m| {
@@ -39,6 +39,7 @@ pub fn judge(
                 support: Some(Support::of(quantity)),
                 slack: quantity.slack(),
                 how: format!("read as {} (`{}`)", describe(quantity), one_line(frame)),
+                key: quantity.interval.to_string(),
             })
         })
         .collect();

@@ -181,6 +181,43 @@ const AUXILIARIES: &[&str] = &[
     "were", "was", "are", "is", "been", "be", "had", "have", "has", "later", "also",
 ];
 
+/// Verbs of change followed by "to" or "at" before the new figure ("rose to 137").
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "rises",
+    "rising",
+    "climbed",
+    "climbs",
+    "climbing",
+    "increased",
+    "increases",
+    "jumped",
+    "jumps",
+    "grew",
+    "grown",
+    "soared",
+    "went",
+    "stood",
+    "stands",
+    "standing",
+    "now",
+    "revised",
+    "raised",
+    "lowered",
+    "fell",
+    "fallen",
+    "dropped",
+    "decreased",
+    "reduced",
+];
+
+/// Verbs of change directly before the new figure ("reached 137").
+const CHANGE_VERBS_DIRECT: &[&str] = &["reached", "reaches", "hit", "hits", "topped", "passed"];
+
+/// How many words a verb of change lets a cue stand before the value.
+const CHANGE_VERB_GAP: usize = 10;
+
 /// Words that make a frame hypothetical or negated.
 const MODALS: &[&str] = &[
     "could",
@@ -416,6 +453,13 @@ impl<'a> Binder<'a> {
             return Err(reason.clone());
         }
         let c = candidate.range;
+        // "MOSCOW, March 23, 2024 (Wire) -" dates the article, not the event.
+        if let Some(dateline) = self.doc.meta.dateline
+            && dateline.start < c.end
+            && c.start < dateline.end
+        {
+            return Err("part of the dateline".into());
+        }
         if self.hits.iter().any(|h| {
             h.rule == rule && h.role == Role::Exclude && h.start < c.end && c.start < h.end
         }) {
@@ -430,8 +474,15 @@ impl<'a> Binder<'a> {
                 .map(|h| TextRange::new(h.start, h.end))
                 .collect()
         };
-        let frame_ok = |g: &Gap| {
-            g.words <= style.max_gap
+        // "The death toll from the attack rose to 137": a verb of change right before the
+        // value links it to a cue further back in the same clause.
+        let reach_before = if self.after_change_verb(region, c.start) {
+            style.max_gap.max(CHANGE_VERB_GAP)
+        } else {
+            style.max_gap
+        };
+        let frame_ok = |g: &Gap, before: bool| {
+            g.words <= if before { reach_before } else { style.max_gap }
                 && !g.hard_break
                 && !g.has_number
                 && (style.allow_commas || g.commas == 0)
@@ -460,7 +511,7 @@ impl<'a> Binder<'a> {
             } else {
                 continue; // overlapping: the cue is part of the value phrase
             };
-            if frame_ok(&g) && best.is_none_or(|(w, _, _)| g.words < w) {
+            if frame_ok(&g, before) && best.is_none_or(|(w, _, _)| g.words < w) {
                 best = Some((g.words, frame, before));
             }
         }
@@ -475,6 +526,25 @@ impl<'a> Binder<'a> {
         }
         self.compete(rule, region, frame)?;
         Ok(frame)
+    }
+
+    /// Whether the words right before `start` are a verb of change ("rose to", "reached").
+    fn after_change_verb(&self, region: TextRange, start: usize) -> bool {
+        let toks = tokens(&self.doc.text, TextRange::new(region.start, start));
+        let words: Vec<String> = toks
+            .iter()
+            .rev()
+            .take_while(|t| t.word)
+            .take(2)
+            .map(|t| t.text.to_lowercase())
+            .collect();
+        match words.as_slice() {
+            [last, verb, ..] if matches!(last.as_str(), "to" | "at") => {
+                CHANGE_VERBS.contains(&verb.as_str())
+            }
+            [last, ..] => CHANGE_VERBS_DIRECT.contains(&last.as_str()),
+            [] => false,
+        }
     }
 
     /// Rejects a count attached to a noun that is neither a cue nor a word for people.
@@ -686,6 +756,8 @@ mod tests {
         cue_after_hedged: "The Crocus raid took at least 139 lives by Sunday.", 0 => ["at least 139"];
         adjective_before_noun_cue: "At Crocus some 140 civilian victims died.", 0 => ["some 140"];
         toll_rose_to: "At Crocus the toll rose to 137 on Monday.", 0 => ["137"];
+        toll_far_before_change_verb: "The death toll from the Crocus City Hall attack rose to 137 on Monday.", 0 => ["137"];
+        far_cue_without_change_verb: "The death toll from the Crocus City Hall attack was high at 137 sites.", 0 => [];
         other_noun_rejected: "Near Crocus police killed 3 militants in a raid.", 0 => [];
         other_noun_with_auxiliary_rejected: "The Crocus suspects hid; 3 militants were later killed.", 0 => [];
         competition_relative_clause: "Unlike Kerman, which killed 96, the Crocus raid killed 144.", 0 => ["144"];
