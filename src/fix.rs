@@ -62,6 +62,10 @@ pub fn plan(files: &Files, findings: &[Finding]) -> Vec<FileFix> {
         let Some(source) = files.get(file) else {
             continue;
         };
+        // A DOCX file's text was extracted from the zip: writing it back would destroy it.
+        if crate::source::Format::from_path(&source.path) == crate::source::Format::Docx {
+            continue;
+        }
         let before = source.source.to_string();
         let (after, applied_by) = apply(&before, &edits);
         if after == before {

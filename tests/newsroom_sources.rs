@@ -627,6 +627,20 @@ fn docx_mentions_render_against_the_virtual_source() {
     assert_eq!(line, 3);
     assert_eq!(locator(&file.path, line).as_deref(), Some("\u{b6}3"));
     assert_eq!(locator("story.md", line), None);
+
+    // JSON carries the paragraph locator with the label.
+    let summary = factlint::report::Summary::new(1, 1, 1, &outcome.findings);
+    let mut json = Vec::new();
+    factlint::report::json::render(&outcome.files, &outcome.findings, &summary, &mut json)
+        .expect("render");
+    let json: serde_json::Value = serde_json::from_slice(&json).expect("json");
+    let labels = &json["findings"][0]["labels"];
+    assert_eq!(labels[0]["locator"], "\u{b6}3", "{json}");
+    assert_eq!(labels[0]["text"], "Crocus Hall");
+
+    // A safe fix is never written into a Word document: its text came out of a zip.
+    assert!(finding.fix.as_ref().is_some_and(|f| f.safe));
+    assert!(factlint::fix::plan(&outcome.files, &outcome.findings).is_empty());
 }
 
 // ---------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ use crate::finding::{CodeKind, Finding, Severity};
 use crate::span::FileId;
 
 /// Converts one finding to a codespan diagnostic.
-pub fn to_diagnostic(finding: &Finding) -> Diagnostic<FileId> {
+pub fn to_diagnostic(files: &Files, finding: &Finding) -> Diagnostic<FileId> {
     let severity = match finding.severity {
         Severity::Error => codespan_reporting::diagnostic::Severity::Error,
         Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
@@ -48,6 +48,18 @@ pub fn to_diagnostic(finding: &Finding) -> Diagnostic<FileId> {
         })
         .collect();
     let mut notes = finding.notes.clone();
+    for label in &finding.labels {
+        if let Some(locator) = super::locator(files, label.span) {
+            let (line, _) = super::line_column(files, label.span.file, label.span.start);
+            let note = format!(
+                "{}:{line} is {locator}: the text of a Word document, one paragraph per line",
+                files.path(label.span.file)
+            );
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
+        }
+    }
     if let Some(fix) = &finding.fix
         && let [edit] = fix.edits.as_slice()
     {
@@ -73,7 +85,7 @@ pub fn render(
 ) -> io::Result<()> {
     let config = Config::default();
     for finding in findings {
-        let diagnostic = to_diagnostic(finding);
+        let diagnostic = to_diagnostic(files, finding);
         let result = if options.color {
             term::emit_to_write_style(&mut Ansi::new(&mut *out), &config, files, &diagnostic)
         } else {

@@ -16,6 +16,9 @@
 //!              "error": 1, "warning": 0, "info": 0}}
 //! ```
 //!
+//! A label in a DOCX document also has `"locator": "¶14"`: its offsets, lines and columns
+//! are in the document's extracted text (one paragraph per line), not in the zip.
+//!
 //! Offsets are bytes into the original file; lines and columns are 1-based, columns count
 //! characters. `text` is always exactly the file's bytes `start..end`. Fields are only ever
 //! added, never removed or renamed, within one `version`.
@@ -63,6 +66,9 @@ pub struct LabelDto<'a> {
     text: &'a str,
     primary: bool,
     message: &'a str,
+    /// The paragraph of a DOCX document (`¶14`); absent for other formats.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    locator: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -95,6 +101,7 @@ pub fn label_dto<'a>(files: &'a Files, label: &'a Label) -> LabelDto<'a> {
         text: files.source(span.file).get(span.range()).unwrap_or(""),
         primary: label.primary,
         message: &label.message,
+        locator: super::locator(files, span),
     }
 }
 

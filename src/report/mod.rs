@@ -97,3 +97,10 @@ pub fn render(
 pub fn line_column(files: &Files, file: crate::span::FileId, byte: usize) -> (usize, usize) {
     files.get(file).map_or((1, 1), |f| f.line_column(byte))
 }
+
+/// Where a span is in a document whose text was extracted from a container (DOCX): its
+/// paragraph, `¶14`; `None` for documents whose lines are their own.
+pub fn locator(files: &Files, span: crate::span::Span) -> Option<String> {
+    let (line, _) = line_column(files, span.file, span.start);
+    crate::source::locator(files.path(span.file), line)
+}

@@ -183,10 +183,15 @@ fn artifact(uri: &str) -> Value {
 }
 
 fn physical(files: &Files, label: &Label) -> Value {
-    json!({
+    let mut location = json!({
         "artifactLocation": artifact(files.path(label.span.file)),
         "region": region(files, label.span),
-    })
+    });
+    // A DOCX region is in the extracted text; say which paragraph it is.
+    if let Some(locator) = super::locator(files, label.span) {
+        location["properties"] = json!({ "locator": locator });
+    }
+    location
 }
 
 fn result(files: &Files, finding: &Finding, rule_index: usize, fingerprint: &str) -> Value {
