@@ -71,13 +71,60 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 pub fn fingerprint(text: &str) -> DocFingerprint {
     let mut hashes: Vec<u64> = sentences(text)
         .filter_map(|s| {
-            let normal = normalize(s);
-            (normal.split(' ').count() >= MIN_WORDS).then(|| fnv1a(normal.as_bytes()))
+            let (hash, words) = normalized_hash(s);
+            (words >= MIN_WORDS).then_some(hash)
         })
         .collect();
     hashes.sort_unstable();
     hashes.dedup();
     DocFingerprint { hashes }
+}
+
+/// FNV-1a of [`normalize`]d `sentence`, and its number of words, computed in one pass
+/// without building the string: this runs over every byte of every document.
+fn normalized_hash(sentence: &str) -> (u64, usize) {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |b: u8| {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(PRIME);
+    };
+    // Exactly what `normalize` builds, fed to the hash as it is built. ASCII bytes take a
+    // fast path; other chars are decoded and lowercased.
+    let (mut words, mut space) = (0, false);
+    let bytes = sentence.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alnum, apostrophe, width) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), b == b'\'', 1)
+        } else {
+            let c = sentence[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c == '\u{2019}', c.len_utf8())
+        };
+        if alnum {
+            if space && words > 0 {
+                feed(b' ');
+                words += 1;
+            }
+            if words == 0 {
+                words = 1;
+            }
+            space = false;
+            if b < 0x80 {
+                feed(b.to_ascii_lowercase());
+            } else {
+                let mut buf = [0u8; 4];
+                for c in sentence[i..i + width].chars().flat_map(char::to_lowercase) {
+                    c.encode_utf8(&mut buf).bytes().for_each(&mut feed);
+                }
+            }
+        } else if !apostrophe {
+            space = true;
+        }
+        i += width;
+    }
+    (hash, words)
 }
 
 /// Sentences, cut at line breaks and at `.`, `!`, `?` before white space. Cruder than the
@@ -100,7 +147,9 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
     (0..cuts.len() - 1).filter_map(move |k| text.get(cuts[k]..cuts[k + 1]))
 }
 
-/// Lowercase letters and digits, every other run of chars one space, trimmed.
+/// Lowercase letters and digits, every other run of chars one space, trimmed: the text
+/// [`normalized_hash`] hashes (kept as its specification, for tests).
+#[cfg(test)]
 fn normalize(sentence: &str) -> String {
     let mut out = String::with_capacity(sentence.len());
     let mut space = false;
@@ -119,6 +168,26 @@ fn normalize(sentence: &str) -> String {
     out
 }
 
+/// Keys of the maps below are FNV hashes already: hashing them again with SipHash is waste.
+#[derive(Default, Clone, Copy)]
+struct IdentityHasher(u64);
+
+impl std::hash::Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type HashIndex<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdentityHasher>>;
+
 /// A group id per document: the index of the group's first document. Documents whose
 /// fingerprints overlap by at least `threshold` of the smaller one (see the module docs) share
 /// a group, transitively. `threshold` is clamped to (0, 1]; NaN counts as 1.
@@ -132,7 +201,7 @@ pub fn groups(prints: &[DocFingerprint], threshold: f64) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..n).collect();
 
     // Global frequency of each hash, for the rarest-first order.
-    let mut freq: HashMap<u64, u32> = HashMap::new();
+    let mut freq: HashIndex<u32> = HashIndex::default();
     for p in prints {
         for &h in &p.hashes {
             *freq.entry(h).or_insert(0) += 1;
@@ -141,7 +210,7 @@ pub fn groups(prints: &[DocFingerprint], threshold: f64) -> Vec<usize> {
     let order = |h: &u64| (freq.get(h).copied().unwrap_or(0), *h);
 
     // Index each document's prefix.
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut index: HashIndex<Vec<usize>> = HashIndex::default();
     let mut ordered: Vec<Vec<u64>> = Vec::with_capacity(n);
     for (i, p) in prints.iter().enumerate() {
         let mut hs = p.hashes.clone();
@@ -257,6 +326,29 @@ mod tests {
         Investigators said the attackers set the building alight before fleeing. \
         A national day of mourning was declared for Sunday.\n\n\
         Rescue workers searched the collapsed roof through the night.";
+
+    #[test]
+    fn streaming_hash_equals_hash_of_normalized_text() {
+        for s in [
+            "It\u{2019}s \u{201C}over\u{201D} \u{2014} 12 per cent.",
+            "  A  b, C!  ",
+            "Türkiye's ÜBER straße 144",
+            "",
+            "...",
+        ] {
+            let normal = normalize(s);
+            let words = if normal.is_empty() {
+                0
+            } else {
+                normal.split(' ').count()
+            };
+            assert_eq!(
+                normalized_hash(s),
+                (fnv1a(normal.as_bytes()), words),
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn fnv1a_matches_reference_values() {

@@ -53,31 +53,26 @@ fn replacement(entity: &EntityRule, index: usize) -> Option<String> {
     }
 }
 
-/// Evidence: the first mention of form `index` in each document other than `except`, in
-/// document order, plus the number of documents using the form.
-fn evidence<'m>(
-    forms: &[(&'m Mention, &NameForm)],
-    index: usize,
-    except: FileId,
-) -> (Vec<&'m Mention>, usize) {
-    let mut first_per_doc: BTreeMap<FileId, &Mention> = BTreeMap::new();
-    for (m, f) in forms {
-        if f.index == index {
-            first_per_doc.entry(m.span.file).or_insert(m);
-        }
-    }
-    let total = first_per_doc.len();
-    // `forms` is in document order already; keep it.
-    let mut seen = Vec::new();
-    for (m, f) in forms {
-        if f.index == index
-            && m.span.file != except
-            && !seen.iter().any(|s: &&Mention| s.span.file == m.span.file)
-        {
-            seen.push(*m);
-        }
-    }
-    (seen, total)
+/// The first mention of form `index` in each document, in document order. Built once per
+/// form, so a rule with thousands of variant mentions stays linear.
+fn first_per_doc<'m>(forms: &[(&'m Mention, &NameForm)], index: usize) -> Vec<&'m Mention> {
+    let mut seen = std::collections::BTreeSet::new();
+    forms
+        .iter()
+        .filter(|(m, f)| f.index == index && seen.insert(m.span.file))
+        .map(|(m, _)| *m)
+        .collect()
+}
+
+/// Evidence for a finding in `except`: the first documents of `firsts` other than it.
+fn evidence<'m>(firsts: &[&'m Mention], except: FileId) -> (Vec<&'m Mention>, usize) {
+    let others = firsts
+        .iter()
+        .filter(|m| m.span.file != except)
+        .take(MAX_EVIDENCE)
+        .copied()
+        .collect();
+    (others, firsts.len())
 }
 
 fn evidence_labels(evidence: &[&Mention], total: usize, written: &str) -> Vec<Label> {
@@ -125,11 +120,12 @@ fn judge_canonical(
     forms: &[(&Mention, &NameForm)],
 ) -> Vec<Finding> {
     let canonical = &entity.canonical.written;
+    let firsts = first_per_doc(forms, 0);
     forms
         .iter()
         .filter(|(_, f)| !f.is_canonical())
         .map(|(m, _)| {
-            let (others, total) = evidence(forms, 0, m.span.file);
+            let (others, total) = evidence(&firsts, m.span.file);
             let mut f = finding(
                 rule,
                 Code::EntityVariant,
@@ -176,7 +172,8 @@ fn judge_corpus(rule: &Rule, entity: &EntityRule, forms: &[(&Mention, &NameForm)
     let mut docs_per_form: BTreeMap<usize, Vec<FileId>> = BTreeMap::new();
     for (m, f) in forms {
         let docs = docs_per_form.entry(f.index).or_default();
-        if !docs.contains(&m.span.file) {
+        // Mentions come in document order: a new document is a new last entry.
+        if docs.last() != Some(&m.span.file) {
             docs.push(m.span.file);
         }
     }
@@ -188,6 +185,7 @@ fn judge_corpus(rule: &Rule, entity: &EntityRule, forms: &[(&Mention, &NameForm)
         return Vec::new();
     };
     let winner_count = winner_docs.len();
+    let firsts = first_per_doc(forms, winner);
     let winner_written = forms
         .iter()
         .find(|(_, f)| f.index == winner)
@@ -197,7 +195,7 @@ fn judge_corpus(rule: &Rule, entity: &EntityRule, forms: &[(&Mention, &NameForm)
         .filter(|(_, f)| f.index != winner)
         .map(|(m, f)| {
             let count = docs_per_form.get(&f.index).map_or(0, Vec::len);
-            let (others, total) = evidence(forms, winner, m.span.file);
+            let (others, total) = evidence(&firsts, m.span.file);
             let mut finding = finding(
                 rule,
                 Code::MinorityEntityForm,

@@ -93,7 +93,7 @@ fn severity(rule: &Rule, graded: Severity) -> Severity {
 
 /// A document date as a day number, when it is complete.
 fn doc_day(cx: Context<'_>, file: crate::span::FileId) -> Option<i64> {
-    let d = cx.docs.iter().find(|d| d.file == file)?.meta.date?;
+    let d = cx.doc(file)?.meta.date?;
     Some(days_from_civil(d.year?, d.month?, d.day?))
 }
 
@@ -141,6 +141,18 @@ pub fn judge(
         }
     }
     let group_ids: Vec<usize> = by_group.keys().copied().collect();
+    // The items of each group, in document order (built once: judges stay linear).
+    let mut items_of: BTreeMap<usize, Vec<&Item<'_>>> = BTreeMap::new();
+    for item in items {
+        items_of.entry(group_of(item)).or_default().push(item);
+    }
+    let in_group = |g: usize| {
+        items_of
+            .get(&g)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
+    };
     let sets: Vec<Vec<Support>> = by_group.into_values().collect();
     // First item of a group that agrees with `interval`.
     let evidence = |side: &Side, except: Option<usize>| -> Vec<&Item<'_>> {
@@ -148,11 +160,7 @@ pub fn judge(
             .iter()
             .filter_map(|&g| group_ids.get(g).copied())
             .filter(|g| Some(*g) != except)
-            .filter_map(|g| {
-                items
-                    .iter()
-                    .find(|it| group_of(it) == g && (kind.agrees)(it, &side.interval))
-            })
+            .filter_map(|g| in_group(g).find(|it| (kind.agrees)(it, &side.interval)))
             .collect()
     };
     let side_labels = |side: &Side, except: Option<usize>| -> Vec<Label> {
@@ -194,7 +202,7 @@ pub fn judge(
             side.supporters
                 .iter()
                 .filter_map(|&g| group_ids.get(g))
-                .flat_map(|&g| items.iter().filter(move |it| group_of(it) == g))
+                .flat_map(|&g| in_group(g))
                 .filter(|it| (kind.agrees)(it, &side.interval))
                 .filter_map(|it| doc_day(cx, it.mention.span.file))
                 .max()
@@ -237,7 +245,7 @@ pub fn judge(
                 side.supporters
                     .iter()
                     .filter_map(|&g| group_ids.get(g))
-                    .flat_map(|&g| items.iter().filter(move |it| group_of(it) == g))
+                    .flat_map(|&g| in_group(g))
                     .filter(|it| (kind.agrees)(it, &reference))
                     .filter(move |it| {
                         !exact_only || it.support.is_some_and(|s| s.reading == Reading::Exact)
@@ -403,14 +411,14 @@ fn with_copies_note(
         let Some(&group) = group_ids.get(g) else {
             continue;
         };
-        let members: Vec<_> = cx.docs.iter().filter(|d| d.group == group).collect();
+        let members = cx.index_members(group);
         if members.len() > 1 {
             finding = finding.with_note(format!(
                 "{} copies of one article count once toward the consensus: {}",
                 members.len(),
                 members
                     .iter()
-                    .map(|d| cx.files.path(d.file))
+                    .map(|f| cx.files.path(*f))
                     .collect::<Vec<_>>()
                     .join(", ")
             ));

@@ -40,25 +40,55 @@ pub struct Context<'a> {
     pub docs: &'a [DocInfo],
     /// The file database (display paths).
     pub files: &'a Files,
+    /// Lookups built once per run, so judges stay linear in the number of mentions.
+    index: &'a DocIndex,
 }
 
-impl Context<'_> {
-    /// The documents of `file`'s near-duplicate group, itself included, in document order.
-    pub fn copies(&self, file: FileId) -> Vec<FileId> {
-        let group = self.group_of(file);
-        self.docs
-            .iter()
-            .filter(|d| d.group == group)
-            .map(|d| d.file)
-            .collect()
+/// `FileId` → document, and group → its documents.
+#[derive(Debug, Default)]
+struct DocIndex {
+    doc_of_file: Vec<Option<usize>>,
+    members: BTreeMap<usize, Vec<FileId>>,
+}
+
+impl DocIndex {
+    fn new(docs: &[DocInfo]) -> DocIndex {
+        let mut index = DocIndex::default();
+        for (i, d) in docs.iter().enumerate() {
+            let slot = d.file.0 as usize;
+            if index.doc_of_file.len() <= slot {
+                index.doc_of_file.resize(slot + 1, None);
+            }
+            index.doc_of_file[slot] = Some(i);
+            index.members.entry(d.group).or_default().push(d.file);
+        }
+        index
+    }
+}
+
+impl<'a> Context<'a> {
+    /// The document of `file`, if it is one.
+    pub fn doc(&self, file: FileId) -> Option<&'a DocInfo> {
+        let i = (*self.index.doc_of_file.get(file.0 as usize)?)?;
+        self.docs.get(i)
     }
 
-    /// The near-duplicate group of a document (its own index when it has none).
+    /// The documents of `file`'s near-duplicate group, itself included, in document order.
+    pub fn copies(&self, file: FileId) -> &'a [FileId] {
+        self.index
+            .members
+            .get(&self.group_of(file))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The documents of near-duplicate group `group`.
+    pub fn index_members(&self, group: usize) -> &'a [FileId] {
+        self.index.members.get(&group).map_or(&[], Vec::as_slice)
+    }
+
+    /// The near-duplicate group of a document (`usize::MAX` for a file that is none).
     pub fn group_of(&self, file: FileId) -> usize {
-        self.docs
-            .iter()
-            .position(|d| d.file == file)
-            .map_or(usize::MAX, |i| self.docs[i].group)
+        self.doc(file).map_or(usize::MAX, |d| d.group)
     }
 }
 
@@ -82,7 +112,12 @@ pub fn compare(
     for m in mentions {
         by_rule.entry(m.rule).or_default().push(m);
     }
-    let cx = Context { docs, files };
+    let index = DocIndex::new(docs);
+    let cx = Context {
+        docs,
+        files,
+        index: &index,
+    };
     let mut findings = Vec::new();
     let mut consensus = BTreeMap::new();
     for (idx, mut group) in by_rule {

@@ -344,8 +344,12 @@ fn gap(text: &str, from: usize, to: usize, skip: &[TextRange]) -> Gap {
 #[derive(Debug)]
 pub struct Binder<'a> {
     doc: &'a Document,
-    hits: &'a [Hit],
     rules: &'a RuleSet,
+    /// Exclusion hits of every rule (usually none).
+    excludes: Vec<Hit>,
+    /// Cue hits, not excluded, sorted by rule then position: one rule's cues in a region are
+    /// found by binary search, so binding stays linear in the number of candidates.
+    cues: Vec<Hit>,
     /// Subject hits of every rule of this kind, not excluded.
     subjects: Vec<Hit>,
     sentences: std::cell::RefCell<BTreeMap<usize, Vec<TextRange>>>,
@@ -359,20 +363,42 @@ impl<'a> Binder<'a> {
         rules: &'a RuleSet,
         of_kind: fn(&RuleKind) -> bool,
     ) -> Binder<'a> {
+        let of_kind = |h: &&Hit| rules.rules.get(h.rule).is_some_and(|r| of_kind(&r.kind));
+        let excludes: Vec<Hit> = hits
+            .iter()
+            .filter(|h| h.role == Role::Exclude)
+            .copied()
+            .collect();
         let subjects = hits
             .iter()
             .filter(|h| h.role == Role::Subject)
-            .filter(|h| rules.rules.get(h.rule).is_some_and(|r| of_kind(&r.kind)))
-            .filter(|h| !super::entity::excluded(hits, h))
+            .filter(of_kind)
+            .filter(|h| !super::entity::excluded(&excludes, h))
             .copied()
             .collect();
+        let mut cues: Vec<Hit> = hits
+            .iter()
+            .filter(|h| h.role == Role::Cue)
+            .filter(of_kind)
+            .filter(|h| !super::entity::excluded(&excludes, h))
+            .copied()
+            .collect();
+        cues.sort_by_key(|h| (h.rule, h.start, h.end));
         Binder {
             doc,
-            hits,
             rules,
+            excludes,
+            cues,
             subjects,
             sentences: Default::default(),
         }
+    }
+
+    /// The cue hits of one rule, by position.
+    fn cues_of(&self, rule: RuleIdx) -> &[Hit] {
+        let from = self.cues.partition_point(|h| h.rule < rule);
+        let to = self.cues.partition_point(|h| h.rule <= rule);
+        &self.cues[from..to]
     }
 
     /// Whether any rule of this kind has a subject in the document (cheap early exit).
@@ -460,9 +486,11 @@ impl<'a> Binder<'a> {
         {
             return Err("part of the dateline".into());
         }
-        if self.hits.iter().any(|h| {
-            h.rule == rule && h.role == Role::Exclude && h.start < c.end && c.start < h.end
-        }) {
+        if self
+            .excludes
+            .iter()
+            .any(|h| h.rule == rule && h.start < c.end && c.start < h.end)
+        {
             return Err("matches an `exclude` pattern".into());
         }
         let text = &self.doc.text;
@@ -490,11 +518,11 @@ impl<'a> Binder<'a> {
         // The nearest cue of the rule on either side, in the region, that forms a frame.
         let mut best: Option<(usize, TextRange, bool)> = None; // (gap words, frame, cue before)
         for cue in self
-            .hits
+            .cues_of(rule)
             .iter()
-            .filter(|h| h.rule == rule && h.role == Role::Cue)
-            .filter(|h| region.start <= h.start && h.end <= region.end)
-            .filter(|h| !super::entity::excluded(self.hits, h))
+            .skip_while(|h| h.start < region.start)
+            .take_while(|h| h.start < region.end)
+            .filter(|h| h.end <= region.end)
         {
             let (g, frame, before) = if cue.end <= c.start {
                 (
@@ -556,11 +584,8 @@ impl<'a> Binder<'a> {
             .take_while(|t| t.word)
             .take(4)
             .collect::<Vec<_>>();
-        let is_cue = |t: &Token<'_>| {
-            self.hits
-                .iter()
-                .any(|h| h.rule == rule && h.role == Role::Cue && h.start == t.start)
-        };
+        let cues = self.cues_of(rule);
+        let is_cue = |t: &Token<'_>| cues.binary_search_by_key(&t.start, |h| h.start).is_ok();
         let Some(first) = after.first() else {
             return Ok(()); // punctuation or the end: the number stands alone
         };

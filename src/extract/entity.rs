@@ -14,9 +14,14 @@ use crate::value::{NameForm, Value};
 
 /// The name-form mentions among `hits` (sorted by position).
 pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> Vec<Mention> {
+    let excludes: Vec<Hit> = hits
+        .iter()
+        .filter(|h| h.role == Role::Exclude)
+        .copied()
+        .collect();
     hits.iter()
         .filter(|h| h.role == Role::Form)
-        .filter(|h| !excluded(hits, h))
+        .filter(|h| !excluded(&excludes, h))
         .filter_map(|h| {
             let rule = rules.rules.get(h.rule)?;
             if !matches!(rule.kind, RuleKind::Entity(_)) {
@@ -41,9 +46,9 @@ pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> Vec<Mention> {
         .collect()
 }
 
-/// Whether `hit` overlaps an exclusion match of its own rule.
-pub fn excluded(hits: &[Hit], hit: &Hit) -> bool {
-    hits.iter().any(|x| {
-        x.role == Role::Exclude && x.rule == hit.rule && x.start < hit.end && hit.start < x.end
-    })
+/// Whether `hit` overlaps one of `excludes` (exclusion hits) of its own rule.
+pub fn excluded(excludes: &[Hit], hit: &Hit) -> bool {
+    excludes
+        .iter()
+        .any(|x| x.rule == hit.rule && x.start < hit.end && hit.start < x.end)
 }

@@ -91,7 +91,12 @@ fn lines(
 fn read_line(text: &str, line: TextRange) -> Option<Dateline> {
     let slice = text.get(line.range())?;
     let opts = ScanOptions::default();
-    let first = scan_in(text, line.range(), &opts).into_iter().next()?;
+    // A dateline's date starts the line or follows a short place name: never scan a whole
+    // long first paragraph (this runs on every document).
+    let window_end = line.end.min(line.start + MAX_PLACE + 64);
+    let first = scan_in(text, line.start..window_end, &opts)
+        .into_iter()
+        .next()?;
     let date = single(&first)?;
     let span = first.full_span();
     // A date alone on its line.

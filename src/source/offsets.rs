@@ -172,17 +172,30 @@ impl TextBuilder {
 
     /// Appends NFC text, folding quotes, dashes and spaces char by char.
     fn push_folded(&mut self, src: &str, src_offset: usize) {
+        let bytes = src.as_bytes();
         let mut run_start = 0;
-        for (i, c) in src.char_indices() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // Fast path: printable ASCII never folds; only decode the rest.
+            let b = bytes[i];
+            if b < 0x80 && !matches!(b, b'\n' | b'\r' | b'\t') {
+                i += 1;
+                continue;
+            }
+            let Some(c) = src.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
             let folded = fold_char(c);
             if folded == Some(c) {
+                i += c.len_utf8();
                 continue;
             }
             self.push_copied(&src[run_start..i], src_offset + run_start);
             let mut buf = [0u8; 4];
             let replacement = folded.map_or("", |f| f.encode_utf8(&mut buf));
             self.push_replaced_raw(replacement, src_offset + i..src_offset + i + c.len_utf8());
-            run_start = i + c.len_utf8();
+            i += c.len_utf8();
+            run_start = i;
         }
         self.push_copied(&src[run_start..], src_offset + run_start);
     }
