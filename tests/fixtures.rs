@@ -234,3 +234,38 @@ fn newsroom_corpus() {
     insta::assert_snapshot!("newsroom__mentions", mentions(&outcome));
     insta::assert_snapshot!("newsroom__human", human(&outcome));
 }
+
+#[test]
+fn weekday_check_can_be_switched_off() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases/weekday");
+    let on = run_case(&dir);
+    assert!(
+        on.findings
+            .iter()
+            .any(|f| f.code.name() == "weekday-mismatch")
+    );
+    let off = run_case_with(&dir, |c| c.checks.weekday = false);
+    assert!(
+        !off.findings
+            .iter()
+            .any(|f| f.code.name() == "weekday-mismatch")
+    );
+}
+
+#[test]
+fn demo_extract_output() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut config = Config::default_for(&root);
+    config.rules = vec![PathBuf::from("rules/demo.toml")];
+    config.documents.paths = vec![PathBuf::from("fixtures/demo")];
+    let outcome = factlint::check(&Settings::new(config, root), Files::new());
+    let mut out = Vec::new();
+    report::jsonl::render(&outcome.files, &outcome.rules, &outcome.mentions, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    // Inferred years are shown.
+    assert!(
+        text.contains("year from the document date 2024-03-29"),
+        "{text}"
+    );
+    insta::assert_snapshot!("demo__extract", text);
+}

@@ -154,7 +154,21 @@ pub(crate) fn fmt_number(x: f64, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     } else if x == f64::NEG_INFINITY {
         f.write_str("-∞")
     } else if x.fract() == 0.0 && x.abs() < 1e15 {
-        write!(f, "{}", x as i64)
+        // Group thousands from 10,000 on, so "4200000" reads as "4,200,000"; years and
+        // four-digit counts stay as they are written.
+        let n = x as i64;
+        let digits = n.unsigned_abs().to_string();
+        if digits.len() < 5 {
+            return write!(f, "{n}");
+        }
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, d) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(d);
+        }
+        write!(f, "{}{grouped}", if n < 0 { "-" } else { "" })
     } else {
         write!(f, "{x}")
     }
@@ -400,6 +414,15 @@ mod tests {
         assert_eq!(Interval::closed(133.0, 147.0).to_string(), "[133, 147]");
         assert_eq!(open(12.0, 12.5, true, false).to_string(), "(12, 12.5]");
         assert_eq!(Interval::point(6.8).to_string(), "6.8");
+        assert_eq!(Interval::point(2024.0).to_string(), "2024");
+        assert_eq!(Interval::point(12_000.0).to_string(), "12,000");
+        assert_eq!(Interval::point(4_200_000.0).to_string(), "4,200,000");
+        assert_eq!(Interval::point(-150_000.0).to_string(), "-150,000");
+        let j = serde_json::to_string(&Interval::point(4_200_000.0)).unwrap();
+        assert_eq!(
+            j, r#"{"lo":4200000,"hi":4200000}"#,
+            "JSON keeps plain numbers"
+        );
     }
 
     #[test]
