@@ -186,12 +186,12 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         loaded.push(load_text(name, text.clone(), id, &extractor));
     }
 
-    let gathered = gather(&mut files, loaded, findings, config.checks.near_duplicates);
-    let mut findings = gathered.findings;
+    let mut gathered = gather(&mut files, loaded, findings, config.checks.near_duplicates);
+    let mut findings = std::mem::take(&mut gathered.findings);
     let comparison = compare::compare(&rules, &gathered.docs, &gathered.mentions, &files);
     findings.extend(comparison.findings);
     let doc_ids: Vec<span::FileId> = gathered.docs.iter().map(|d| d.file).collect();
-    let (mut findings, gate_stats) = gates::apply(
+    let (findings, gate_stats) = gates::apply(
         &settings.gates,
         &rules,
         &files,
@@ -199,18 +199,14 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         report_only.as_ref(),
         findings,
     );
-    sort_findings(&mut findings, &files);
-    Outcome {
+    finish(
         files,
         rules,
-        documents: gathered.docs.len(),
-        mentions: gathered.mentions,
-        rejected: gathered.rejected,
-        consensus: comparison.consensus,
-        duplicates: gathered.duplicates,
+        gathered,
+        comparison.consensus,
         findings,
-        gates: gate_stats,
-    }
+        gate_stats,
+    )
 }
 
 /// What the documents of a run gave, in document order.
@@ -290,10 +286,29 @@ pub fn check_texts(rules: RuleSet, documents: &[(String, String)]) -> Outcome {
             })
             .collect()
     };
-    let gathered = gather(&mut files, loaded, Vec::new(), true);
-    let mut findings = gathered.findings;
+    let mut gathered = gather(&mut files, loaded, Vec::new(), true);
+    let mut findings = std::mem::take(&mut gathered.findings);
     let comparison = compare::compare(&rules, &gathered.docs, &gathered.mentions, &files);
     findings.extend(comparison.findings);
+    finish(
+        files,
+        rules,
+        gathered,
+        comparison.consensus,
+        findings,
+        gates::GateStats::default(),
+    )
+}
+
+/// The outcome of a run, findings sorted.
+fn finish(
+    files: Files,
+    rules: RuleSet,
+    gathered: Gathered,
+    consensus: std::collections::BTreeMap<rules::RuleIdx, String>,
+    mut findings: Vec<Finding>,
+    gates: gates::GateStats,
+) -> Outcome {
     sort_findings(&mut findings, &files);
     Outcome {
         files,
@@ -301,10 +316,10 @@ pub fn check_texts(rules: RuleSet, documents: &[(String, String)]) -> Outcome {
         documents: gathered.docs.len(),
         mentions: gathered.mentions,
         rejected: gathered.rejected,
-        consensus: comparison.consensus,
+        consensus,
         duplicates: gathered.duplicates,
         findings,
-        gates: gates::GateStats::default(),
+        gates,
     }
 }
 

@@ -10,13 +10,11 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use super::ExitStatus;
 use super::args::BaselineArgs;
 use super::check::settings;
+use super::{ExitStatus, report_problems};
 use factlint::baseline::Baseline;
 use factlint::files::Files;
-use factlint::finding::Finding;
-use factlint::report::{self, Format, RenderOptions, Summary};
 
 /// Runs `factlint baseline`.
 ///
@@ -57,24 +55,4 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let tmp = path.with_file_name(tmp_name);
     std::fs::write(&tmp, bytes).with_context(|| format!("cannot write `{}`", tmp.display()))?;
     std::fs::rename(&tmp, path).with_context(|| format!("cannot write `{}`", path.display()))
-}
-
-/// Rule or config problems: rendered for humans on stderr, exit 2.
-fn report_problems(files: &Files, problems: &[Finding]) -> anyhow::Result<ExitStatus> {
-    let mut buffer = Vec::new();
-    let summary = Summary::new(0, 0, 0, problems);
-    let options = RenderOptions {
-        color: false,
-        quiet: true,
-    };
-    report::render(
-        Format::Human,
-        files,
-        problems,
-        &summary,
-        options,
-        &mut buffer,
-    )?;
-    io::stderr().lock().write_all(&buffer)?;
-    Ok(ExitStatus::Error)
 }

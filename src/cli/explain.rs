@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use super::ExitStatus;
 use super::args::ExplainArgs;
 use super::check::settings;
-use super::test::report_problems;
+use super::report_problems;
 use factlint::compare::plural;
 use factlint::explain::{self, Census};
 use factlint::files::Files;

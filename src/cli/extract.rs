@@ -2,11 +2,11 @@
 
 use std::io::{self, Write};
 
-use super::ExitStatus;
 use super::args::ExtractArgs;
 use super::check::settings;
+use super::{ExitStatus, report_problems};
 use factlint::files::Files;
-use factlint::report::{self, Format, RenderOptions, Summary};
+use factlint::report;
 
 /// Runs `factlint extract`.
 ///
@@ -33,27 +33,4 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitStatus> {
     stdout.write_all(&buffer)?;
     stdout.flush()?;
     Ok(ExitStatus::Success)
-}
-
-/// Rule or config problems: rendered for humans on stderr, exit 2.
-fn report_problems(
-    files: &Files,
-    problems: &[factlint::finding::Finding],
-) -> anyhow::Result<ExitStatus> {
-    let mut buffer = Vec::new();
-    let summary = Summary::new(0, 0, 0, problems);
-    let options = RenderOptions {
-        color: false,
-        quiet: true,
-    };
-    report::render(
-        Format::Human,
-        files,
-        problems,
-        &summary,
-        options,
-        &mut buffer,
-    )?;
-    io::stderr().lock().write_all(&buffer)?;
-    Ok(ExitStatus::Error)
 }

@@ -67,3 +67,31 @@ pub fn use_color(choice: args::ColorChoice) -> bool {
         }
     }
 }
+
+/// Rule or config problems: rendered for humans on stderr; exit 2.
+///
+/// # Errors
+/// Only I/O errors writing to stderr.
+pub fn report_problems(
+    files: &factlint::files::Files,
+    problems: &[factlint::finding::Finding],
+) -> anyhow::Result<ExitStatus> {
+    use factlint::report::{self, Format, RenderOptions, Summary};
+    use std::io::Write as _;
+    let mut buffer = Vec::new();
+    let summary = Summary::new(0, 0, 0, problems);
+    let options = RenderOptions {
+        color: false,
+        quiet: true,
+    };
+    report::render(
+        Format::Human,
+        files,
+        problems,
+        &summary,
+        options,
+        &mut buffer,
+    )?;
+    io::stderr().lock().write_all(&buffer)?;
+    Ok(ExitStatus::Error)
+}

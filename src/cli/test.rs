@@ -8,13 +8,12 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use super::ExitStatus;
 use super::args::{InputArgs, TestArgs};
 use super::check::settings;
+use super::{ExitStatus, report_problems};
 use factlint::examples::{self, ExampleResult, RuleResult};
 use factlint::files::Files;
-use factlint::finding::{CodeKind, Finding};
-use factlint::report::{self, Format, RenderOptions, Summary};
+use factlint::finding::CodeKind;
 use factlint::rules::{RuleSet, load_rules};
 
 /// Loads the rules named by `--config` / `--rules` (or the config found from the current
@@ -43,26 +42,6 @@ pub fn load(
         return Ok(Err(report_problems(&files, &findings)?));
     }
     Ok(Ok((rules, files)))
-}
-
-/// Rule or config problems: rendered for humans on stderr; exit 2.
-pub fn report_problems(files: &Files, problems: &[Finding]) -> anyhow::Result<ExitStatus> {
-    let mut buffer = Vec::new();
-    let summary = Summary::new(0, 0, 0, problems);
-    let options = RenderOptions {
-        color: false,
-        quiet: true,
-    };
-    report::render(
-        Format::Human,
-        files,
-        problems,
-        &summary,
-        options,
-        &mut buffer,
-    )?;
-    io::stderr().lock().write_all(&buffer)?;
-    Ok(ExitStatus::Error)
 }
 
 /// Runs `factlint test`.

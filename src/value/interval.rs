@@ -163,7 +163,7 @@ pub(crate) fn fmt_number(x: f64, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         }
         let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, d) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(d);
