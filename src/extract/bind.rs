@@ -49,6 +49,13 @@ pub struct FrameStyle {
     pub noun_check: bool,
     /// Whether words of subject terms count toward the gap (dates: no).
     pub count_subject_words: bool,
+    /// Whether a value related to the event rather than dating it is rejected: "March 8, two
+    /// weeks before the attack" (dates: yes).
+    pub relative_break: bool,
+    /// Whether a value in a coordinated clause after the subject belongs to another event:
+    /// "the embassy bombing in August 2022 and the attack on a hotel in December 2022"
+    /// (dates: yes; counts rely on subject competition).
+    pub coordination_break: bool,
 }
 
 /// Frames for counts and amounts: tight.
@@ -57,6 +64,8 @@ pub const QUANTITY_FRAME: FrameStyle = FrameStyle {
     allow_commas: false,
     noun_check: true,
     count_subject_words: true,
+    relative_break: false,
+    coordination_break: false,
 };
 
 /// Frames for dates: "On March 7 the US embassy warned …" puts the subject between.
@@ -65,6 +74,8 @@ pub const DATE_FRAME: FrameStyle = FrameStyle {
     allow_commas: true,
     noun_check: false,
     count_subject_words: false,
+    relative_break: true,
+    coordination_break: true,
 };
 
 /// A candidate bound to the rule.
@@ -313,23 +324,90 @@ struct Gap {
     commas: usize,
     hard_break: bool,
     has_number: bool,
+    /// "before the", "after the", "ahead of the" still open at the end of the gap: the value
+    /// and the cue are two points in time (a comma closes such a phrase).
+    relative: Option<String>,
+    /// A semicolon: the two ends are in different clauses.
+    semicolon: bool,
+    /// "and the", "but a", "while": a new clause or noun phrase starts.
+    coordination: Option<String>,
 }
+
+/// Words that relate a time to an event instead of naming it.
+const RELATIVE_WORDS: &[&str] = &[
+    "before",
+    "after",
+    "since",
+    "until",
+    "till",
+    "prior",
+    "ahead",
+    "following",
+    "preceding",
+];
+
+/// Words that may stand before a date that opens its sentence.
+const FRONTING_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "by",
+    "early",
+    "late",
+    "the",
+    "evening",
+    "morning",
+    "afternoon",
+    "night",
+    "of",
+    "at",
+    "around",
+    "during",
+];
+
+/// Words that start a noun phrase, after which a conjunction starts a new conjunct.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "another", "other",
+];
 
 fn gap(text: &str, from: usize, to: usize, skip: &[TextRange]) -> Gap {
     let mut g = Gap::default();
     if from > to {
         return g;
     }
+    let mut previous: Option<String> = None;
     for t in tokens(text, TextRange::new(from, to)) {
         if skip.iter().any(|s| s.start <= t.start && t.end <= s.end) {
             continue;
         }
         if t.word {
+            let lower = t.text.to_lowercase();
+            if let Some(prev) = &previous {
+                let determiner = DETERMINERS.contains(&lower.as_str());
+                if RELATIVE_WORDS.contains(&prev.as_str())
+                    && (determiner || lower == "of" || lower == "to")
+                {
+                    g.relative.get_or_insert_with(|| format!("{prev} {lower}"));
+                }
+                if matches!(prev.as_str(), "and" | "but" | "or") && determiner {
+                    g.coordination
+                        .get_or_insert_with(|| format!("{prev} {lower}"));
+                }
+            }
+            if matches!(lower.as_str(), "while" | "whereas" | "although" | "though") {
+                g.coordination.get_or_insert_with(|| lower.clone());
+            }
+            previous = Some(lower);
             g.words += 1;
             if t.text.bytes().any(|b| b.is_ascii_digit()) {
                 g.has_number = true;
             }
         } else {
+            if matches!(t.text, "," | ":" | ";") {
+                g.relative = None;
+            }
+            if t.text == ";" {
+                g.semicolon = true;
+            }
             match t.text {
                 "," | ":" => g.commas += 1,
                 ";" | "(" | ")" | "[" | "]" | "." | "!" | "?" | "\n" => g.hard_break = true,
@@ -509,11 +587,19 @@ impl<'a> Binder<'a> {
         } else {
             style.max_gap
         };
+        // "On March 8, two weeks before the attack, the embassy warned …": a date fronted as
+        // the sentence's adverbial dates its main clause, however long the interjection.
+        let reach_after = if style.relative_break && self.is_fronted(region, c) {
+            usize::MAX
+        } else {
+            style.max_gap
+        };
         let frame_ok = |g: &Gap, before: bool| {
-            g.words <= if before { reach_before } else { style.max_gap }
+            g.words <= if before { reach_before } else { reach_after }
                 && !g.hard_break
                 && !g.has_number
                 && (style.allow_commas || g.commas == 0)
+                && !(style.coordination_break && g.coordination.is_some())
         };
         // The nearest cue of the rule on either side, in the region, that forms a frame.
         let mut best: Option<(usize, TextRange, bool)> = None; // (gap words, frame, cue before)
@@ -546,14 +632,52 @@ impl<'a> Binder<'a> {
         let Some((_, frame, cue_before)) = best else {
             return Err("no cue of the rule next to it".into());
         };
+        if style.relative_break {
+            let g = if cue_before {
+                gap(text, frame.start, c.start, &skip)
+            } else {
+                gap(text, c.end, frame.end, &skip)
+            };
+            if let Some(words) = g.relative {
+                return Err(format!("relative to the event, not its date (`{words}`)"));
+            }
+        }
         if style.noun_check {
             self.noun_check(rule, c, cue_before)?;
         }
         if let Some(word) = self.modal_before(region, frame.start) {
             return Err(format!("hypothetical or negated (`{word}`)"));
         }
-        self.compete(rule, region, frame)?;
+        let nearest = self.compete(rule, region, frame)?;
+        // "The Paris attacks killed 130; the Crocus toll was higher": another clause's subject.
+        if let Some(subject) = nearest {
+            let between = if subject.end <= frame.start {
+                gap(text, subject.end, frame.start, &[])
+            } else {
+                gap(text, frame.end, subject.start, &[])
+            };
+            if between.semicolon {
+                return Err("the subject is in another clause (`;`)".into());
+            }
+        }
+        if style.coordination_break
+            && let Some(subject) = nearest
+            && subject.end <= frame.start
+            && let Some(words) = gap(text, subject.end, frame.start, &[]).coordination
+        {
+            return Err(format!("belongs to another event (`{words} …`)"));
+        }
         Ok(frame)
+    }
+
+    /// Whether `c` opens its sentence, after at most a few words such as "On", "Early on",
+    /// "On the evening of".
+    fn is_fronted(&self, region: TextRange, c: TextRange) -> bool {
+        let before = tokens(&self.doc.text, TextRange::new(region.start, c.start));
+        before.len() <= 4
+            && before
+                .iter()
+                .all(|t| t.word && FRONTING_WORDS.contains(&t.text.to_lowercase().as_str()))
     }
 
     /// Whether the words right before `start` are a verb of change ("rose to", "reached").
@@ -629,8 +753,15 @@ impl<'a> Binder<'a> {
     }
 
     /// Rejects the frame if another rule's subject is strictly nearer than this rule's.
-    fn compete(&self, rule: RuleIdx, region: TextRange, frame: TextRange) -> Result<(), String> {
+    /// Returns this rule's nearest subject hit.
+    fn compete(
+        &self,
+        rule: RuleIdx,
+        region: TextRange,
+        frame: TextRange,
+    ) -> Result<Option<Hit>, String> {
         let mut own = usize::MAX;
+        let mut nearest: Option<Hit> = None;
         let mut other: Option<(usize, &Hit)> = None;
         for s in self
             .subjects
@@ -639,7 +770,10 @@ impl<'a> Binder<'a> {
         {
             let d = self.distance(s, frame);
             if s.rule == rule {
-                own = own.min(d);
+                if d < own {
+                    own = d;
+                    nearest = Some(*s);
+                }
             } else if other.is_none_or(|(od, _)| d < od) {
                 other = Some((d, s));
             }
@@ -650,7 +784,7 @@ impl<'a> Binder<'a> {
                 let word = self.doc.text.get(s.start..s.end).unwrap_or("?");
                 Err(format!("bound to another subject (`{word}`, rule {id})"))
             }
-            _ => Ok(()),
+            _ => Ok(nearest),
         }
     }
 
