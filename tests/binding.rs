@@ -99,6 +99,10 @@ cases! {
         "crocus-toll",
         "The death toll from the Crocus City Hall attack rose to 137 on Monday."
         => ["137"];
+    change_from_to_reads_the_new_figure:
+        "crocus-toll",
+        "The Crocus death toll rose from 139 to 144 on Tuesday."
+        => ["144"];
     relative_clause_of_another_subject:
         "crocus-toll",
         "Unlike Kerman, which killed 96, the Crocus raid killed 144, officials said."

@@ -40,8 +40,11 @@ pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> (Vec<Mention>, 
                 .collect()
         });
         for b in bound {
-            let quantity = hedge::to_quantity(&b.candidate.data, &params);
-            let range = b.candidate.range;
+            let (amount, range, note) = match change_target(&doc.text, &b.candidate.data) {
+                Some((target, range)) => (target, range, Some("the figure it changed to".into())),
+                None => (b.candidate.data.clone(), b.candidate.range, None),
+            };
+            let quantity = hedge::to_quantity(&amount, &params);
             let Some(text) = doc.text.get(range.range()) else {
                 continue;
             };
@@ -51,7 +54,7 @@ pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> (Vec<Mention>, 
                 frame: Span::new(doc.file, doc.map.to_source(b.frame)),
                 text: text.to_string(),
                 value: Value::Quantity(quantity),
-                note: None,
+                note,
             });
         }
         rejected.extend(rejections.into_iter().map(|r| Rejected {
@@ -61,4 +64,98 @@ pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> (Vec<Mention>, 
         }));
     }
     (mentions, rejected)
+}
+
+/// Verbs after which "from X to Y" is a change, not a range.
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "rises",
+    "climbed",
+    "climbs",
+    "increased",
+    "increases",
+    "jumped",
+    "grew",
+    "grown",
+    "soared",
+    "fell",
+    "fallen",
+    "dropped",
+    "decreased",
+    "declined",
+    "revised",
+    "raised",
+    "lowered",
+    "went",
+    "moved",
+    "changed",
+    "updated",
+];
+
+/// "the toll rose from 139 to 144": the figure is 144, not the range 139–144. Returns the
+/// target as an exact amount with its own span.
+fn change_target(text: &str, amount: &Amount) -> Option<(Amount, TextRange)> {
+    let high = amount.high?;
+    let hedge = text.get(amount.hedge_span.clone()?)?;
+    if !hedge.to_ascii_lowercase().starts_with("from") {
+        return None;
+    }
+    let before = text.get(..amount.span.start)?.trim_end();
+    let verb = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()?
+        .to_lowercase();
+    if !CHANGE_VERBS.contains(&verb.as_str()) {
+        return None;
+    }
+    let last = super::number::scan(text, amount.span.clone()).pop()?;
+    if last.value != high {
+        return None;
+    }
+    let span = last.full_span();
+    let target = Amount {
+        span: span.clone(),
+        number_span: last.span.clone(),
+        hedge_span: None,
+        hedge: crate::value::Hedge::Exact,
+        value: high,
+        high: None,
+        vague: None,
+        ..amount.clone()
+    };
+    Some((target, TextRange::new(span.start, span.end)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(text: &str) -> Option<String> {
+        let amounts = hedge::amounts(text, 0..text.len());
+        let a = amounts.iter().find(|a| a.high.is_some())?;
+        change_target(text, a).map(|(t, r)| format!("{} {}", t.value, &text[r.range()]))
+    }
+
+    #[test]
+    fn a_change_reads_its_target() {
+        assert_eq!(
+            target("the toll rose from 139 to 144 on Monday").as_deref(),
+            Some("144 144")
+        );
+        assert_eq!(
+            target("the toll climbed from 133 to 137").as_deref(),
+            Some("137 137")
+        );
+        assert_eq!(
+            target("estimates ranged from 139 to 144"),
+            None,
+            "not a verb of change"
+        );
+        assert_eq!(
+            target("between 139 and 144 died"),
+            None,
+            "a range, not a change"
+        );
+    }
 }
