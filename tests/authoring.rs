@@ -4,26 +4,13 @@
 
 #![allow(clippy::unwrap_used)] // a test that cannot set itself up should fail loudly
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
-
-fn factlint() -> Command {
-    let mut cmd = Command::cargo_bin("factlint").expect("binary built");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn write(dir: &Path, rel: &str, text: &str) {
-    let path = dir.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
+use common::{factlint, repo, write};
 
 fn stdout(cmd: &mut Command, code: i32) -> String {
     let out = cmd.assert().code(code).get_output().clone();

@@ -3,27 +3,13 @@
 
 #![allow(clippy::unwrap_used)] // a test that cannot set itself up should fail loudly
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
+use common::{factlint, json, repo, write};
 use serde_json::Value;
-
-fn factlint() -> Command {
-    let mut cmd = Command::cargo_bin("factlint").expect("binary built");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn write(dir: &Path, rel: &str, text: &str) {
-    let path = dir.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
 
 const ENTITY_RULES: &str = r#"
 [[entity]]
@@ -52,10 +38,6 @@ fn corpus() -> tempfile::TempDir {
         "rules = [\"rules\"]\n[documents]\npaths = [\"docs\"]\n",
     );
     dir
-}
-
-fn json(output: &[u8]) -> Value {
-    serde_json::from_slice(output).expect("valid JSON")
 }
 
 #[test]

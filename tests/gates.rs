@@ -4,32 +4,14 @@
 
 #![allow(clippy::unwrap_used)] // a test that cannot set itself up should fail loudly
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command as StdCommand;
 
-use assert_cmd::Command;
+use common::{factlint, json, repo, write};
 use serde_json::Value;
-
-fn factlint() -> Command {
-    let mut cmd = Command::cargo_bin("factlint").expect("binary built");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn write(dir: &Path, rel: &str, text: &str) {
-    let path = dir.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
-
-fn json(output: &[u8]) -> Value {
-    serde_json::from_slice(output).expect("valid JSON")
-}
 
 /// `(code, rule, primary path, primary text)` of every finding of a JSON report.
 fn findings(v: &Value) -> Vec<(String, String, String, String)> {
