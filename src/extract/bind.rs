@@ -24,6 +24,7 @@ use super::terms::{Hit, Role};
 use crate::rules::{RuleIdx, RuleKind, RuleSet, Scope};
 use crate::source::Document;
 use crate::source::offsets::TextRange;
+use crate::span::Span;
 
 use super::sentence;
 
@@ -470,6 +471,38 @@ impl<'a> Binder<'a> {
             subjects,
             sentences: Default::default(),
         }
+    }
+
+    /// A mention of `rule` read at `range` (matching text) in `frame`, in source coordinates.
+    pub fn mention(
+        &self,
+        rule: RuleIdx,
+        range: TextRange,
+        frame: TextRange,
+        value: crate::value::Value,
+        note: Option<String>,
+    ) -> Option<super::Mention> {
+        let doc = self.doc;
+        Some(super::Mention {
+            rule,
+            span: Span::new(doc.file, doc.map.to_source(range)),
+            frame: Span::new(doc.file, doc.map.to_source(frame)),
+            text: doc.text.get(range.range())?.to_string(),
+            value,
+            note,
+        })
+    }
+
+    /// Rejections of `rule`, in source coordinates.
+    pub fn rejected(&self, rule: RuleIdx, rejections: Vec<Rejection>) -> Vec<super::Rejected> {
+        rejections
+            .into_iter()
+            .map(|r| super::Rejected {
+                rule,
+                span: Span::new(self.doc.file, self.doc.map.to_source(r.range)),
+                reason: r.reason,
+            })
+            .collect()
     }
 
     /// The cue hits of one rule, by position.

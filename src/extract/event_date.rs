@@ -54,28 +54,14 @@ pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> (Vec<Mention>, 
         });
         for b in bound {
             let inferred = b.candidate.data.resolve(&ctx);
-            let range = b.candidate.range;
-            let Some(text) = doc.text.get(range.range()) else {
-                continue;
-            };
             let note = match inferred.source {
                 YearSource::Written => None,
                 source => Some(source.to_string()),
             };
-            mentions.push(Mention {
-                rule: idx,
-                span: Span::new(doc.file, doc.map.to_source(range)),
-                frame: Span::new(doc.file, doc.map.to_source(b.frame)),
-                text: text.to_string(),
-                value: Value::Date(inferred.value),
-                note,
-            });
+            let value = Value::Date(inferred.value);
+            mentions.extend(binder.mention(idx, b.candidate.range, b.frame, value, note));
         }
-        rejected.extend(rejections.into_iter().map(|r| Rejected {
-            rule: idx,
-            span: Span::new(doc.file, doc.map.to_source(r.range)),
-            reason: r.reason,
-        }));
+        rejected.extend(binder.rejected(idx, rejections));
     }
     (mentions, rejected)
 }

@@ -11,7 +11,6 @@ use super::{Mention, Rejected};
 use crate::rules::{RuleKind, RuleSet};
 use crate::source::Document;
 use crate::source::offsets::TextRange;
-use crate::span::Span;
 use crate::value::Value;
 
 /// The quantity mentions of every quantity rule in `doc`.
@@ -45,23 +44,9 @@ pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> (Vec<Mention>, 
                 None => (b.candidate.data.clone(), b.candidate.range, None),
             };
             let quantity = hedge::to_quantity(&amount, &params);
-            let Some(text) = doc.text.get(range.range()) else {
-                continue;
-            };
-            mentions.push(Mention {
-                rule: idx,
-                span: Span::new(doc.file, doc.map.to_source(range)),
-                frame: Span::new(doc.file, doc.map.to_source(b.frame)),
-                text: text.to_string(),
-                value: Value::Quantity(quantity),
-                note,
-            });
+            mentions.extend(binder.mention(idx, range, b.frame, Value::Quantity(quantity), note));
         }
-        rejected.extend(rejections.into_iter().map(|r| Rejected {
-            rule: idx,
-            span: Span::new(doc.file, doc.map.to_source(r.range)),
-            reason: r.reason,
-        }));
+        rejected.extend(binder.rejected(idx, rejections));
     }
     (mentions, rejected)
 }
