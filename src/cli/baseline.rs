@@ -10,26 +10,19 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
+use super::ExitStatus;
 use super::args::BaselineArgs;
-use super::check::settings;
-use super::{ExitStatus, report_problems};
 use factlint::baseline::Baseline;
-use factlint::files::Files;
 
 /// Runs `factlint baseline`.
 ///
 /// # Errors
 /// Writing the baseline file, and problems that are not findings.
 pub fn run(args: &BaselineArgs) -> anyhow::Result<ExitStatus> {
-    let mut files = Files::new();
-    let settings = match settings(&args.input, &mut files)? {
-        Ok(settings) => settings,
-        Err(problems) => return report_problems(&files, &problems),
+    let outcome = match super::checked_outcome(&args.input)? {
+        Ok(outcome) => outcome,
+        Err(status) => return Ok(status),
     };
-    let outcome = factlint::check(&settings, files);
-    if outcome.has_rule_errors() {
-        return report_problems(&outcome.files, &outcome.findings);
-    }
     let baseline = Baseline::from_findings(&outcome.findings, &outcome.files);
     write_atomically(&args.output, baseline.to_json().as_bytes())?;
     writeln!(

@@ -12,11 +12,8 @@ use std::io::{self, Write};
 
 use super::ExitStatus;
 use super::args::ExplainArgs;
-use super::check::settings;
-use super::report_problems;
 use factlint::compare::plural;
 use factlint::explain::{self, Census};
-use factlint::files::Files;
 use factlint::finding::{Code, CodeKind};
 
 /// Runs `factlint explain`.
@@ -28,21 +25,10 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<ExitStatus> {
     if let Some(code) = Code::from_name(target) {
         return print(&code_doc(code));
     }
-    let mut files = Files::new();
-    let settings = match settings(&args.input, &mut files)? {
-        Ok(settings) => settings,
-        Err(problems) => return report_problems(&files, &problems),
+    let outcome = match super::checked_outcome(&args.input)? {
+        Ok(outcome) => outcome,
+        Err(status) => return Ok(status),
     };
-    let outcome = factlint::check(&settings, files);
-    if outcome.has_rule_errors() {
-        let problems: Vec<_> = outcome
-            .findings
-            .iter()
-            .filter(|f| f.code.kind() == CodeKind::Rule)
-            .cloned()
-            .collect();
-        return report_problems(&outcome.files, &problems);
-    }
     let Some((idx, rule)) = outcome.rules.by_id(target) else {
         let mut candidates: Vec<&str> = outcome.rules.rules.iter().map(|r| r.id.as_str()).collect();
         candidates.extend(Code::ALL.iter().map(|c| c.name()));

@@ -2,10 +2,8 @@
 
 use std::io::{self, Write};
 
+use super::ExitStatus;
 use super::args::ExtractArgs;
-use super::check::settings;
-use super::{ExitStatus, report_problems};
-use factlint::files::Files;
 use factlint::report;
 
 /// Runs `factlint extract`.
@@ -13,15 +11,10 @@ use factlint::report;
 /// # Errors
 /// Output I/O errors and problems that are not findings.
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitStatus> {
-    let mut files = Files::new();
-    let settings = match settings(&args.input, &mut files)? {
-        Ok(settings) => settings,
-        Err(problems) => return report_problems(&files, &problems),
+    let outcome = match super::checked_outcome(&args.input)? {
+        Ok(outcome) => outcome,
+        Err(status) => return Ok(status),
     };
-    let outcome = factlint::check(&settings, files);
-    if outcome.has_rule_errors() {
-        return report_problems(&outcome.files, &outcome.findings);
-    }
     let mut buffer = Vec::new();
     report::jsonl::render(
         &outcome.files,

@@ -95,3 +95,29 @@ pub fn report_problems(
     io::stderr().lock().write_all(&buffer)?;
     Ok(ExitStatus::Error)
 }
+
+/// Runs the pipeline for a subcommand that reads rules and documents. A bad config or bad
+/// rules are rendered on stderr and come back as `Err(ExitStatus::Error)`.
+///
+/// # Errors
+/// Problems that are not findings (an unreadable `--config`, stdin), and stderr I/O errors.
+pub fn checked_outcome(
+    input: &args::InputArgs,
+) -> anyhow::Result<Result<factlint::Outcome, ExitStatus>> {
+    let mut files = factlint::files::Files::new();
+    let settings = match check::settings(input, &mut files)? {
+        Ok(settings) => settings,
+        Err(problems) => return Ok(Err(report_problems(&files, &problems)?)),
+    };
+    let outcome = factlint::check(&settings, files);
+    if outcome.has_rule_errors() {
+        let problems: Vec<_> = outcome
+            .findings
+            .iter()
+            .filter(|f| f.code.kind() == factlint::finding::CodeKind::Rule)
+            .cloned()
+            .collect();
+        return Ok(Err(report_problems(&outcome.files, &problems)?));
+    }
+    Ok(Ok(outcome))
+}

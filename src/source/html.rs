@@ -625,7 +625,7 @@ fn non_empty(s: String) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::offsets::OffsetMap;
+    use crate::source::offsets::{OffsetMap, source_of};
 
     fn run(src: &str) -> (String, OffsetMap, Parsed) {
         let mut b = TextBuilder::new();
@@ -641,13 +641,6 @@ mod tests {
             .iter()
             .map(|b| text[b.range()].to_string())
             .collect()
-    }
-
-    fn source_of<'a>(src: &'a str, text: &str, map: &OffsetMap, needle: &str) -> &'a str {
-        let at = text
-            .find(needle)
-            .unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
-        &src[map.to_source(TextRange::new(at, at + needle.len()))]
     }
 
     #[test]

@@ -270,7 +270,7 @@ fn is_break_tag(html: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::offsets::OffsetMap;
+    use crate::source::offsets::{OffsetMap, source_of};
 
     fn run(src: &str) -> (String, OffsetMap, Parsed) {
         let mut b = TextBuilder::new();
@@ -286,14 +286,6 @@ mod tests {
             .iter()
             .map(|b| text[b.range()].to_string())
             .collect()
-    }
-
-    /// The source bytes behind the first occurrence of `needle` in the text.
-    fn source_of<'a>(src: &'a str, text: &str, map: &OffsetMap, needle: &str) -> &'a str {
-        let at = text
-            .find(needle)
-            .unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
-        &src[map.to_source(TextRange::new(at, at + needle.len()))]
     }
 
     #[test]

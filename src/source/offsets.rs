@@ -290,6 +290,16 @@ pub fn normalize_str(s: &str) -> String {
     builder.finish().0
 }
 
+/// Test helper for the loaders: the source bytes behind the first occurrence of `needle` in
+/// the matching text.
+#[cfg(test)]
+pub(crate) fn source_of<'a>(src: &'a str, text: &str, map: &OffsetMap, needle: &str) -> &'a str {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
+    &src[map.to_source(TextRange::new(at, at + needle.len()))]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
