@@ -81,8 +81,10 @@ pub fn discover(opts: &DiscoverOptions) -> (Vec<Input>, Vec<Finding>) {
     for path in &opts.paths {
         walker.add(path, &mut inputs, &mut findings);
     }
-    inputs.sort_by(|a, b| a.display.cmp(&b.display));
-    inputs.dedup_by(|a, b| a.display == b.display);
+    // One file named twice (`a.md`, `x/../a.md`) is read once; two files whose names only
+    // look alike when shown (`bad\xff.md`, `bad\u{fffd}.md`) stay two.
+    inputs.sort_by_cached_key(|i| (i.display.clone(), clean(&i.path)));
+    inputs.dedup_by(|a, b| a.display == b.display && clean(&a.path) == clean(&b.path));
     (inputs, findings)
 }
 
@@ -144,7 +146,9 @@ impl Walker {
             match entry {
                 Ok(entry) => {
                     // Symbolic links are not followed, so a link to a file is skipped too.
-                    if !entry.file_type().is_some_and(|t| t.is_file()) {
+                    if !entry.file_type().is_some_and(|t| t.is_file())
+                        || crate::fix::write::is_temp_name(entry.file_name())
+                    {
                         continue;
                     }
                     let cleaned = clean(entry.path());

@@ -5,6 +5,7 @@
 //! original text; line starts are computed once per file with `memchr`.
 
 use std::ops::Range;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use codespan_reporting::files::{self as cs_files, Files as CsFiles};
@@ -18,6 +19,11 @@ pub struct SourceFile {
     pub path: String,
     /// The original text; spans index into it.
     pub source: Arc<str>,
+    /// The path the text was read from, exactly as it was opened (not the cleaned display
+    /// path, which may name another file through `..` and a symbolic link, or lose bytes of a
+    /// non-UTF-8 name). `None` for text that came from no file (standard input, examples).
+    /// Only this path is ever written by `--fix`.
+    pub opened: Option<PathBuf>,
     line_starts: Vec<usize>,
 }
 
@@ -29,6 +35,7 @@ impl SourceFile {
         SourceFile {
             path: path.into(),
             source,
+            opened: None,
             line_starts,
         }
     }
@@ -92,6 +99,20 @@ impl Files {
     pub fn add(&mut self, path: impl Into<String>, source: impl Into<Arc<str>>) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
         self.files.push(SourceFile::new(path, source));
+        id
+    }
+
+    /// Adds a file read from `opened` and returns its id.
+    pub fn add_opened(
+        &mut self,
+        path: impl Into<String>,
+        source: impl Into<Arc<str>>,
+        opened: Option<PathBuf>,
+    ) -> FileId {
+        let id = self.add(path, source);
+        if let Some(file) = self.files.last_mut() {
+            file.opened = opened;
+        }
         id
     }
 

@@ -236,7 +236,7 @@ fn gather(
         findings: Vec::new(),
     };
     for item in loaded {
-        let id = files.add(item.display, item.source);
+        let id = files.add_opened(item.display, item.source, item.opened);
         match item.result {
             Ok((meta, extraction, print)) => {
                 debug_assert!(extraction.mentions.iter().all(|m| m.span.file == id));
@@ -325,6 +325,8 @@ fn finish(
 
 struct Loaded {
     display: String,
+    /// The path the text was read from (`None` for standard input and in-memory texts).
+    opened: Option<PathBuf>,
     source: String,
     result: Result<(source::DocMeta, Extraction, DocFingerprint), Box<Finding>>,
 }
@@ -332,9 +334,13 @@ struct Loaded {
 fn load_one(input: &Input, max_size: u64, index: usize, extractor: &Extractor<'_>) -> Loaded {
     let id = span::FileId(u32::try_from(index).unwrap_or(u32::MAX));
     match discover::read_input(input, max_size) {
-        Ok(text) => load_text(&input.display, text, id, extractor),
+        Ok(text) => Loaded {
+            opened: Some(input.path.clone()),
+            ..load_text(&input.display, text, id, extractor)
+        },
         Err(problem) => Loaded {
             display: input.display.clone(),
+            opened: Some(input.path.clone()),
             source: String::new(),
             result: Err(problem),
         },
@@ -347,6 +353,7 @@ fn load_text(display: &str, text: String, id: span::FileId, extractor: &Extracto
     let print = duplicates::fingerprint(&doc.text);
     Loaded {
         display: display.to_string(),
+        opened: None,
         source: text,
         result: Ok((doc.meta, extraction, print)),
     }

@@ -123,6 +123,12 @@ pub struct CheckArgs {
     /// Print the safe fixes as a unified diff instead of writing them (exit 1 if any).
     #[arg(long)]
     pub diff: bool,
+
+    /// With --fix, write a document named through a symbolic link to the link's target (the
+    /// link stays a link); without it such a document is reported and not written.
+    #[arg(long, requires = "fix")]
+    pub fix_through_symlinks: bool,
+
     /// Compare the named files with the documents under DIR (repeatable) and report only the
     /// named files' findings. With a config file, its documents are the corpus already.
     #[arg(long, value_name = "DIR")]

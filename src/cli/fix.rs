@@ -2,7 +2,8 @@
 //!
 //! `--diff` prints what `--fix` would change as unified diffs and writes nothing (exit 1 when
 //! there is a change, like `cargo fmt --check`). `--fix` writes each changed file atomically
-//! and then lets the report go on with the findings that remain; a document read from
+//! (exactly the file it read, unchanged since: see `factlint::fix::write`) and then lets the
+//! report go on with the findings that remain; a document read from
 //! standard input is not written anywhere: its fixed text goes to stdout and the report to
 //! stderr, so `factlint check --fix - < a.md > b.md` works as a filter.
 
@@ -57,14 +58,32 @@ pub fn run(
     let mut fixed: Vec<usize> = Vec::new();
     let mut errors: Vec<String> = Vec::new();
     let mut written = 0;
+    let options = fix::WriteOptions {
+        through_symlinks: args.fix_through_symlinks,
+    };
+    let mut swept = std::collections::BTreeSet::new();
     for plan in &plans {
         if Some(plan.file) == stdin_file {
             fixed.extend(&plan.fixed);
             continue;
         }
-        let path = settings.display_base.join(&plan.path);
-        match fix::write_atomic(&path, &plan.after) {
-            Ok(()) => {
+        // Only the path the document was read from is ever written.
+        let Some(opened) = &plan.opened else {
+            continue;
+        };
+        if let Some(dir) = opened.parent()
+            && swept.insert(dir.to_path_buf())
+        {
+            fix::write::remove_stale_temps(dir);
+        }
+        match fix::write_fixed(
+            opened,
+            &plan.path,
+            plan.before.as_bytes(),
+            &plan.after,
+            options,
+        ) {
+            Ok(_) => {
                 written += 1;
                 fixed.extend(&plan.fixed);
             }

@@ -6,11 +6,16 @@
 //! forms chosen by a consensus (`consistent`, `corpus`), which are guesses. Edits that overlap
 //! an earlier one are dropped (the next run will offer them again if they still apply), and
 //! edits are applied from the end of the text backwards so earlier offsets stay valid.
+//!
+//! Writing a fixed file back is [`write`]'s job: exactly the file that was read, unchanged
+//! since, with its owner, mode and links.
+
+pub mod write;
+
+pub use write::{WriteError, WriteOptions, Written, write_fixed};
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::files::Files;
 use crate::finding::{CodeKind, Edit, Finding};
@@ -23,6 +28,8 @@ pub struct FileFix {
     pub file: FileId,
     /// Its display path.
     pub path: String,
+    /// The path it was read from (`None` for standard input): the only path ever written.
+    pub opened: Option<PathBuf>,
     /// The text before.
     pub before: String,
     /// The text after.
@@ -78,6 +85,7 @@ pub fn plan(files: &Files, findings: &[Finding]) -> Vec<FileFix> {
         out.push(FileFix {
             file,
             path: source.path.clone(),
+            opened: source.opened.clone(),
             applied,
             before,
             after,
@@ -147,83 +155,6 @@ pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
         .context_radius(3)
         .header(&format!("a/{path}"), &format!("b/{path}"))
         .to_string()
-}
-
-/// Why a fixed file could not be written.
-#[derive(Debug, thiserror::Error)]
-pub enum WriteError {
-    /// The file is read-only: factlint does not override permissions.
-    #[error("`{0}` is read-only; not fixed")]
-    ReadOnly(String),
-    /// Any other I/O error, with the step that failed.
-    #[error("cannot write `{path}`: {step}: {source}")]
-    Io {
-        /// The file.
-        path: String,
-        /// What was being done.
-        step: &'static str,
-        /// The error.
-        source: io::Error,
-    },
-}
-
-/// Replaces the file at `path` with `contents` atomically: the text goes to a new temporary
-/// file in the same directory (so the rename cannot cross file systems), which gets the
-/// original's permissions, is flushed to disk and renamed over the original. Readers see
-/// the old file or the new one, never half of one; on failure the temporary file is removed
-/// and the original is untouched. A read-only file is refused rather than replaced, since a
-/// rename would silently bypass its permissions.
-pub fn write_atomic(path: &Path, contents: &str) -> Result<(), WriteError> {
-    let shown = path.display().to_string();
-    let io_err = |step: &'static str| {
-        let path = shown.clone();
-        move |source| WriteError::Io { path, step, source }
-    };
-    let meta = fs::metadata(path).map_err(io_err("reading its permissions"))?;
-    if meta.permissions().readonly() {
-        return Err(WriteError::ReadOnly(shown));
-    }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-    let (temp, mut file) = create_temp(&dir, &name).map_err(io_err("creating a temporary file"))?;
-    let result = (|| {
-        file.write_all(contents.as_bytes())
-            .map_err(io_err("writing a temporary file"))?;
-        file.set_permissions(meta.permissions())
-            .map_err(io_err("copying permissions"))?;
-        file.sync_all().map_err(io_err("flushing to disk"))?;
-        drop(file);
-        fs::rename(&temp, path).map_err(io_err("replacing the file"))
-    })();
-    if result.is_err() {
-        // Best effort: the temporary file is ours and useless now.
-        let _ = fs::remove_file(&temp);
-    }
-    result
-}
-
-/// Creates `.NAME.factlint-PID-N.tmp` in `dir`, a name no other file has (`create_new`).
-fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, fs::File)> {
-    let pid = std::process::id();
-    let mut last = None;
-    for n in 0..100u32 {
-        let temp = dir.join(format!(".{name}.factlint-{pid}-{n}.tmp"));
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)
-        {
-            Ok(file) => return Ok((temp, file)),
-            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => last = Some(err),
-            Err(err) => return Err(err),
-        }
-    }
-    Err(last.unwrap_or_else(|| io::Error::other("no free temporary file name")))
 }
 
 #[cfg(test)]
@@ -299,46 +230,6 @@ mod tests {
         // Fixing the result again changes nothing: no finding points at a variant any more.
         let (again, _) = apply(&plan[0].after, &[]);
         assert_eq!(again, plan[0].after);
-    }
-
-    #[test]
-    fn atomic_write_keeps_permissions_and_leaves_no_temp_file() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("a.md");
-        fs::write(&path, "old").expect("write");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).expect("chmod");
-        }
-        write_atomic(&path, "new").expect("atomic write");
-        assert_eq!(fs::read_to_string(&path).expect("read"), "new");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
-            assert_eq!(mode, 0o640);
-        }
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .expect("read_dir")
-            .filter_map(Result::ok)
-            .map(|e| e.file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("a.md")]);
-    }
-
-    #[test]
-    fn read_only_files_are_refused_and_untouched() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("a.md");
-        fs::write(&path, "old").expect("write");
-        let mut perms = fs::metadata(&path).expect("meta").permissions();
-        perms.set_readonly(true);
-        fs::set_permissions(&path, perms).expect("chmod");
-        let err = write_atomic(&path, "new").expect_err("read-only");
-        assert!(matches!(err, WriteError::ReadOnly(_)), "{err}");
-        assert_eq!(fs::read_to_string(&path).expect("read"), "old");
-        assert_eq!(fs::read_dir(dir.path()).expect("read_dir").count(), 1);
     }
 
     #[test]
