@@ -313,7 +313,7 @@ mod tests {
 
     #[test]
     fn rule_source_stops_at_the_next_rule_and_keeps_its_examples() {
-        let toml = "[[entity]]\nid = \"a\"\ncanonical = \"A\"\nvariants = [\n  \"B\",\n]\n\n\
+        let toml = "[[entity]]\nid = \"a\"\ncanonical = \"Aa\"\nvariants = [\n  \"Bb\",\n]\n\n\
                     [[entity.examples]]\ntext = \"\"\"\n[not a header]\n\"\"\"\nexpect = \"none\"\n\n\
                     # --- next ---\n\n[[quantity]]\nid = \"b\"\n";
         let mut files = Files::new();

@@ -137,6 +137,19 @@ codes! {
     /// An entity variant that is the same as the canonical form, or listed twice.
     RedundantVariant = "redundant-variant", Rule, Error;
     /// ## What it checks
+    /// A literal term with fewer than two letters or digits (`"."`, `"A"`).
+    /// ## Why it matters
+    /// Such a term matches all over any text, and `--fix` would rewrite every match.
+    ShortTerm = "short-term", Rule, Error;
+    /// ## What it checks
+    /// A variant of one `canonical` entity rule that is the canonical form of another.
+    /// ## Why it matters
+    /// `--fix` would rewrite one rule's accepted name into the other's: when the rules
+    /// rewrite each other the name flips on every run, and a chain takes several runs.
+    /// ## How to fix
+    /// Decide which form is accepted and keep the name in one rule.
+    ConflictingCanonical = "conflicting-canonical", Rule, Error;
+    /// ## What it checks
     /// A configuration problem that is not tied to one key: no rules found, a rules path that
     /// does not exist, a glob that does not parse.
     InvalidConfig = "invalid-config", Rule, Error;

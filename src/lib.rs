@@ -309,6 +309,7 @@ fn finish(
     mut findings: Vec<Finding>,
     gates: gates::GateStats,
 ) -> Outcome {
+    fix::settle(&files, &mut findings);
     sort_findings(&mut findings, &files);
     Outcome {
         files,

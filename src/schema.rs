@@ -92,6 +92,11 @@ fn rule_key(kind: Kind, key: &str) -> Option<Value> {
             "mode",
             "`canonical`: every variant is a finding, fixed by `check --fix`; `consistent`: one form per document; `corpus`: one form across all documents.",
         ),
+        (Kind::Entity, "fix") => json!({
+            "type": "boolean",
+            "default": true,
+            "description": "Whether `check --fix` may rewrite this rule's variants (mode `canonical`); `false` reports them only.",
+        }),
         (Kind::Quantity | Kind::Date, "subject") => {
             terms("The mention's scope must name one of these.")
         }

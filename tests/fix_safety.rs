@@ -18,11 +18,18 @@ canonical = "IS-K"
 variants = ["ISIS-K", "IS-KP"]
 "#;
 
+/// A temporary tree holding `files` (relative path, text).
+fn tree_of(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        write(dir.path(), path, text);
+    }
+    dir
+}
+
 /// A temporary tree with the name rule in `rules/names.toml`.
 fn tree() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "rules/names.toml", RULES);
-    dir
+    tree_of(&[("rules/names.toml", RULES)])
 }
 
 /// Runs `check --fix` with the tree's rules on `paths`, from `cwd`; returns (exit code, stderr).
@@ -223,4 +230,323 @@ fn stale_temporary_files_are_never_read_and_are_cleared_by_the_next_fix() {
         assert!(!stale.exists());
     }
     assert_eq!(read(&root.join("docs/a.md")), "Claimed by IS-K.\n");
+}
+
+// --- 2. only documents, only literal variants -------------------------------------------------
+
+/// Runs `check` with extra arguments from `cwd` and returns (exit code, stdout, stderr).
+fn run(cwd: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = factlint().args(args).current_dir(cwd).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn only_documents_are_written_never_rules_data_or_code() {
+    let dir = tree();
+    let root = dir.path();
+    write(root, "notes.md", "Claimed by ISIS-K.\n");
+    write(root, "data.json", "{\"group\": \"ISIS-K\"}\n");
+    write(root, "tool.py", "GROUP = 'ISIS-K'  # ISIS-K\n");
+    write(root, "README", "ISIS-K notes\n");
+    let before: Vec<String> = ["rules/names.toml", "data.json", "tool.py", "README"]
+        .iter()
+        .map(|f| read(&root.join(f)))
+        .collect();
+    // No `include` glob: every file is read, the rule file itself among them.
+    let (code, _, err) = run(root, &["check", "--rules", "rules", "--fix", "."]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("fixed 1 finding in 1 file"), "{err}");
+    assert_eq!(read(&root.join("notes.md")), "Claimed by IS-K.\n");
+    let after: Vec<String> = ["rules/names.toml", "data.json", "tool.py", "README"]
+        .iter()
+        .map(|f| read(&root.join(f)))
+        .collect();
+    assert_eq!(before, after);
+    // The rules still load, and every finding left says why it was not fixed.
+    let (code, out, err) = run(
+        root,
+        &["check", "--rules", "rules", "--format", "json", "."],
+    );
+    assert_eq!(code, 0, "{err}");
+    let json = common::json(out.as_bytes());
+    let findings = json["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for f in findings {
+        assert!(f["fix"].is_null(), "{f}");
+        let notes = f["notes"].to_string();
+        assert!(
+            notes.contains("not fixed: only Markdown, HTML and plain-text documents are fixed"),
+            "{f}"
+        );
+    }
+}
+
+#[test]
+fn a_regex_variant_reports_and_never_fixes() {
+    let text = "Claimed by ISIS-K and its\nallies. The rest stays.\n";
+    let dir = tree_of(&[
+        (
+            "rules/names.toml",
+            "[[entity]]\nid = \"iskp-name\"\ncanonical = \"IS-K\"\nvariants = [\"/ISIS-K[^.]*/\"]\n",
+        ),
+        ("docs/a.md", text),
+    ]);
+    let root = dir.path();
+    let (code, out, err) = run(root, &["check", "--rules", "rules", "--fix", "docs"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(read(&root.join("docs/a.md")), text);
+    assert!(out.contains("should be written `IS-K`"), "{out}");
+    assert!(
+        out.contains("not fixed: matched by a regex variant, which only reports"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_punctuation_or_one_letter_term_is_a_rule_error_and_nothing_is_written() {
+    for term in [".", "A", "--"] {
+        let rules =
+            format!("[[entity]]\nid = \"x\"\ncanonical = \"IS-K\"\nvariants = [\"{term}\"]\n");
+        let dir = tree_of(&[
+            ("rules/names.toml", &rules),
+            ("docs/a.md", "A sentence. Another one -- with ISIS-K.\n"),
+        ]);
+        let root = dir.path();
+        let (code, out, err) = run(root, &["check", "--rules", "rules", "--fix", "docs"]);
+        assert_eq!(code, 2, "{term}: {out}{err}");
+        assert!(out.contains("error[short-term]"), "{out}");
+        assert!(out.contains("rules/names.toml:4:"), "{out}");
+        assert_eq!(
+            read(&root.join("docs/a.md")),
+            "A sentence. Another one -- with ISIS-K.\n"
+        );
+    }
+}
+
+#[test]
+fn rules_that_rewrite_each_other_stop_the_run_before_any_fix() {
+    let dir = tree_of(&[
+        (
+            "rules/a.toml",
+            "[[entity]]\nid = \"short\"\ncanonical = \"IS-K\"\nvariants = [\"ISIS-K\"]\n",
+        ),
+        (
+            "rules/b.toml",
+            "[[entity]]\nid = \"long\"\ncanonical = \"ISIS-K\"\nvariants = [\"IS-K\"]\n",
+        ),
+        ("docs/a.md", "IS-K and ISIS-K.\n"),
+    ]);
+    let root = dir.path();
+    let (code, out, _) = run(root, &["check", "--rules", "rules", "--fix", "docs"]);
+    assert_eq!(code, 2, "{out}");
+    assert_eq!(
+        out.matches("error[conflicting-canonical]").count(),
+        2,
+        "{out}"
+    );
+    assert!(out.contains("on every run"), "{out}");
+    assert_eq!(read(&root.join("docs/a.md")), "IS-K and ISIS-K.\n");
+}
+
+// --- 3. never damage text ---------------------------------------------------------------------
+
+const DAMAGE_RULES: &str = r#"
+[[entity]]
+id = "iskp-name"
+canonical = "IS-K"
+variants = ["ISIS-K"]
+
+[[entity]]
+id = "us-name"
+canonical = "US"
+variants = ["U.S.", "USA"]
+
+[[entity]]
+id = "uk-name"
+canonical = "UK"
+variants = ["Britain"]
+
+[[entity]]
+id = "is-name"
+canonical = "Islamic State"
+variants = ["IS"]
+
+[[entity]]
+id = "aq-name"
+canonical = "al-Qaeda"
+variants = ["Al Qaeda"]
+
+[[entity]]
+id = "daesh-name"
+canonical = "Daesh"
+variants = ["Da'esh"]
+fix = false
+"#;
+
+/// (file, text before, text after `--fix`, why it is not fixed when it is not).
+const DAMAGE_CASES: &[(&str, &str, &str, &str)] = &[
+    // Quotations are somebody's words.
+    (
+        "straight.md",
+        "He said \"ISIS-K did it\" on Monday.\n",
+        "He said \"ISIS-K did it\" on Monday.\n",
+        "not fixed: inside a quotation",
+    ),
+    (
+        "curly.md",
+        "He said \u{201c}ISIS-K did it\u{201d} on Monday.\n",
+        "He said \u{201c}ISIS-K did it\u{201d} on Monday.\n",
+        "not fixed: inside a quotation",
+    ),
+    (
+        "guillemets.md",
+        "Il a dit \u{ab} ISIS-K \u{bb} lundi.\n",
+        "Il a dit \u{ab} ISIS-K \u{bb} lundi.\n",
+        "not fixed: inside a quotation",
+    ),
+    (
+        "continued-quote.md",
+        "\"The cell answered to ISIS-K for months,\n",
+        "\"The cell answered to ISIS-K for months,\n",
+        "not fixed: inside a quotation",
+    ),
+    (
+        "blockquote.md",
+        "Her statement:\n\n> ISIS-K planned the attack.\n",
+        "Her statement:\n\n> ISIS-K planned the attack.\n",
+        "not fixed: inside a quotation",
+    ),
+    (
+        "blockquote.html",
+        "<p>Her statement:</p><blockquote><p>ISIS-K planned it.</p></blockquote>\n",
+        "<p>Her statement:</p><blockquote><p>ISIS-K planned it.</p></blockquote>\n",
+        "not fixed: inside a quotation",
+    ),
+    // A headline in capitals, where IS is a verb.
+    (
+        "capitals.md",
+        "# WHAT IS KNOWN SO FAR\n",
+        "# WHAT IS KNOWN SO FAR\n",
+        "not fixed: in a run of capitals",
+    ),
+    // Longer names.
+    (
+        "usa-today.md",
+        "She wrote for USA Today last year.\n",
+        "She wrote for USA Today last year.\n",
+        "not fixed: part of a longer capitalised name",
+    ),
+    (
+        "great-britain.md",
+        "He moved to Great Britain in 2010.\n",
+        "He moved to Great Britain in 2010.\n",
+        "not fixed: part of a longer capitalised name",
+    ),
+    (
+        "us-gymnastics.md",
+        "The ruling came from U.S. Gymnastics on Friday.\n",
+        "The ruling came from U.S. Gymnastics on Friday.\n",
+        "not fixed: part of a longer capitalised name",
+    ),
+    (
+        "fix-false.md",
+        "Da'esh was named in the report.\n",
+        "Da'esh was named in the report.\n",
+        "not fixed: the rule sets `fix = false`",
+    ),
+    // The sentence keeps its full stop and its capital.
+    (
+        "final-period.md",
+        "She was admitted to the U.S. He argued it was late.\n",
+        "She was admitted to the US. He argued it was late.\n",
+        "",
+    ),
+    (
+        "final-period-block.md",
+        "She moved to the U.S.\n\nThen she wrote.\n",
+        "She moved to the US.\n\nThen she wrote.\n",
+        "",
+    ),
+    (
+        "initial-capital.md",
+        "Al Qaeda denied it.\n",
+        "Al-Qaeda denied it.\n",
+        "",
+    ),
+    // Plain variants in running prose are fixed.
+    (
+        "mid-sentence.md",
+        "They blamed Al Qaeda for it, and ISIS-K too.\n",
+        "They blamed al-Qaeda for it, and IS-K too.\n",
+        "",
+    ),
+    (
+        "abbreviation-mid-sentence.md",
+        "The U.S. economy grew while Britain stalled.\n",
+        "The US economy grew while UK stalled.\n",
+        "",
+    ),
+    (
+        "after-an-opener.md",
+        "Later ISIS-K struck again. In Britain, prices rose.\n",
+        "Later IS-K struck again. In UK, prices rose.\n",
+        "",
+    ),
+    (
+        "after-a-quotation.md",
+        "\"It was planned,\" he said of the ISIS-K attack.\n",
+        "\"It was planned,\" he said of the IS-K attack.\n",
+        "",
+    ),
+];
+
+fn damage_tree() -> tempfile::TempDir {
+    let dir = tree_of(&[("rules/names.toml", DAMAGE_RULES)]);
+    for (file, before, _, _) in DAMAGE_CASES {
+        write(dir.path(), &format!("docs/{file}"), before);
+    }
+    dir
+}
+
+#[test]
+fn fix_never_damages_text_and_says_why_it_left_each_case() {
+    let dir = damage_tree();
+    let root = dir.path();
+    let (code, _, err) = run(root, &["check", "--rules", "rules", "--fix", "docs"]);
+    assert!(code == 0 || code == 1, "{err}");
+    let mut failures = Vec::new();
+    for (file, _, after, _) in DAMAGE_CASES {
+        let got = read(&root.join("docs").join(file));
+        if got != *after {
+            failures.push(format!("{file}: got {got:?}, expected {after:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+
+    // What was left is still reported, each with why it was not fixed.
+    let (_, out, _) = run(
+        root,
+        &["check", "--rules", "rules", "--format", "json", "docs"],
+    );
+    let json = common::json(out.as_bytes());
+    let findings = json["findings"].as_array().unwrap();
+    for (file, _, _, why) in DAMAGE_CASES {
+        let in_file: Vec<&serde_json::Value> = findings
+            .iter()
+            .filter(|f| f["labels"][0]["path"] == format!("docs/{file}"))
+            .collect();
+        if why.is_empty() {
+            assert!(in_file.is_empty(), "{file}: {in_file:?}");
+        } else {
+            assert!(
+                in_file.iter().any(|f| f["notes"].to_string().contains(why)),
+                "{file}: {in_file:?}"
+            );
+            assert!(in_file.iter().all(|f| f["fix"].is_null()), "{file}");
+        }
+    }
 }

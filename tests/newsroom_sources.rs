@@ -638,8 +638,17 @@ fn docx_mentions_render_against_the_virtual_source() {
     assert_eq!(labels[0]["locator"], "\u{b6}3", "{json}");
     assert_eq!(labels[0]["text"], "Crocus Hall");
 
-    // A safe fix is never written into a Word document: its text came out of a zip.
-    assert!(finding.fix.as_ref().is_some_and(|f| f.safe));
+    // A fix is never written into a Word document (its text came out of a zip), and the
+    // finding says so instead of offering one.
+    assert!(finding.fix.is_none());
+    assert!(
+        finding
+            .notes
+            .iter()
+            .any(|n| n == "not fixed: only Markdown, HTML and plain-text documents are fixed"),
+        "{:?}",
+        finding.notes
+    );
     assert!(factlint::fix::plan(&outcome.files, &outcome.findings).is_empty());
 }
 

@@ -1,6 +1,9 @@
 //! Entity judge: name forms, by the rule's mode.
 //!
-//! - `canonical`: every variant is a finding, with the canonical form as a safe fix;
+//! - `canonical`: every variant is a finding, with the canonical form as a safe fix where
+//!   the text allows one (`fix::safety`: not in a quotation, a run of capitals or a longer
+//!   name; an initial capital and a sentence's final period kept) and the rule is literal
+//!   and does not say `fix = false`; otherwise the finding says why it is not fixed;
 //! - `consistent`: within one document, the first form used wins and other forms are findings;
 //! - `corpus`: the form used by the most documents wins (ties go to the canonical form, then
 //!   to the form listed first) and the others are findings.
@@ -13,6 +16,7 @@ use std::collections::BTreeMap;
 use super::{plural, rule_note, rule_severity};
 use crate::extract::Mention;
 use crate::finding::{Code, Edit, Finding, Fix, Label};
+use crate::fix::safety::NoFix;
 use crate::rules::{EntityMode, EntityRule, Pattern, Rule};
 use crate::span::FileId;
 use crate::value::{NameForm, Value};
@@ -114,6 +118,22 @@ fn with_fix(f: Finding, m: &Mention, replacement: Option<String>, safe: bool) ->
     }
 }
 
+/// The fix of a canonical rule's variant mention, or why there is none.
+fn canonical_fix(entity: &EntityRule, m: &Mention, form: &NameForm) -> Result<String, NoFix> {
+    if !entity.fix {
+        return Err(NoFix::RuleSaysNo);
+    }
+    let variant = entity.variants.get(form.index.wrapping_sub(1));
+    if variant.is_some_and(|v| matches!(v.pattern, Pattern::Regex(_))) {
+        return Err(NoFix::RegexVariant);
+    }
+    if let Some(blocked) = form.fix.blocked {
+        return Err(blocked);
+    }
+    let canonical = replacement(entity, 0).ok_or(NoFix::RegexVariant)?;
+    Ok(form.fix.replacement(&canonical, &m.text))
+}
+
 fn judge_canonical(
     rule: &Rule,
     entity: &EntityRule,
@@ -124,7 +144,12 @@ fn judge_canonical(
     forms
         .iter()
         .filter(|(_, f)| !f.is_canonical())
-        .map(|(m, _)| {
+        .filter_map(|(m, form)| {
+            let fix = canonical_fix(entity, m, form);
+            // The canonical form, capitalised to open a sentence, is no variant.
+            (fix.as_deref() != Ok(m.text.as_str())).then_some((m, fix))
+        })
+        .map(|(m, fix)| {
             let (others, total) = evidence(&firsts, m.span.file);
             let mut f = finding(
                 rule,
@@ -134,7 +159,10 @@ fn judge_canonical(
             .with_label(Label::primary(m.span, format!("variant of `{canonical}`")));
             f.labels.extend(evidence_labels(&others, total, canonical));
             f = f.with_note(rule_note(rule, Code::EntityVariant));
-            with_fix(f, m, replacement(entity, 0), true)
+            match fix {
+                Ok(text) => with_fix(f, m, Some(text), true),
+                Err(why) => f.with_note(why.note()),
+            }
         })
         .collect()
 }

@@ -850,6 +850,7 @@ mod tests {
             written: s.into(),
             pattern: Pattern::Literal(s.into()),
             case_sensitive: false,
+            at: Span::new(FileId(0), 0..0),
         }
     }
 

@@ -2,25 +2,41 @@
 //!
 //! The matcher already resolved overlaps between an entity's forms (longest wins), so every
 //! `Form` hit is one mention, unless it overlaps a match of the rule's `exclude` patterns
-//! ("Islamic State" excluded inside "Islamic State Khorasan Province", say).
+//! ("Islamic State" excluded inside "Islamic State Khorasan Province", say), or lies inside a
+//! longer form of another entity rule: `IS` inside `IS-K` is part of that name, not a
+//! mention of its own (and a fix of it would break the longer name).
 
 use super::Mention;
 use super::terms::{Hit, Role, rule_terms};
+use crate::fix::safety::Scanner;
 use crate::rules::{RuleKind, RuleSet};
 use crate::source::Document;
 use crate::source::offsets::TextRange;
 use crate::span::Span;
 use crate::value::{NameForm, Value};
 
-/// The name-form mentions among `hits` (sorted by position).
+/// The name-form mentions among `hits` (sorted by position), each with what its context says
+/// about fixing it.
 pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> Vec<Mention> {
+    let mut scanner = Scanner::new(doc);
     let excludes: Vec<Hit> = hits
         .iter()
         .filter(|h| h.role == Role::Exclude)
         .copied()
         .collect();
-    hits.iter()
+    let forms: Vec<Hit> = hits
+        .iter()
         .filter(|h| h.role == Role::Form)
+        .filter(|h| {
+            matches!(
+                rules.rules.get(h.rule).map(|r| &r.kind),
+                Some(RuleKind::Entity(_))
+            )
+        })
+        .copied()
+        .collect();
+    outside_longer_names(forms)
+        .into_iter()
         .filter(|h| !excluded(&excludes, h))
         .filter_map(|h| {
             let rule = rules.rules.get(h.rule)?;
@@ -39,11 +55,33 @@ pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> Vec<Mention> {
                 value: Value::Name(NameForm {
                     form: term.written.clone(),
                     index: h.term,
+                    fix: scanner.context(h.start, h.end),
                 }),
                 note: None,
             })
         })
         .collect()
+}
+
+/// The form hits that do not lie inside a longer form hit of another rule, in position order.
+/// One sweep: the hit reaching furthest so far contains every later hit that any earlier hit
+/// contains.
+fn outside_longer_names(mut forms: Vec<Hit>) -> Vec<Hit> {
+    forms.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.rule));
+    let mut furthest: Option<Hit> = None;
+    let mut kept = Vec::with_capacity(forms.len());
+    for hit in forms {
+        let inside = furthest.is_some_and(|f| {
+            f.rule != hit.rule && hit.end <= f.end && f.end - f.start > hit.end - hit.start
+        });
+        if furthest.is_none_or(|f| hit.end > f.end) {
+            furthest = Some(hit);
+        }
+        if !inside {
+            kept.push(hit);
+        }
+    }
+    kept
 }
 
 /// Whether `hit` overlaps one of `excludes` (exclusion hits) of its own rule.

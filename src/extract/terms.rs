@@ -282,6 +282,7 @@ mod tests {
             written: s.to_string(),
             pattern: Pattern::Literal(crate::source::offsets::normalize_str(s)),
             case_sensitive,
+            at: Span::new(FileId(0), 0..0),
         }
     }
 
@@ -304,6 +305,7 @@ mod tests {
             canonical: lit(canonical, true),
             variants: variants.iter().map(|v| lit(v, true)).collect(),
             mode: EntityMode::Canonical,
+            fix: true,
         })
     }
 
@@ -383,6 +385,7 @@ mod tests {
                     canonical: lit("IS-K", true),
                     variants: vec![term],
                     mode: EntityMode::Canonical,
+                    fix: true,
                 }),
             )],
         };

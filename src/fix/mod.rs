@@ -10,6 +10,7 @@
 //! Writing a fixed file back is [`write`]'s job: exactly the file that was read, unchanged
 //! since, with its owner, mode and links.
 
+pub mod safety;
 pub mod write;
 
 pub use write::{WriteError, WriteOptions, Written, write_fixed};
@@ -17,7 +18,7 @@ pub use write::{WriteError, WriteOptions, Written, write_fixed};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::files::Files;
+use crate::files::{Files, SourceFile};
 use crate::finding::{CodeKind, Edit, Finding};
 use crate::span::FileId;
 
@@ -38,6 +39,52 @@ pub struct FileFix {
     pub applied: usize,
     /// Indices (into the findings given to [`plan`]) of the findings whose fix was applied.
     pub fixed: Vec<usize>,
+}
+
+/// Extensions of the documents `--fix` may write: Markdown, HTML and plain text. Never rule
+/// files or config (TOML), data (JSON, CSV, YAML), code, or a Word document (its text was
+/// extracted from a zip, so writing it back would destroy it).
+const DOCUMENT_EXTENSIONS: &[&str] = &[
+    "md", "markdown", "mdx", "html", "htm", "xhtml", "txt", "text",
+];
+
+/// Whether `--fix` may write this file: a document by its extension, or text that came from
+/// no file (standard input is printed, never written).
+pub fn is_writable_document(file: &SourceFile) -> bool {
+    if file.opened.is_none() {
+        return true;
+    }
+    let name = file.path.rsplit(['/', '\\']).next().unwrap_or(&file.path);
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && DOCUMENT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+    })
+}
+
+/// Takes the fix off every fact finding in a file `--fix` may not write (its primary label's
+/// file, or a file an edit falls in), and says why in a note — that reason, rather than any
+/// the text gave — so the report never promises a fix that will not be made.
+pub fn settle(files: &Files, findings: &mut [Finding]) {
+    let writable = |file| files.get(file).is_some_and(is_writable_document);
+    for finding in findings {
+        if finding.code.kind() != CodeKind::Fact {
+            continue;
+        }
+        let primary_ok = finding.primary().is_none_or(|l| writable(l.span.file));
+        let edits_ok = finding
+            .fix
+            .as_ref()
+            .is_none_or(|fix| fix.edits.iter().all(|e| writable(e.span.file)));
+        let had_reason = finding
+            .notes
+            .iter()
+            .any(|n| n.starts_with(safety::NOT_FIXED));
+        if primary_ok && edits_ok || finding.fix.is_none() && !had_reason {
+            continue;
+        }
+        finding.fix = None;
+        finding.notes.retain(|n| !n.starts_with(safety::NOT_FIXED));
+        finding.notes.push(safety::NoFix::NotADocument.note());
+    }
 }
 
 /// Whether a finding carries a fix that `--fix` may apply.
@@ -69,8 +116,7 @@ pub fn plan(files: &Files, findings: &[Finding]) -> Vec<FileFix> {
         let Some(source) = files.get(file) else {
             continue;
         };
-        // A DOCX file's text was extracted from the zip: writing it back would destroy it.
-        if crate::source::Format::from_path(&source.path) == crate::source::Format::Docx {
+        if !is_writable_document(source) {
             continue;
         }
         let before = source.source.to_string();

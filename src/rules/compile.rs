@@ -74,6 +74,7 @@ const ENTITY_KEYS: &[&str] = &[
     "canonical",
     "variants",
     "mode",
+    "fix",
 ];
 const QUANTITY_KEYS: &[&str] = &[
     "id",
@@ -259,10 +260,26 @@ pub(crate) fn term(diag: &mut Diag, written: &At<String>, case_sensitive: bool) 
             Pattern::Literal(normalized)
         }
     };
+    if let Pattern::Literal(literal) = &pattern
+        && literal.chars().filter(|c| c.is_alphanumeric()).count() < 2
+    {
+        // "." or "A" matches all over any text, and a fix would rewrite every match.
+        diag.push(
+            diag.error(
+                Code::ShortTerm,
+                format!("term `{text}` has fewer than two letters or digits"),
+                span,
+                "too short to name anything",
+            )
+            .with_note("a term must name something: write the whole name or word"),
+        );
+        return None;
+    }
     Some(Term {
         written: text.to_string(),
         pattern,
         case_sensitive,
+        at: diag.span(span),
     })
 }
 
@@ -394,10 +411,12 @@ fn entity(diag: &mut Diag, table: TableRef<'_, '_>, case_sensitive: bool) -> Opt
     if !ok {
         return None;
     }
+    let fix = table.boolean(diag, "fix").is_none_or(|b| b.value);
     Some(EntityRule {
         canonical: canonical?,
         variants,
         mode,
+        fix,
     })
 }
 

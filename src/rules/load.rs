@@ -83,6 +83,7 @@ pub fn load_rules(
         }
         loader.findings.push(finding);
     }
+    check_canonical_conflicts(&loader.rules, &mut loader.findings);
     (
         RuleSet {
             rules: loader.rules,
@@ -294,6 +295,70 @@ impl Loader<'_> {
             Some(span) => finding.with_label(Label::primary(span, "included here")),
             None => finding.with_path(display),
         });
+    }
+}
+
+/// Reports every literal variant of a `canonical` entity rule that is the canonical form of
+/// another such rule: `--fix` would rewrite one rule's accepted name into the other's, so two
+/// rules that rewrite each other flip the name on every run and a chain takes several runs.
+/// Forms compare without case, so a near miss is caught too.
+fn check_canonical_conflicts(rules: &[Rule], findings: &mut Vec<Finding>) {
+    use super::{EntityMode, Pattern, RuleKind};
+    let canonical_rules = || {
+        rules.iter().filter_map(|r| match &r.kind {
+            RuleKind::Entity(e) if e.mode == EntityMode::Canonical => Some((r, e)),
+            _ => None,
+        })
+    };
+    let key = |t: &super::Term| match &t.pattern {
+        Pattern::Literal(s) => Some(s.to_lowercase()),
+        Pattern::Regex(_) => None,
+    };
+    let canonicals: HashMap<String, (&Rule, &super::EntityRule)> = canonical_rules()
+        .filter_map(|(r, e)| Some((key(&e.canonical)?, (r, e))))
+        .collect();
+    for (rule, entity) in canonical_rules() {
+        for variant in &entity.variants {
+            let Some((other, other_entity)) = key(variant).and_then(|k| canonicals.get(&k)) else {
+                continue;
+            };
+            if other.id == rule.id {
+                continue;
+            }
+            let mutual = key(&entity.canonical).is_some_and(|mine| {
+                other_entity
+                    .variants
+                    .iter()
+                    .any(|v| key(v).as_ref() == Some(&mine))
+            });
+            let note = if mutual {
+                format!(
+                    "the two rules rewrite each other: `--fix` would turn `{}` into `{}` and back on every run",
+                    variant.written, entity.canonical.written
+                )
+            } else {
+                format!(
+                    "`{}` rewrites `{}`, the form `{}` accepts, to `{}`; keep the name in one rule",
+                    rule.id, variant.written, other.id, entity.canonical.written
+                )
+            };
+            findings.push(
+                Finding::new(
+                    Code::ConflictingCanonical,
+                    format!(
+                        "variant `{}` of `{}` is the canonical form of `{}`",
+                        variant.written, rule.id, other.id
+                    ),
+                )
+                .with_rule(rule.id.clone())
+                .with_label(Label::primary(variant.at, "a variant here"))
+                .with_label(Label::secondary(
+                    other_entity.canonical.at,
+                    format!("the canonical form of `{}`", other.id),
+                ))
+                .with_note(note),
+            );
+        }
     }
 }
 

@@ -113,6 +113,8 @@ pub struct Term {
     pub pattern: Pattern,
     /// Whether case must match exactly.
     pub case_sensitive: bool,
+    /// Where the term is written in its rule file.
+    pub at: Span,
 }
 
 /// A literal or a regular expression.
@@ -133,6 +135,8 @@ pub struct EntityRule {
     pub variants: Vec<Term>,
     /// How forms are judged.
     pub mode: EntityMode,
+    /// Whether `--fix` may rewrite variants (the rule's `fix`, default true).
+    pub fix: bool,
 }
 
 /// How an entity rule judges the forms it finds.

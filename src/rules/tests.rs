@@ -105,7 +105,7 @@ fn each_mistake_is_reported_with_its_code_message_and_span() {
             "",
         ),
         (
-            "[entity]\nid = \"e\"\ncanonical = \"A\"\nvariants = [\"B\"]\n".into(),
+            "[entity]\nid = \"e\"\ncanonical = \"Aa\"\nvariants = [\"Bb\"]\n".into(),
             Code::WrongType,
             "write `[[entity]]`",
             "[entity]",
@@ -119,7 +119,7 @@ fn each_mistake_is_reported_with_its_code_message_and_span() {
             "",
         ),
         (
-            "[[entity]]\nid = \"e\"\nvariants = [\"B\"]\n".into(),
+            "[[entity]]\nid = \"e\"\nvariants = [\"Bb\"]\n".into(),
             Code::MissingKey,
             "missing key `canonical` in [[entity]]",
             "[[entity]]",
@@ -189,6 +189,29 @@ fn each_mistake_is_reported_with_its_code_message_and_span() {
             "",
         ),
         (
+            with(E, "variants = [\".\"]"),
+            Code::ShortTerm,
+            "term `.` has fewer than two letters or digits",
+            "\".\"",
+            "a term must name something",
+        ),
+        (
+            with(Q, "cue = [\"killed\", \"A\"]"),
+            Code::ShortTerm,
+            "term `A` has fewer than two letters or digits",
+            "\"A\"",
+            "",
+        ),
+        (
+            format!(
+                "{E}variants = [\"ISIS-K\"]\n[[entity]]\nid = \"f\"\ncanonical = \"ISIS-K\"\nvariants = [\"ISKP\"]\n"
+            ),
+            Code::ConflictingCanonical,
+            "variant `ISIS-K` of `e` is the canonical form of `f`",
+            "\"ISIS-K\"",
+            "`e` rewrites `ISIS-K`, the form `f` accepts, to `IS-K`",
+        ),
+        (
             with(Q, "tolerance = \"200%\""),
             Code::InvalidValue,
             "tolerance 200% is out of range",
@@ -210,7 +233,7 @@ fn each_mistake_is_reported_with_its_code_message_and_span() {
             "",
         ),
         (
-            with(E, "variants = [\"B\"]\nmode = \"canonicl\""),
+            with(E, "variants = [\"Bb\"]\nmode = \"canonicl\""),
             Code::InvalidValue,
             "invalid mode `canonicl`",
             "\"canonicl\"",
@@ -377,11 +400,48 @@ fn each_mistake_is_reported_with_its_code_message_and_span() {
             failures.push(format!("{source}\n  message not lowercase: {}", f.message));
         }
         // A rule with a problem is never compiled (the duplicate keeps its first definition).
-        if *code != Code::DuplicateId && *code != Code::UnknownKey && !rules.is_empty() {
+        // A conflict between rules is found after both compiled; the run still stops (exit 2).
+        let compiled_anyway = [
+            Code::DuplicateId,
+            Code::UnknownKey,
+            Code::ConflictingCanonical,
+        ];
+        if !compiled_anyway.contains(code) && !rules.is_empty() {
             failures.push(format!("{source}\n  invalid rule compiled"));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn rules_that_rewrite_each_other_are_both_reported_across_files() {
+    let (_, findings, files) = load_tree(
+        &[
+            (
+                "a.toml",
+                "[[entity]]\nid = \"short\"\ncanonical = \"IS-K\"\nvariants = [\"ISIS-K\"]\n",
+            ),
+            (
+                "b.toml",
+                "[[entity]]\nid = \"long\"\ncanonical = \"isis-k\"\nvariants = [\"IS-K\"]\ncase_sensitive = false\n",
+            ),
+        ],
+        &["a.toml", "b.toml"],
+    );
+    assert_eq!(findings.len(), 2, "{findings:#?}");
+    for f in &findings {
+        assert_eq!(f.code, Code::ConflictingCanonical);
+        assert!(f.notes.iter().any(|n| n.contains("on every run")), "{f:#?}");
+        assert_eq!(f.labels.len(), 2);
+    }
+    assert_eq!(primary_text(&files, &findings[0]), "\"ISIS-K\"");
+    assert_eq!(primary_text(&files, &findings[1]), "\"IS-K\"");
+    // Rules in other modes never fix, so they may share forms.
+    let (_, findings, _) = load_one(
+        "[[entity]]\nid = \"a\"\ncanonical = \"IS-K\"\nvariants = [\"ISIS-K\"]\n\
+         [[entity]]\nid = \"b\"\ncanonical = \"ISIS-K\"\nvariants = [\"IS-K\"]\nmode = \"corpus\"\n",
+    );
+    assert!(findings.is_empty(), "{findings:#?}");
 }
 
 #[test]
@@ -648,15 +708,15 @@ fn includes_load_each_file_once_and_report_cycles() {
         &[
             (
                 "main.toml",
-                "include = [\"shared/a.toml\", \"shared/b.toml\"]\n[[date]]\nid = \"main\"\nsubject = [\"x\"]\n",
+                "include = [\"shared/a.toml\", \"shared/b.toml\"]\n[[date]]\nid = \"main\"\nsubject = [\"Xanadu\"]\n",
             ),
             (
                 "shared/a.toml",
-                "include = [\"b.toml\"]\n[[date]]\nid = \"a\"\nsubject = [\"x\"]\n",
+                "include = [\"b.toml\"]\n[[date]]\nid = \"a\"\nsubject = [\"Xanadu\"]\n",
             ),
             (
                 "shared/b.toml",
-                "include = [\"../main.toml\"]\n[[date]]\nid = \"b\"\nsubject = [\"x\"]\n",
+                "include = [\"../main.toml\"]\n[[date]]\nid = \"b\"\nsubject = [\"Xanadu\"]\n",
             ),
         ],
         &["main.toml"],
@@ -691,11 +751,11 @@ fn duplicate_ids_across_files_point_at_both() {
         &[
             (
                 "rules/a.toml",
-                "[[date]]\nid = \"attack\"\nsubject = [\"x\"]\n",
+                "[[date]]\nid = \"attack\"\nsubject = [\"Xanadu\"]\n",
             ),
             (
                 "rules/b.toml",
-                "# second\n[[quantity]]\nid = \"attack\"\nsubject = [\"y\"]\n",
+                "# second\n[[quantity]]\nid = \"attack\"\nsubject = [\"Ypres\"]\n",
             ),
         ],
         &["rules"],
@@ -744,7 +804,7 @@ fn missing_paths_and_empty_directories_are_config_errors() {
 
 #[test]
 fn directories_are_searched_recursively_in_sorted_order() {
-    let rule = |id: &str| format!("[[date]]\nid = \"{id}\"\nsubject = [\"x\"]\n");
+    let rule = |id: &str| format!("[[date]]\nid = \"{id}\"\nsubject = [\"Xanadu\"]\n");
     let (rules, findings, files) = load_tree(
         &[
             ("rules/b.toml", &rule("b")),

@@ -47,6 +47,8 @@ pub(crate) struct Parsed {
     pub title: Option<String>,
     /// The publication date from a `<meta>` tag, else from the first `<time datetime>`.
     pub date: Option<PartialDate>,
+    /// The blocks inside `<blockquote>`: somebody's words, never rewritten by a fix.
+    pub quoted: Vec<TextRange>,
 }
 
 /// Elements whose content is raw text (or RCDATA): skipped up to the matching end tag.
@@ -164,6 +166,7 @@ pub(crate) fn build(source: &str, start: usize, builder: &mut TextBuilder) -> Pa
         og_title: None,
         meta_date: None,
         time_date: None,
+        quote_depth: 0,
     };
     state.run();
     state.close_block();
@@ -198,6 +201,8 @@ struct State<'s, 'b> {
     /// The best `<meta>` date so far, with the rank of its name in [`DATE_META`].
     meta_date: Option<(usize, PartialDate)>,
     time_date: Option<PartialDate>,
+    /// How many `<blockquote>` elements are open.
+    quote_depth: usize,
 }
 
 impl State<'_, '_> {
@@ -380,6 +385,9 @@ impl State<'_, '_> {
         }
         if is_one_of(name, BLOCK) {
             self.close_block();
+            if name == "blockquote" {
+                self.quote_depth += 1;
+            }
         } else if is_one_of(name, GAP) {
             self.gap(lt);
         }
@@ -406,6 +414,9 @@ impl State<'_, '_> {
         }
         if is_one_of(name, BLOCK) {
             self.close_block();
+            if name == "blockquote" {
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+            }
         } else if is_one_of(name, GAP) {
             self.gap(lt);
         }
@@ -554,6 +565,9 @@ impl State<'_, '_> {
         let start = (start + lead).min(end);
         if start < end {
             self.parsed.blocks.push(TextRange::new(start, end));
+            if self.quote_depth > 0 {
+                self.parsed.quoted.push(TextRange::new(start, end));
+            }
         }
     }
 }

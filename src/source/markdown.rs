@@ -23,6 +23,8 @@ pub(crate) struct Parsed {
     pub blocks: Vec<TextRange>,
     /// The text of the first level-1 heading, a fallback title.
     pub first_h1: Option<String>,
+    /// The blocks inside block quotes (`> …`): somebody's words, never rewritten by a fix.
+    pub quoted: Vec<TextRange>,
 }
 
 /// The parser options. Metadata blocks stay off on purpose: pulldown-cmark 0.13 recognizes a
@@ -48,6 +50,7 @@ pub(crate) fn build(source: &str, start: usize, builder: &mut TextBuilder) -> Pa
         block: None,
         parsed: Parsed::default(),
         in_h1: false,
+        quote_depth: 0,
     };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         state.event(event, range);
@@ -70,6 +73,8 @@ struct State<'s, 'b> {
     block: Option<usize>,
     parsed: Parsed,
     in_h1: bool,
+    /// How many block quotes are open.
+    quote_depth: usize,
 }
 
 impl State<'_, '_> {
@@ -85,6 +90,9 @@ impl State<'_, '_> {
                 } = tag
                 {
                     self.in_h1 = true;
+                }
+                if let Tag::BlockQuote(_) = tag {
+                    self.quote_depth += 1;
                 }
                 let skip = matches!(
                     tag,
@@ -112,6 +120,9 @@ impl State<'_, '_> {
                 }
                 if let TagEnd::Heading(HeadingLevel::H1) = end {
                     self.in_h1 = false;
+                }
+                if let TagEnd::BlockQuote(_) = end {
+                    self.quote_depth = self.quote_depth.saturating_sub(1);
                 }
             }
             Event::Text(text) if self.skip_depth == 0 => self.text(&text, range),
@@ -184,6 +195,9 @@ impl State<'_, '_> {
             self.parsed.first_h1 = Some(text[start..end].to_string());
         }
         self.parsed.blocks.push(TextRange::new(start, end));
+        if self.quote_depth > 0 {
+            self.parsed.quoted.push(TextRange::new(start, end));
+        }
     }
 
     /// Something that is not prose sat here: keep the words on either side apart.

@@ -81,6 +81,9 @@ pub struct Document {
     pub blocks: Vec<TextRange>,
     /// Metadata.
     pub meta: DocMeta,
+    /// The blocks that quote somebody (Markdown `>`, HTML `<blockquote>`), in text order: a fix
+    /// never rewrites a quotation.
+    pub quoted: Vec<TextRange>,
 }
 
 impl Format {
@@ -116,6 +119,7 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
     let mut builder = TextBuilder::new();
     let mut meta = DocMeta::default();
     let mut docx_dates = Vec::new();
+    let mut quoted = Vec::new();
     let blocks = if format == Format::Docx {
         let (body_end, props) = docx::split_properties(source);
         meta.title = props.title;
@@ -133,12 +137,14 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
                 if meta.title.is_none() {
                     meta.title = parsed.first_h1;
                 }
+                quoted = parsed.quoted;
                 parsed.blocks
             }
             Format::Html => {
                 let parsed = html::build(source, body_start, &mut builder);
                 meta.title = meta.title.or(parsed.title);
                 meta.date = meta.date.or(parsed.date);
+                quoted = parsed.quoted;
                 parsed.blocks
             }
             Format::Plain | Format::Docx => plain::build(source, body_start, &mut builder),
@@ -161,6 +167,7 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
         map,
         blocks,
         meta,
+        quoted,
     }
 }
 

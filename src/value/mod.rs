@@ -30,6 +30,9 @@ pub struct NameForm {
     pub form: String,
     /// 0 for the canonical form, `i + 1` for `variants[i]`.
     pub index: usize,
+    /// What the text around the mention says about rewriting it (see `fix::safety`).
+    #[serde(skip)]
+    pub fix: crate::fix::safety::FixContext,
 }
 
 impl NameForm {

@@ -1,0 +1,516 @@
+//! Where a name may be rewritten, and how: the text around a match decides whether replacing
+//! it by the canonical form is safe.
+//!
+//! A fix is offered only where a careful copy editor would make it without asking:
+//!
+//! - never inside a quotation — straight, curly or low double quotes and guillemets (all fold
+//!   to `"` in the matching text, so an odd number of them before the match in its block
+//!   means it is quoted; a news paragraph that continues a quotation opens with a quote mark
+//!   and never closes it, which the count reads right) or a block quote: those are somebody's
+//!   words;
+//! - never in a run of capitals ("IS CLAIMS ATTACK"): a headline set in capitals, where `IS`
+//!   is as likely a verb;
+//! - never where the match is part of a longer capitalised name: a capitalised word right
+//!   before it ("Great Britain"; a sentence's first word counts only when it is not a word
+//!   that opens sentences, such as "In" or "The") or right after it ("USA Today", "U.S.
+//!   Gymnastics");
+//! - a match that ends in an abbreviation's period ("U.S.") keeps the period when the sentence
+//!   ends there (the block ends, or a word that opens sentences follows: "… the U.S. He
+//!   said"), and is left alone when a capitalised word follows that may go on with a name;
+//! - a sentence-initial capital is kept ("Al Qaeda said" → "Al-Qaeda said", not "al-Qaeda").
+//!
+//! [`Scanner`] reads a document's matches in text order, keeping the quote count as it goes,
+//! so the cost is linear in the text whatever the number of matches.
+
+use crate::source::Document;
+use crate::source::offsets::TextRange;
+
+/// Why a fix is not offered, said in the finding ("not fixed: inside a quotation").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NoFix {
+    /// Inside quotation marks or a block quote.
+    Quotation,
+    /// In a run of words set in capitals.
+    Capitals,
+    /// Next to a capitalised word that may belong to a longer name.
+    LongerName,
+    /// The rule sets `fix = false`.
+    RuleSaysNo,
+    /// Matched by a regular expression: the text it matched is not known to be the name.
+    RegexVariant,
+    /// The file is not a document (rule file, data, code) or cannot be written back (DOCX).
+    NotADocument,
+}
+
+impl NoFix {
+    /// Why, in words, for the finding's note.
+    pub fn reason(self) -> &'static str {
+        match self {
+            NoFix::Quotation => "inside a quotation",
+            NoFix::Capitals => "in a run of capitals (a headline?)",
+            NoFix::LongerName => "part of a longer capitalised name",
+            NoFix::RuleSaysNo => "the rule sets `fix = false`",
+            NoFix::RegexVariant => "matched by a regex variant, which only reports",
+            NoFix::NotADocument => "only Markdown, HTML and plain-text documents are fixed",
+        }
+    }
+
+    /// The note a finding carries.
+    pub fn note(self) -> String {
+        format!("{NOT_FIXED}{}", self.reason())
+    }
+}
+
+/// How every note on a fix not made begins.
+pub const NOT_FIXED: &str = "not fixed: ";
+
+/// What the text around one match says about fixing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FixContext {
+    /// Why no fix may be made here, if one may not.
+    pub blocked: Option<NoFix>,
+    /// The match opens its sentence: keep an initial capital.
+    pub sentence_initial: bool,
+    /// The match ends with a period that also ends the sentence: keep it.
+    pub keeps_period: bool,
+}
+
+impl FixContext {
+    /// The text that replaces `matched` (as written in the source) by `canonical` here.
+    pub fn replacement(&self, canonical: &str, matched: &str) -> String {
+        let mut out = String::with_capacity(canonical.len() + 1);
+        let mut chars = canonical.chars();
+        let initial_capital = matched.chars().next().is_some_and(char::is_uppercase);
+        match chars.next() {
+            Some(first) if self.sentence_initial && initial_capital && first.is_lowercase() => {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            }
+            _ => out.push_str(canonical),
+        }
+        if self.keeps_period && !out.ends_with('.') {
+            out.push('.');
+        }
+        out
+    }
+}
+
+/// Words that open sentences and are capitalised only for that reason: a match right after
+/// one, at the start of a sentence, is not part of a longer name, and one right after a match
+/// that ends in a period shows that the period ended the sentence.
+const SENTENCE_OPENERS: &[&str] = &[
+    "a",
+    "about",
+    "according",
+    "across",
+    "after",
+    "afterwards",
+    "against",
+    "all",
+    "also",
+    "although",
+    "amid",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "as",
+    "at",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "despite",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "earlier",
+    "eight",
+    "even",
+    "eventually",
+    "every",
+    "few",
+    "finally",
+    "first",
+    "five",
+    "for",
+    "four",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "including",
+    "indeed",
+    "inside",
+    "instead",
+    "into",
+    "is",
+    "it",
+    "its",
+    "last",
+    "later",
+    "like",
+    "many",
+    "may",
+    "meanwhile",
+    "more",
+    "moreover",
+    "most",
+    "much",
+    "must",
+    "my",
+    "near",
+    "neither",
+    "never",
+    "next",
+    "nine",
+    "no",
+    "none",
+    "not",
+    "now",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "over",
+    "perhaps",
+    "previously",
+    "recently",
+    "several",
+    "she",
+    "should",
+    "since",
+    "six",
+    "so",
+    "some",
+    "soon",
+    "still",
+    "such",
+    "ten",
+    "than",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "therefore",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "three",
+    "through",
+    "thus",
+    "to",
+    "today",
+    "together",
+    "tomorrow",
+    "tonight",
+    "twice",
+    "two",
+    "under",
+    "unlike",
+    "until",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yesterday",
+    "yet",
+    "you",
+    "your",
+];
+
+fn is_sentence_opener(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    SENTENCE_OPENERS.binary_search(&lower.as_str()).is_ok()
+}
+
+/// Reads the matches of one document in text order.
+#[derive(Debug)]
+pub struct Scanner<'d> {
+    doc: &'d Document,
+    /// The block the last match was in, and how far its quote marks were counted.
+    block: usize,
+    counted_to: usize,
+    quotes_open: bool,
+}
+
+impl<'d> Scanner<'d> {
+    /// A scanner at the start of `doc`.
+    pub fn new(doc: &'d Document) -> Scanner<'d> {
+        Scanner {
+            doc,
+            block: 0,
+            counted_to: doc.blocks.first().map_or(0, |b| b.start),
+            quotes_open: false,
+        }
+    }
+
+    /// The context of the match `start..end` (matching-text offsets). Matches must come in
+    /// order of `start`; an earlier one gets a fresh count (correct, only slower).
+    pub fn context(&mut self, start: usize, end: usize) -> FixContext {
+        let text = self.doc.text.as_str();
+        let Some(block) = self.block_of(start) else {
+            return FixContext::default();
+        };
+        let mut ctx = FixContext::default();
+        if self.in_quotation(block, start) {
+            ctx.blocked = Some(NoFix::Quotation);
+            return ctx;
+        }
+        let Some(matched) = text.get(start..end) else {
+            return ctx;
+        };
+        let before = text.get(block.start..start).unwrap_or("");
+        let after = text.get(end..block.end).unwrap_or("");
+        let prev = previous_word(before);
+        let next = next_word(after);
+        ctx.sentence_initial = prev.is_none_or(|p| p.after_sentence_end);
+        if is_capitals(matched)
+            && (prev.is_some_and(|p| p.spaced && is_capitals(p.word))
+                || next.is_some_and(|n| n.spaced && is_capitals(n.word)))
+        {
+            ctx.blocked = Some(NoFix::Capitals);
+            return ctx;
+        }
+        if prev.is_some_and(|p| p.joined_name) || next.is_some_and(|n| n.joined_name) {
+            ctx.blocked = Some(NoFix::LongerName);
+            return ctx;
+        }
+        if let Some(p) = prev
+            && p.spaced
+            && !p.after_sentence_end
+            && starts_upper(p.word)
+            && !(p.sentence_initial && is_sentence_opener(p.word))
+        {
+            ctx.blocked = Some(NoFix::LongerName);
+            return ctx;
+        }
+        let ends_in_period = matched.ends_with('.');
+        match next {
+            Some(n) if n.spaced && starts_upper(n.word) => {
+                if ends_in_period && is_sentence_opener(n.word) && n.word != "I" {
+                    ctx.keeps_period = true;
+                } else {
+                    ctx.blocked = Some(NoFix::LongerName);
+                }
+            }
+            // Nothing but closing punctuation up to the end of the block.
+            None if ends_in_period => ctx.keeps_period = true,
+            _ => {}
+        }
+        ctx
+    }
+
+    /// The block holding `start`; moving to another block (or back) restarts the quote count.
+    fn block_of(&mut self, start: usize) -> Option<TextRange> {
+        let blocks = &self.doc.blocks;
+        let in_current = blocks
+            .get(self.block)
+            .is_some_and(|b| b.start <= start && start < b.end)
+            && start >= self.counted_to;
+        if !in_current {
+            let i = blocks.partition_point(|b| b.end <= start);
+            let block = *blocks.get(i)?;
+            if block.start > start {
+                return None;
+            }
+            self.block = i;
+            self.counted_to = block.start;
+            self.quotes_open = false;
+        }
+        blocks.get(self.block).copied()
+    }
+
+    /// Whether `start` in `block` is inside quotation marks or a block quote.
+    fn in_quotation(&mut self, block: TextRange, start: usize) -> bool {
+        let quoted = &self.doc.quoted;
+        let i = quoted.partition_point(|q| q.end <= start);
+        if quoted.get(i).is_some_and(|q| q.start <= start) {
+            return true;
+        }
+        let from = self.counted_to.max(block.start);
+        if let Some(piece) = self.doc.text.get(from..start) {
+            let marks = memchr::memchr_iter(b'"', piece.as_bytes()).count();
+            self.quotes_open ^= marks % 2 == 1;
+            self.counted_to = start;
+        }
+        self.quotes_open
+    }
+}
+
+/// A word next to a match.
+#[derive(Debug, Clone, Copy)]
+struct Neighbour<'t> {
+    word: &'t str,
+    /// Only spaces separate it from the match (no punctuation, no quote mark).
+    spaced: bool,
+    /// (Before the match.) It is its sentence's first word.
+    sentence_initial: bool,
+    /// (Before the match.) A sentence ends between it and the match.
+    after_sentence_end: bool,
+    /// It is joined to the match by a hyphen and is capitalised or a number, so the two are
+    /// one name (`IS` in "IS-K", `Hungary` in "Austria-Hungary"); "U.S.-led" is not.
+    joined_name: bool,
+}
+
+/// The word before a match, from the text of its block before it; `None` at the block start.
+fn previous_word(before: &str) -> Option<Neighbour<'_>> {
+    let trimmed = before.trim_end();
+    let spaced_gap = trimmed.len() < before.len();
+    // Opening quotes and brackets belong to the match's side.
+    let core = trimmed.trim_end_matches(['"', '\'', '(', '[']);
+    let opened = core.len() < trimmed.len();
+    let last = core.chars().next_back()?;
+    let after_sentence_end = matches!(last, '.' | '!' | '?' | ':');
+    let word_start = core
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !is_word_char(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &core[word_start..];
+    let head = core[..word_start].trim_end();
+    let sentence_initial = head.is_empty()
+        || head.ends_with(['.', '!', '?', ':', '"', '\'', '(', '['])
+        || head.ends_with("\n\n");
+    let joined_name = !spaced_gap
+        && word.len() > 1
+        && word.ends_with('-')
+        && word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    Some(Neighbour {
+        word,
+        spaced: spaced_gap && !opened && !word.is_empty() && core.len() == trimmed.len(),
+        sentence_initial,
+        after_sentence_end,
+        joined_name,
+    })
+}
+
+/// The word after a match, from the text of its block after it; `None` when only
+/// punctuation follows.
+fn next_word(after: &str) -> Option<Neighbour<'_>> {
+    let trimmed = after.trim_start();
+    let spaced = trimmed.len() < after.len();
+    let end = trimmed
+        .char_indices()
+        .find(|(_, c)| !is_word_char(*c))
+        .map_or(trimmed.len(), |(i, _)| i);
+    let word = &trimmed[..end];
+    if word.is_empty() {
+        // Punctuation first: a word further on is not next to the match.
+        return trimmed
+            .chars()
+            .any(char::is_alphanumeric)
+            .then_some(Neighbour {
+                word: "",
+                spaced: false,
+                sentence_initial: false,
+                after_sentence_end: false,
+                joined_name: false,
+            });
+    }
+    let joined_name = !spaced
+        && word
+            .strip_prefix('-')
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    Some(Neighbour {
+        word,
+        spaced,
+        sentence_initial: false,
+        after_sentence_end: false,
+        joined_name,
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '\'' | '.' | '&')
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a word has at least two letters, all capitals.
+fn is_capitals(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let mut count = 0;
+    let all_upper = letters.all(|c| {
+        count += 1;
+        c.is_uppercase()
+    });
+    all_upper && count >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_openers_are_sorted_for_binary_search() {
+        assert!(SENTENCE_OPENERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn replacement_keeps_an_initial_capital_and_a_final_period() {
+        let initial = FixContext {
+            sentence_initial: true,
+            ..FixContext::default()
+        };
+        assert_eq!(initial.replacement("al-Qaeda", "Al Qaeda"), "Al-Qaeda");
+        assert_eq!(initial.replacement("al-Qaeda", "al Qaeda"), "al-Qaeda");
+        assert_eq!(
+            FixContext::default().replacement("al-Qaeda", "Al Qaeda"),
+            "al-Qaeda"
+        );
+        let period = FixContext {
+            keeps_period: true,
+            ..FixContext::default()
+        };
+        assert_eq!(period.replacement("US", "U.S."), "US.");
+        assert_eq!(period.replacement("U.S.", "US."), "U.S.");
+    }
+
+    #[test]
+    fn capitals_need_two_letters_all_upper() {
+        assert!(is_capitals("IS") && is_capitals("U.S.") && is_capitals("CLAIMS"));
+        assert!(!is_capitals("I") && !is_capitals("Is") && !is_capitals("42"));
+    }
+}
