@@ -9,7 +9,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{factlint, write};
+use common::{factlint, repo, write};
 
 const RULES: &str = r#"
 [[entity]]
@@ -549,4 +549,131 @@ fn fix_never_damages_text_and_says_why_it_left_each_case() {
             assert!(in_file.iter().all(|f| f["fix"].is_null()), "{file}");
         }
     }
+}
+
+// --- 4. convergence ---------------------------------------------------------------------------
+
+/// Copies the tree at `from` to `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir` (relative path → text), sorted.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, base, out);
+            } else {
+                let rel = path
+                    .strip_prefix(base)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                out.push((rel, fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+/// Every fixture corpus, copied into a temporary directory, with the `check` arguments that
+/// read it there.
+fn fixture_corpora() -> Vec<(String, tempfile::TempDir, Vec<&'static str>)> {
+    let fixtures = repo().join("fixtures");
+    let mut corpora = Vec::new();
+    let demo = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures.join("demo"), &demo.path().join("docs"));
+    fs::copy(
+        repo().join("rules/demo.toml"),
+        demo.path().join("rules.toml"),
+    )
+    .unwrap();
+    corpora.push((
+        "demo".to_string(),
+        demo,
+        vec!["--rules", "rules.toml", "docs"],
+    ));
+    let newsroom = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures.join("newsroom"), newsroom.path());
+    corpora.push(("newsroom".to_string(), newsroom, vec![]));
+    let mut cases: Vec<_> = fs::read_dir(fixtures.join("cases"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    cases.sort();
+    for case in cases {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&case, dir.path());
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        corpora.push((name, dir, vec!["--rules", "rules.toml", "docs"]));
+    }
+    corpora
+}
+
+#[test]
+fn fix_converges_and_diff_shows_exactly_what_fix_writes_on_every_fixture_corpus() {
+    let mut fixed_somewhere = false;
+    for (name, dir, args) in fixture_corpora() {
+        let root = dir.path();
+        let with = |flag: &'static str| {
+            let mut all = vec!["check", flag];
+            all.extend(&args);
+            all
+        };
+        let before = snapshot(root);
+        let (code, diff, err) = run(root, &with("--diff"));
+        assert!(code == 0 || code == 1, "{name}: {err}");
+        assert_eq!(snapshot(root), before, "{name}: --diff wrote something");
+
+        let (code, _, err) = run(root, &with("--fix"));
+        assert!(code == 0 || code == 1, "{name}: {err}");
+        let after = snapshot(root);
+        // The diff, file by file, is exactly the change --fix made.
+        let mut expected = String::new();
+        for ((path, old), (same, new)) in before.iter().zip(&after) {
+            assert_eq!(path, same, "{name}: files came or went");
+            if old != new {
+                let shown = path.strip_prefix("docs/").unwrap_or(path);
+                let text = |b: &[u8]| String::from_utf8(b.to_vec()).unwrap();
+                let display = if args.is_empty() {
+                    path
+                } else {
+                    &format!("docs/{shown}")
+                };
+                expected.push_str(&factlint::fix::unified_diff(
+                    display,
+                    &text(old),
+                    &text(new),
+                ));
+            }
+        }
+        assert_eq!(diff, expected, "{name}");
+        fixed_somewhere |= !diff.is_empty();
+
+        // A second --fix changes nothing, and --diff shows nothing.
+        let (_, _, err) = run(root, &with("--fix"));
+        assert!(!err.contains("fixed"), "{name}: {err}");
+        assert_eq!(
+            snapshot(root),
+            after,
+            "{name}: the second --fix changed files"
+        );
+        let (code, diff, _) = run(root, &with("--diff"));
+        assert_eq!((code, diff.as_str()), (0, ""), "{name}");
+    }
+    assert!(fixed_somewhere, "no fixture corpus had anything to fix");
 }
