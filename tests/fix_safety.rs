@@ -373,7 +373,12 @@ variants = ["Britain"]
 [[entity]]
 id = "is-name"
 canonical = "Islamic State"
-variants = ["IS"]
+variants = ["IS", "ISIS"]
+
+[[entity]]
+id = "police-name"
+canonical = "police department"
+variants = ["Police Department", "PD"]
 
 [[entity]]
 id = "aq-name"
@@ -438,19 +443,43 @@ const DAMAGE_CASES: &[(&str, &str, &str, &str)] = &[
         "usa-today.md",
         "She wrote for USA Today last year.\n",
         "She wrote for USA Today last year.\n",
-        "not fixed: part of a longer capitalised name",
+        "not fixed: part of a longer capitalised name or token",
     ),
     (
         "great-britain.md",
         "He moved to Great Britain in 2010.\n",
         "He moved to Great Britain in 2010.\n",
-        "not fixed: part of a longer capitalised name",
+        "not fixed: part of a longer capitalised name or token",
     ),
     (
         "us-gymnastics.md",
         "The ruling came from U.S. Gymnastics on Friday.\n",
         "The ruling came from U.S. Gymnastics on Friday.\n",
-        "not fixed: part of a longer capitalised name",
+        "not fixed: part of a longer capitalised name or token",
+    ),
+    (
+        "handle.md",
+        "Follow @City_PD for updates.\n",
+        "Follow @City_PD for updates.\n",
+        "not fixed: part of a longer capitalised name or token",
+    ),
+    (
+        "lost-space.md",
+        "A U.S.military official spoke.\n",
+        "A U.S.military official spoke.\n",
+        "not fixed: part of a longer capitalised name or token",
+    ),
+    (
+        "named-place.md",
+        "The Springfield (Mo.) Police Department said so.\n",
+        "The Springfield (Mo.) Police Department said so.\n",
+        "not fixed: part of a longer capitalised name or token",
+    ),
+    (
+        "introduced.md",
+        "The Islamic State (ISIS) claimed it, and ISIS-K (IS-KP) too.\n",
+        "The Islamic State (ISIS) claimed it, and ISIS-K (IS-KP) too.\n",
+        "not fixed: where an abbreviation is introduced in parentheses",
     ),
     (
         "fix-false.md",
@@ -494,6 +523,12 @@ const DAMAGE_CASES: &[(&str, &str, &str, &str)] = &[
         "after-an-opener.md",
         "Later ISIS-K struck again. In Britain, prices rose.\n",
         "Later IS-K struck again. In UK, prices rose.\n",
+        "",
+    ),
+    (
+        "affixes.md",
+        "A U.S.-led force met the PD's chief and anti-ISIS groups.\n",
+        "A US-led force met the police department's chief and anti-Islamic State groups.\n",
         "",
     ),
     (

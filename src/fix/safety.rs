@@ -32,8 +32,10 @@ pub enum NoFix {
     Quotation,
     /// In a run of words set in capitals.
     Capitals,
-    /// Next to a capitalised word that may belong to a longer name.
+    /// Next to a capitalised word that may belong to a longer name, or joined to more text.
     LongerName,
+    /// Where an abbreviation is introduced: the name before it, or the abbreviation itself.
+    Introduced,
     /// The rule sets `fix = false`.
     RuleSaysNo,
     /// Matched by a regular expression: the text it matched is not known to be the name.
@@ -48,7 +50,8 @@ impl NoFix {
         match self {
             NoFix::Quotation => "inside a quotation",
             NoFix::Capitals => "in a run of capitals (a headline?)",
-            NoFix::LongerName => "part of a longer capitalised name",
+            NoFix::LongerName => "part of a longer capitalised name or token",
+            NoFix::Introduced => "where an abbreviation is introduced in parentheses",
             NoFix::RuleSaysNo => "the rule sets `fix = false`",
             NoFix::RegexVariant => "matched by a regex variant, which only reports",
             NoFix::NotADocument => "only Markdown, HTML and plain-text documents are fixed",
@@ -307,7 +310,11 @@ impl<'d> Scanner<'d> {
             ctx.blocked = Some(NoFix::Capitals);
             return ctx;
         }
-        if prev.is_some_and(|p| p.joined_name) || next.is_some_and(|n| n.joined_name) {
+        if let Some(why) = token_problem(before, after) {
+            ctx.blocked = Some(why);
+            return ctx;
+        }
+        if after_named_place(before) {
             ctx.blocked = Some(NoFix::LongerName);
             return ctx;
         }
@@ -373,6 +380,74 @@ impl<'d> Scanner<'d> {
     }
 }
 
+/// Characters that open a token without belonging to the word in it.
+const OPENERS: &[char] = &['"', '\'', '(', '[', '{'];
+/// Characters that close a token without belonging to the word in it.
+const CLOSERS: &[char] = &['"', '\'', ')', ']', '}', '.', ',', ';', ':', '!', '?'];
+
+/// What is wrong with rewriting the match as part of its white-space-delimited token, given the
+/// text of its block `before` and `after` it: the token must be the match itself, with opening
+/// and closing punctuation, a possessive (`Britain's`) or a lower-case hyphenated affix
+/// (`U.S.-led`, `anti-IS`) around it. Anything else joins it to more: another name (`IS-K`,
+/// `Austria-Hungary`), a handle or address (`@CityPD`, `_PD`), a word that lost its space
+/// (`U.S.military`). An abbreviation alone in parentheses is being introduced ("the Islamic
+/// State (ISIS)") and stays as written.
+fn token_problem(before: &str, after: &str) -> Option<NoFix> {
+    let left = before
+        .rfind(char::is_whitespace)
+        .map_or(before, |i| &before[i + 1..]);
+    let right = after
+        .find(char::is_whitespace)
+        .map_or(after, |i| &after[..i]);
+    if left.ends_with('(') && right.starts_with(')') || introduces_abbreviation(after) {
+        return Some(NoFix::Introduced);
+    }
+    let left = left.trim_start_matches(OPENERS);
+    let right = right.trim_end_matches(CLOSERS);
+    let right = right
+        .strip_suffix("'s")
+        .or_else(|| right.strip_suffix('\''))
+        .unwrap_or(right);
+    let lower_affix = |affix: &str| affix.chars().all(|c| c.is_lowercase());
+    let left_ok = left.is_empty() || left.strip_suffix('-').is_some_and(lower_affix);
+    let right_ok = right.is_empty() || right.strip_prefix('-').is_some_and(lower_affix);
+    (!(left_ok && right_ok)).then_some(NoFix::LongerName)
+}
+
+/// Whether the text after a match opens with an abbreviation in parentheses ("Islamic State
+/// Khorasan Province (IS-KP)"): the name and its abbreviation are introduced together, and
+/// rewriting the name alone would leave them disagreeing.
+fn introduces_abbreviation(after: &str) -> bool {
+    let Some(inner) = after.trim_start().strip_prefix('(') else {
+        return false;
+    };
+    let Some((abbreviation, _)) = inner.split_once(')') else {
+        return false;
+    };
+    !abbreviation.contains(char::is_whitespace)
+        && abbreviation.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && !abbreviation.contains(char::is_lowercase)
+}
+
+/// Whether the match follows a capitalised name and a capitalised parenthesis, as in
+/// "Springfield (Mo.) Police Department": the three are one name.
+fn after_named_place(before: &str) -> bool {
+    let trimmed = before.trim_end();
+    let Some(inner_and_head) = trimmed.strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = inner_and_head.rfind('(') else {
+        return false;
+    };
+    let inner = &inner_and_head[open + 1..];
+    let head = inner_and_head[..open].trim_end();
+    let last_word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    trimmed.len() < before.len()
+        && starts_upper(inner)
+        && starts_upper(last_word)
+        && !last_word.ends_with(['.', '!', '?', ':'])
+}
+
 /// A word next to a match.
 #[derive(Debug, Clone, Copy)]
 struct Neighbour<'t> {
@@ -383,9 +458,6 @@ struct Neighbour<'t> {
     sentence_initial: bool,
     /// (Before the match.) A sentence ends between it and the match.
     after_sentence_end: bool,
-    /// It is joined to the match by a hyphen and is capitalised or a number, so the two are
-    /// one name (`IS` in "IS-K", `Hungary` in "Austria-Hungary"); "U.S.-led" is not.
-    joined_name: bool,
 }
 
 /// The word before a match, from the text of its block before it; `None` at the block start.
@@ -403,23 +475,20 @@ fn previous_word(before: &str) -> Option<Neighbour<'_>> {
         .find(|(_, c)| !is_word_char(*c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &core[word_start..];
+    // "270.Hazelwood" lost a space: the word next to the match is "Hazelwood".
+    let word = match word.rsplit_once('.') {
+        Some((_, tail)) if !tail.is_empty() => tail,
+        _ => word,
+    };
     let head = core[..word_start].trim_end();
     let sentence_initial = head.is_empty()
         || head.ends_with(['.', '!', '?', ':', '"', '\'', '(', '['])
         || head.ends_with("\n\n");
-    let joined_name = !spaced_gap
-        && word.len() > 1
-        && word.ends_with('-')
-        && word
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric());
     Some(Neighbour {
         word,
         spaced: spaced_gap && !opened && !word.is_empty() && core.len() == trimmed.len(),
         sentence_initial,
         after_sentence_end,
-        joined_name,
     })
 }
 
@@ -443,20 +512,13 @@ fn next_word(after: &str) -> Option<Neighbour<'_>> {
                 spaced: false,
                 sentence_initial: false,
                 after_sentence_end: false,
-                joined_name: false,
             });
     }
-    let joined_name = !spaced
-        && word
-            .strip_prefix('-')
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric());
     Some(Neighbour {
         word,
         spaced,
         sentence_initial: false,
         after_sentence_end: false,
-        joined_name,
     })
 }
 
@@ -506,6 +568,25 @@ mod tests {
         };
         assert_eq!(period.replacement("US", "U.S."), "US.");
         assert_eq!(period.replacement("U.S.", "US."), "U.S.");
+    }
+
+    #[test]
+    fn tokens_and_places_that_join_a_match_to_more() {
+        assert_eq!(token_problem("the ", "-led force"), None);
+        assert_eq!(token_problem("an anti-", " rally"), None);
+        assert_eq!(token_problem("(", "'s) plan"), None);
+        assert_eq!(token_problem("", "-K said"), Some(NoFix::LongerName));
+        assert_eq!(token_problem("@City_", " said"), Some(NoFix::LongerName));
+        assert_eq!(
+            token_problem("a ", "military official"),
+            Some(NoFix::LongerName)
+        );
+        assert_eq!(token_problem("State (", ") said"), Some(NoFix::Introduced));
+        assert_eq!(token_problem("", " (IS-KP) said"), Some(NoFix::Introduced));
+        assert_eq!(token_problem("", " (the group) said"), None);
+        assert!(after_named_place("the Springfield (Mo.) "));
+        assert!(!after_named_place("in 2019 (the year) "));
+        assert!(!after_named_place("the city (Mo.)"));
     }
 
     #[test]
