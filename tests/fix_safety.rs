@@ -712,3 +712,38 @@ fn fix_converges_and_diff_shows_exactly_what_fix_writes_on_every_fixture_corpus(
     }
     assert!(fixed_somewhere, "no fixture corpus had anything to fix");
 }
+
+/// An edit saved while factlint runs wins: the fix planned from the old text is refused (the
+/// same path `check --fix` takes, with the edit made between reading and writing).
+#[test]
+fn an_edit_saved_during_the_run_is_never_overwritten() {
+    use factlint::config::Config;
+    use factlint::fix::{self, WriteError, WriteOptions};
+    let dir = tree();
+    let root = dir.path();
+    write(root, "docs/a.md", "Claimed by ISIS-K.\n");
+    let mut config = Config::default_for(root);
+    config.rules = vec!["rules".into()];
+    config.documents.paths = vec!["docs".into()];
+    let settings = factlint::Settings::new(config, root.to_path_buf());
+    let outcome = factlint::check(&settings, factlint::files::Files::new());
+    let plans = fix::plan(&outcome.files, &outcome.findings);
+    assert_eq!(plans.len(), 1);
+    let plan = &plans[0];
+    assert_eq!(plan.after, "Claimed by IS-K.\n");
+
+    let edited = "Claimed by ISIS-K, the editor wrote while factlint ran.\n";
+    fs::write(root.join("docs/a.md"), edited).unwrap();
+    let opened = plan.opened.as_ref().unwrap();
+    let err = fix::write_fixed(
+        opened,
+        &plan.path,
+        plan.before.as_bytes(),
+        &plan.after,
+        WriteOptions::default(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, WriteError::Changed(_)), "{err}");
+    assert_eq!(read(&root.join("docs/a.md")), edited);
+    assert_eq!(fs::read_dir(root.join("docs")).unwrap().count(), 1);
+}
