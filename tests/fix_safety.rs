@@ -414,6 +414,18 @@ const DAMAGE_CASES: &[(&str, &str, &str, &str)] = &[
         "not fixed: inside a quotation",
     ),
     (
+        "single-quotes.md",
+        "She called it \u{2018}an ISIS-K plot\u{2019} on Monday, and 'ISIS-K again' later.\n",
+        "She called it \u{2018}an ISIS-K plot\u{2019} on Monday, and 'ISIS-K again' later.\n",
+        "not fixed: inside a quotation",
+    ),
+    (
+        "apostrophes.md",
+        "Don't blame the attackers' ISIS-K links; in the '90s ISIS-K was unknown.\n",
+        "Don't blame the attackers' IS-K links; in the '90s IS-K was unknown.\n",
+        "",
+    ),
+    (
         "continued-quote.md",
         "\"The cell answered to ISIS-K for months,\n",
         "\"The cell answered to ISIS-K for months,\n",

@@ -270,6 +270,8 @@ pub struct Scanner<'d> {
     block: usize,
     counted_to: usize,
     quotes_open: bool,
+    /// A single quotation mark was opened and not yet closed.
+    single_open: bool,
 }
 
 impl<'d> Scanner<'d> {
@@ -280,6 +282,7 @@ impl<'d> Scanner<'d> {
             block: 0,
             counted_to: doc.blocks.first().map_or(0, |b| b.start),
             quotes_open: false,
+            single_open: false,
         }
     }
 
@@ -359,6 +362,7 @@ impl<'d> Scanner<'d> {
             self.block = i;
             self.counted_to = block.start;
             self.quotes_open = false;
+            self.single_open = false;
         }
         blocks.get(self.block).copied()
     }
@@ -371,13 +375,38 @@ impl<'d> Scanner<'d> {
             return true;
         }
         let from = self.counted_to.max(block.start);
-        if let Some(piece) = self.doc.text.get(from..start) {
-            let marks = memchr::memchr_iter(b'"', piece.as_bytes()).count();
+        let text = self.doc.text.as_bytes();
+        if let Some(piece) = text.get(from..start) {
+            let marks = memchr::memchr_iter(b'"', piece).count();
             self.quotes_open ^= marks % 2 == 1;
+            for at in memchr::memchr_iter(b'\'', piece).map(|i| from + i) {
+                let before = at.checked_sub(1).and_then(|i| text.get(i)).copied();
+                let after = text.get(at + 1).copied();
+                if self.single_open {
+                    self.single_open = !closes_single_quote(before, after);
+                } else {
+                    self.single_open = opens_single_quote(before, after);
+                }
+            }
             self.counted_to = start;
         }
-        self.quotes_open
+        self.quotes_open || self.single_open
     }
+}
+
+/// Whether a `'` between the bytes `before` and `after` opens a quotation (‘ folds to `'`): at
+/// the start of a word that begins with a letter. "'90s" and the apostrophe in "don't" do not.
+fn opens_single_quote(before: Option<u8>, after: Option<u8>) -> bool {
+    let starts_word = before.is_none_or(|b| b.is_ascii_whitespace() || b"(\"[".contains(&b));
+    starts_word && after.is_some_and(|a| a.is_ascii_alphabetic() || a >= 0x80)
+}
+
+/// Whether a `'` closes an open single quotation: at the end of a word, before white space,
+/// punctuation or the end. An apostrophe inside a word ("don't") does not; a plural
+/// possessive ("the attackers' guns") does, which at worst ends a quotation early.
+fn closes_single_quote(before: Option<u8>, after: Option<u8>) -> bool {
+    let ends_word = before.is_some_and(|b| !b.is_ascii_whitespace());
+    ends_word && after.is_none_or(|a| !a.is_ascii_alphanumeric() && a < 0x80)
 }
 
 /// Characters that open a token without belonging to the word in it.
