@@ -489,8 +489,8 @@ const DAMAGE_CASES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "introduced.md",
-        "The Islamic State (ISIS) claimed it, and ISIS-K (IS-KP) too.\n",
-        "The Islamic State (ISIS) claimed it, and ISIS-K (IS-KP) too.\n",
+        "The Islamic State (ISIS) claimed it, and ISIS-K (or IS-KP) too.\n",
+        "The Islamic State (ISIS) claimed it, and ISIS-K (or IS-KP) too.\n",
         "not fixed: where an abbreviation is introduced in parentheses",
     ),
     (

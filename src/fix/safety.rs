@@ -428,7 +428,7 @@ fn token_problem(before: &str, after: &str) -> Option<NoFix> {
     let right = after
         .find(char::is_whitespace)
         .map_or(after, |i| &after[..i]);
-    if left.ends_with('(') && right.starts_with(')') || introduces_abbreviation(after) {
+    if is_introduced(before, right) || introduces_abbreviation(after) {
         return Some(NoFix::Introduced);
     }
     let left = left.trim_start_matches(OPENERS);
@@ -443,17 +443,41 @@ fn token_problem(before: &str, after: &str) -> Option<NoFix> {
     (!(left_ok && right_ok)).then_some(NoFix::LongerName)
 }
 
+/// How many lower-case words may lead into an introduced abbreviation ("(or ISIS-K)", "(also
+/// known as IS-KP)").
+const INTRODUCING_WORDS: usize = 3;
+
+/// Whether the match ends a parenthesis that introduces it: `(` and at most a few lower-case
+/// words before it, `)` right after ("the Islamic State (ISIS)", "(or ISIS-K)").
+fn is_introduced(before: &str, right: &str) -> bool {
+    let Some(open) = before.rfind('(') else {
+        return false;
+    };
+    let lead = &before[open + 1..];
+    right.starts_with(')')
+        && !lead.contains(')')
+        && lead.split_whitespace().count() <= INTRODUCING_WORDS
+        && lead
+            .split_whitespace()
+            .all(|w| w.chars().all(char::is_lowercase))
+}
+
 /// Whether the text after a match opens with an abbreviation in parentheses ("Islamic State
-/// Khorasan Province (IS-KP)"): the name and its abbreviation are introduced together, and
-/// rewriting the name alone would leave them disagreeing.
+/// Khorasan Province (IS-KP)", "(or ISIS-K)"): the name and its abbreviation are introduced
+/// together, and rewriting the name alone would leave them disagreeing.
 fn introduces_abbreviation(after: &str) -> bool {
     let Some(inner) = after.trim_start().strip_prefix('(') else {
         return false;
     };
-    let Some((abbreviation, _)) = inner.split_once(')') else {
+    let Some((inside, _)) = inner.split_once(')') else {
         return false;
     };
-    !abbreviation.contains(char::is_whitespace)
+    let words: Vec<&str> = inside.split_whitespace().collect();
+    let Some((abbreviation, lead)) = words.split_last() else {
+        return false;
+    };
+    lead.len() <= INTRODUCING_WORDS
+        && lead.iter().all(|w| w.chars().all(char::is_lowercase))
         && abbreviation.chars().filter(|c| c.is_uppercase()).count() >= 2
         && !abbreviation.contains(char::is_lowercase)
 }
@@ -613,6 +637,15 @@ mod tests {
         assert_eq!(token_problem("State (", ") said"), Some(NoFix::Introduced));
         assert_eq!(token_problem("", " (IS-KP) said"), Some(NoFix::Introduced));
         assert_eq!(token_problem("", " (the group) said"), None);
+        assert_eq!(
+            token_problem("", " (or ISIS-K) said"),
+            Some(NoFix::Introduced)
+        );
+        assert_eq!(
+            token_problem("Province (or ", ") said"),
+            Some(NoFix::Introduced)
+        );
+        assert_eq!(token_problem("(said the ", " chief) on"), None);
         assert!(after_named_place("the Springfield (Mo.) "));
         assert!(!after_named_place("in 2019 (the year) "));
         assert!(!after_named_place("the city (Mo.)"));
