@@ -262,6 +262,9 @@ fn is_sentence_opener(word: &str) -> bool {
     SENTENCE_OPENERS.binary_search(&lower.as_str()).is_ok()
 }
 
+/// How many bytes of the block on each side of a match its context is read from.
+const CONTEXT_WINDOW: usize = 200;
+
 /// Reads the matches of one document in text order.
 #[derive(Debug)]
 pub struct Scanner<'d> {
@@ -301,8 +304,18 @@ impl<'d> Scanner<'d> {
         let Some(matched) = text.get(start..end) else {
             return ctx;
         };
-        let before = text.get(block.start..start).unwrap_or("");
-        let after = text.get(end..block.end).unwrap_or("");
+        // A window on each side: the neighbours that decide are a few words away, and a
+        // bounded look keeps a huge block with many matches linear.
+        let mut from = start.saturating_sub(CONTEXT_WINDOW).max(block.start);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = end.saturating_add(CONTEXT_WINDOW).min(block.end);
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let before = text.get(from..start).unwrap_or("");
+        let after = text.get(end..to).unwrap_or("");
         let prev = previous_word(before);
         let next = next_word(after);
         ctx.sentence_initial = prev.is_none_or(|p| p.after_sentence_end);
