@@ -424,7 +424,10 @@ fn fix_writes_files_and_converges() {
         .get_output()
         .clone();
     assert!(
-        !String::from_utf8(second.stderr).unwrap().contains("fixed"),
+        !String::from_utf8(second.stderr)
+            .unwrap()
+            .lines()
+            .any(|l| l.starts_with("fixed ")),
         "second run fixed something"
     );
     let again: Vec<String> = ["a.md", "b.md", "c.md"]

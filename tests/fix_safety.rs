@@ -108,6 +108,13 @@ fn a_named_symbolic_link_is_refused_unless_asked_and_stays_a_link() {
         "{err}"
     );
     assert_eq!(read(&root.join("real.md")), "Claimed by ISIS-K.\n");
+    // --diff shows only what --fix would write, and names what it would refuse.
+    let (code, out, err) = run(root, &["check", "--rules", "rules", "--diff", "link.md"]);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(
+        err.contains("`link.md` is a symbolic link; not fixed"),
+        "{err}"
+    );
 
     let (code, err) = fix(root, root, &["--fix-through-symlinks", "link.md"]);
     assert_eq!(code, 0, "{err}");
@@ -565,6 +572,10 @@ fn fix_never_damages_text_and_says_why_it_left_each_case() {
     let root = dir.path();
     let (code, _, err) = run(root, &["check", "--rules", "rules", "--fix", "docs"]);
     assert!(code == 0 || code == 1, "{err}");
+    assert!(
+        err.contains("findings left where a fix would not be safe (each says why)"),
+        "{err}"
+    );
     let mut failures = Vec::new();
     for (file, _, after, _) in DAMAGE_CASES {
         let got = read(&root.join("docs").join(file));
@@ -713,7 +724,10 @@ fn fix_converges_and_diff_shows_exactly_what_fix_writes_on_every_fixture_corpus(
 
         // A second --fix changes nothing, and --diff shows nothing.
         let (_, _, err) = run(root, &with("--fix"));
-        assert!(!err.contains("fixed"), "{name}: {err}");
+        assert!(
+            !err.lines().any(|l| l.starts_with("fixed ")),
+            "{name}: {err}"
+        );
         assert_eq!(
             snapshot(root),
             after,

@@ -33,15 +33,32 @@ pub fn run(
         return Ok(None);
     }
     let plans = fix::plan(&outcome.files, &outcome.findings);
+    let options = fix::WriteOptions {
+        through_symlinks: args.fix_through_symlinks,
+    };
     if args.diff {
+        // Exactly what --fix would write: a file it would refuse is named, not shown.
         let mut out = String::new();
+        let mut errors: Vec<String> = Vec::new();
+        let mut shown = 0;
         for plan in &plans {
+            if let Some(opened) = &plan.opened
+                && let Err(err) =
+                    fix::write::check_writable(opened, &plan.path, plan.before.as_bytes(), options)
+            {
+                errors.push(err.to_string());
+                continue;
+            }
+            shown += 1;
             out.push_str(&fix::unified_diff(&plan.path, &plan.before, &plan.after));
         }
         let mut stdout = io::stdout().lock();
         stdout.write_all(out.as_bytes())?;
         stdout.flush()?;
-        return Ok(Some(if plans.is_empty() {
+        if !errors.is_empty() {
+            bail!("{}", errors.join("\nfactlint: "));
+        }
+        return Ok(Some(if shown == 0 {
             ExitStatus::Success
         } else {
             ExitStatus::Failure
@@ -55,12 +72,9 @@ pub fn run(
         .and_then(|_| outcome.files.len().checked_sub(1))
         .and_then(|i| u32::try_from(i).ok())
         .map(factlint::span::FileId);
-    let mut fixed: Vec<usize> = Vec::new();
+    let mut fixed: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
     let mut errors: Vec<String> = Vec::new();
     let mut written = 0;
-    let options = fix::WriteOptions {
-        through_symlinks: args.fix_through_symlinks,
-    };
     let mut swept = std::collections::BTreeSet::new();
     for plan in &plans {
         if Some(plan.file) == stdin_file {
@@ -113,14 +127,41 @@ pub fn run(
     if !errors.is_empty() {
         bail!("{}", errors.join("\nfactlint: "));
     }
-    if count > 0 {
-        let mut stderr = io::stderr().lock();
-        writeln!(
-            stderr,
-            "fixed {count} {} in {written} {}",
-            if count == 1 { "finding" } else { "findings" },
-            if written == 1 { "file" } else { "files" }
-        )?;
+    // Findings a fix was held back from say why in their notes; the count points there.
+    let held_back = outcome
+        .findings
+        .iter()
+        .filter(|f| {
+            f.notes
+                .iter()
+                .any(|n| n.starts_with(fix::safety::NOT_FIXED))
+        })
+        .count();
+    let held = format!(
+        "{held_back} {} left where a fix would not be safe (each says why)",
+        if held_back == 1 {
+            "finding"
+        } else {
+            "findings"
+        }
+    );
+    let line = match (count, held_back) {
+        (0, 0) => None,
+        (0, _) => Some(format!("nothing fixed; {held}")),
+        (_, held_back) => {
+            let mut line = format!(
+                "fixed {count} {} in {written} {}",
+                if count == 1 { "finding" } else { "findings" },
+                if written == 1 { "file" } else { "files" }
+            );
+            if held_back > 0 {
+                line.push_str(&format!("; {held}"));
+            }
+            Some(line)
+        }
+    };
+    if let Some(line) = line {
+        writeln!(io::stderr().lock(), "{line}")?;
     }
     Ok(None)
 }

@@ -83,35 +83,8 @@ pub fn write_fixed(
     contents: &str,
     options: WriteOptions,
 ) -> Result<Written, WriteError> {
-    let io_err = |step: &'static str| {
-        let path = shown.to_string();
-        move |source| WriteError::Io { path, step, source }
-    };
-    let link = fs::symlink_metadata(opened).map_err(io_err("reading the file"))?;
-    if link.file_type().is_symlink() && !options.through_symlinks {
-        return Err(WriteError::Symlink(shown.to_string()));
-    }
-    // The real file: every `..` and link on the way resolved by the kernel, as when reading.
-    let target = fs::canonicalize(opened).map_err(io_err("resolving the path"))?;
-    let meta = fs::metadata(&target).map_err(io_err("reading the file"))?;
-    if !meta.is_file() {
-        return Err(WriteError::NotAFile(shown.to_string()));
-    }
-    if meta.permissions().readonly() {
-        return Err(WriteError::ReadOnly(shown.to_string()));
-    }
-    let mut handle = fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(&target)
-        .map_err(|e| match e.kind() {
-            io::ErrorKind::PermissionDenied => WriteError::ReadOnly(shown.to_string()),
-            _ => WriteError::Io {
-                path: shown.to_string(),
-                step: "opening the file for writing",
-                source: e,
-            },
-        })?;
+    let io_err = |step: &'static str| io_error(shown, step);
+    let (target, meta, mut handle) = open_target(opened, shown, options)?;
     let unchanged = |target: &Path| -> Result<(), WriteError> {
         if still_as_read(target, &meta, expected).map_err(io_err("reading the file again"))? {
             Ok(())
@@ -149,6 +122,67 @@ pub fn write_fixed(
     fs::rename(&temp.path, &target).map_err(io_err("replacing the file"))?;
     temp.persisted();
     Ok(Written::Replaced)
+}
+
+/// Why `write_fixed` would refuse the file, without writing anything (`--diff` shows only what
+/// `--fix` would write).
+///
+/// # Errors
+/// The refusal `write_fixed` would give before writing.
+pub fn check_writable(
+    opened: &Path,
+    shown: &str,
+    expected: &[u8],
+    options: WriteOptions,
+) -> Result<(), WriteError> {
+    let (target, meta, _) = open_target(opened, shown, options)?;
+    if still_as_read(&target, &meta, expected).map_err(io_error(shown, "reading the file again"))? {
+        Ok(())
+    } else {
+        Err(WriteError::Changed(shown.to_string()))
+    }
+}
+
+/// An I/O error of `step` on the file shown as `shown`.
+fn io_error(shown: &str, step: &'static str) -> impl FnOnce(io::Error) -> WriteError {
+    let path = shown.to_string();
+    move |source| WriteError::Io { path, step, source }
+}
+
+/// The real file behind `opened`, its metadata and a handle open for writing, after every
+/// check that needs no new file: a symbolic link (unless asked), not a regular file, no
+/// permission to write.
+fn open_target(
+    opened: &Path,
+    shown: &str,
+    options: WriteOptions,
+) -> Result<(PathBuf, fs::Metadata, fs::File), WriteError> {
+    let link = fs::symlink_metadata(opened).map_err(io_error(shown, "reading the file"))?;
+    if link.file_type().is_symlink() && !options.through_symlinks {
+        return Err(WriteError::Symlink(shown.to_string()));
+    }
+    // The real file: every `..` and link on the way resolved by the kernel, as when reading.
+    let target = fs::canonicalize(opened).map_err(io_error(shown, "resolving the path"))?;
+    let meta = fs::metadata(&target).map_err(io_error(shown, "reading the file"))?;
+    if !meta.is_file() {
+        return Err(WriteError::NotAFile(shown.to_string()));
+    }
+    if meta.permissions().readonly() {
+        return Err(WriteError::ReadOnly(shown.to_string()));
+    }
+    let handle = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&target)
+        .map_err(|e| match e.kind() {
+            io::ErrorKind::PermissionDenied => WriteError::ReadOnly(shown.to_string()),
+            _ => WriteError::Io {
+                path: shown.to_string(),
+                step: "opening the file for writing",
+                source: e,
+            },
+        })?;
+    Ok((target, meta, handle))
 }
 
 /// Whether the file at `target` is still the one read (same inode) with the same bytes.
