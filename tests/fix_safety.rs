@@ -185,7 +185,12 @@ fn a_file_the_user_cannot_write_is_refused_even_in_a_world_writable_directory() 
             let mode = if p.is_dir() { 0o755 } else { 0o644 };
             fs::set_permissions(&p, fs::Permissions::from_mode(mode)).unwrap();
         }
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("factlint"));
+        // The other user must reach the binary wherever the checkout lives: use a copy in the
+        // world-readable tree.
+        let binary = root.join("factlint-bin");
+        fs::copy(assert_cmd::cargo::cargo_bin!("factlint"), &binary).unwrap();
+        fs::set_permissions(&binary, fs::Permissions::from_mode(0o755)).unwrap();
+        let mut cmd = std::process::Command::new(&binary);
         cmd.uid(65534).gid(65534);
         cmd
     } else {
