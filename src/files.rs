@@ -95,11 +95,9 @@ impl Files {
         Files::default()
     }
 
-    /// Adds a file and returns its id.
+    /// Adds a file that came from no path on disk and returns its id.
     pub fn add(&mut self, path: impl Into<String>, source: impl Into<Arc<str>>) -> FileId {
-        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
-        self.files.push(SourceFile::new(path, source));
-        id
+        self.add_opened(path, source, None)
     }
 
     /// Adds a file read from `opened` and returns its id.
@@ -109,10 +107,10 @@ impl Files {
         source: impl Into<Arc<str>>,
         opened: Option<PathBuf>,
     ) -> FileId {
-        let id = self.add(path, source);
-        if let Some(file) = self.files.last_mut() {
-            file.opened = opened;
-        }
+        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        let mut file = SourceFile::new(path, source);
+        file.opened = opened;
+        self.files.push(file);
         id
     }
 

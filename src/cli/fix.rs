@@ -14,6 +14,7 @@ use anyhow::bail;
 use super::ExitStatus;
 use super::args::CheckArgs;
 use super::check::exit_status;
+use factlint::compare::plural;
 use factlint::finding::Severity;
 use factlint::fix;
 use factlint::report::{self, Format, RenderOptions, Summary};
@@ -138,27 +139,22 @@ pub fn run(
         })
         .count();
     let held = format!(
-        "{held_back} {} left where a fix would not be safe (each says why)",
-        if held_back == 1 {
-            "finding"
-        } else {
-            "findings"
-        }
+        "{} left where a fix would not be safe (each says why)",
+        plural(held_back, "finding")
     );
     let line = match (count, held_back) {
         (0, 0) => None,
         (0, _) => Some(format!("nothing fixed; {held}")),
-        (_, held_back) => {
-            let mut line = format!(
-                "fixed {count} {} in {written} {}",
-                if count == 1 { "finding" } else { "findings" },
-                if written == 1 { "file" } else { "files" }
-            );
-            if held_back > 0 {
-                line.push_str(&format!("; {held}"));
-            }
-            Some(line)
-        }
+        (_, 0) => Some(format!(
+            "fixed {} in {}",
+            plural(count, "finding"),
+            plural(written, "file")
+        )),
+        _ => Some(format!(
+            "fixed {} in {}; {held}",
+            plural(count, "finding"),
+            plural(written, "file")
+        )),
     };
     if let Some(line) = line {
         writeln!(io::stderr().lock(), "{line}")?;

@@ -8,8 +8,8 @@
 
 use super::Mention;
 use super::terms::{Hit, Role, rule_terms};
-use crate::fix::safety::Scanner;
-use crate::rules::{RuleKind, RuleSet};
+use crate::fix::safety::{FixContext, Scanner};
+use crate::rules::{EntityMode, RuleKind, RuleSet};
 use crate::source::Document;
 use crate::source::offsets::TextRange;
 use crate::span::Span;
@@ -24,15 +24,13 @@ pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> Vec<Mention> {
         .filter(|h| h.role == Role::Exclude)
         .copied()
         .collect();
+    let entity_of = |h: &Hit| match rules.rules.get(h.rule).map(|r| &r.kind) {
+        Some(RuleKind::Entity(entity)) => Some(entity),
+        _ => None,
+    };
     let forms: Vec<Hit> = hits
         .iter()
-        .filter(|h| h.role == Role::Form)
-        .filter(|h| {
-            matches!(
-                rules.rules.get(h.rule).map(|r| &r.kind),
-                Some(RuleKind::Entity(_))
-            )
-        })
+        .filter(|h| h.role == Role::Form && entity_of(h).is_some())
         .copied()
         .collect();
     outside_longer_names(forms)
@@ -40,9 +38,14 @@ pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> Vec<Mention> {
         .filter(|h| !excluded(&excludes, h))
         .filter_map(|h| {
             let rule = rules.rules.get(h.rule)?;
-            if !matches!(rule.kind, RuleKind::Entity(_)) {
-                return None;
-            }
+            let entity = entity_of(&h)?;
+            // Only a variant of a `canonical` rule can get a fix; the scanner catches up
+            // over the matches it skips.
+            let fix = if h.term > 0 && entity.mode == EntityMode::Canonical {
+                scanner.context(h.start, h.end)
+            } else {
+                FixContext::default()
+            };
             let forms = rule_terms(&rule.kind);
             let term = forms.first()?.1.get(h.term)?;
             let range = doc.map.to_source(TextRange::new(h.start, h.end));
@@ -55,7 +58,7 @@ pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> Vec<Mention> {
                 value: Value::Name(NameForm {
                     form: term.written.clone(),
                     index: h.term,
-                    fix: scanner.context(h.start, h.end),
+                    fix,
                 }),
                 note: None,
             })

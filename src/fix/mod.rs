@@ -51,13 +51,9 @@ const DOCUMENT_EXTENSIONS: &[&str] = &[
 /// Whether `--fix` may write this file: a document by its extension, or text that came from
 /// no file (standard input is printed, never written).
 pub fn is_writable_document(file: &SourceFile) -> bool {
-    if file.opened.is_none() {
-        return true;
-    }
-    let name = file.path.rsplit(['/', '\\']).next().unwrap_or(&file.path);
-    name.rsplit_once('.').is_some_and(|(stem, ext)| {
-        !stem.is_empty() && DOCUMENT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
-    })
+    file.opened.is_none()
+        || crate::source::extension(&file.path)
+            .is_some_and(|ext| DOCUMENT_EXTENSIONS.contains(&ext.as_str()))
 }
 
 /// Takes the fix off every fact finding in a file `--fix` may not write (its primary label's
@@ -78,7 +74,11 @@ pub fn settle(files: &Files, findings: &mut [Finding]) {
             .notes
             .iter()
             .any(|n| n.starts_with(safety::NOT_FIXED));
-        if primary_ok && edits_ok || finding.fix.is_none() && !had_reason {
+        if primary_ok && edits_ok {
+            continue;
+        }
+        if finding.fix.is_none() && !had_reason {
+            // Nothing promised and nothing said: no note needed.
             continue;
         }
         finding.fix = None;

@@ -91,10 +91,8 @@ impl Format {
     /// are Markdown, `.html`, `.htm` and `.xhtml` HTML, `.docx` a Word document, anything
     /// else plain text.
     pub fn from_path(path: &str) -> Format {
-        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
-        let ext = match name.rsplit_once('.') {
-            Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
-            _ => return Format::Plain,
+        let Some(ext) = extension(path) else {
+            return Format::Plain;
         };
         match ext.as_str() {
             "md" | "markdown" | "mdx" => Format::Markdown,
@@ -102,6 +100,15 @@ impl Format {
             "docx" => Format::Docx,
             _ => Format::Plain,
         }
+    }
+}
+
+/// The extension of a path's file name, lower-cased; `None` without one (`README`, `.md`).
+pub fn extension(path: &str) -> Option<String> {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => Some(ext.to_ascii_lowercase()),
+        _ => None,
     }
 }
 
