@@ -1,0 +1,240 @@
+//! The binding lexicon: closed-class words of English news prose that binding reads.
+//!
+//! These are grammar, not a corpus's wording: auxiliaries, determiners, prepositions,
+//! subordinators, modal and negating words, verbs of change, nouns for people. Rules bring
+//! their own vocabulary (subjects and cues); nothing here names an event or a place.
+
+/// Words that may follow a count without making it a count of something else.
+pub(super) const PEOPLE_NOUNS: &[&str] = &[
+    "people",
+    "persons",
+    "person",
+    "civilians",
+    "civilian",
+    "victims",
+    "individuals",
+    "others",
+    "men",
+    "women",
+    "children",
+    "adults",
+    "residents",
+    "worshippers",
+    "concertgoers",
+    "spectators",
+    "visitors",
+    "passengers",
+    "pilgrims",
+    "mourners",
+    "man",
+    "woman",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "child",
+    "teen",
+    "teens",
+    "teenager",
+    "teenagers",
+    "youths",
+    "students",
+    "bystanders",
+    "relatives",
+    "members",
+    "bodies",
+    "dead",
+    "lives",
+    "casualties",
+    "fatalities",
+    "deaths",
+];
+
+/// Words after a number that end its noun phrase: prepositions, conjunctions, adverbs.
+pub(super) const PHRASE_ENDERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "near",
+    "by",
+    "from",
+    "and",
+    "or",
+    "but",
+    "with",
+    "as",
+    "across",
+    "since",
+    "after",
+    "before",
+    "during",
+    "when",
+    "while",
+    "including",
+    "according",
+    "to",
+    "for",
+    "of",
+    "into",
+    "inside",
+    "outside",
+    "over",
+    "under",
+    "within",
+    "among",
+    "amid",
+    "between",
+    "following",
+    "than",
+    "that",
+    "which",
+    "who",
+    "so",
+    "then",
+    "there",
+    "here",
+    "yesterday",
+    "today",
+    "last",
+    "this",
+    "more",
+    "total",
+    "altogether",
+    "overall",
+    "so",
+    "far",
+    "officials",
+    "police",
+    "authorities",
+    "reports",
+    "reported",
+    "according",
+];
+
+/// Auxiliaries: "three militants were later killed" puts the cue in another clause.
+pub(super) const AUXILIARIES: &[&str] = &[
+    "were", "was", "are", "is", "been", "be", "had", "have", "has", "later", "also",
+];
+
+/// Verbs of change followed by "to" or "at" before the new figure ("rose to 137").
+pub(super) const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "rises",
+    "rising",
+    "climbed",
+    "climbs",
+    "climbing",
+    "increased",
+    "increases",
+    "jumped",
+    "jumps",
+    "grew",
+    "grown",
+    "soared",
+    "went",
+    "stood",
+    "stands",
+    "standing",
+    "now",
+    "revised",
+    "raised",
+    "lowered",
+    "fell",
+    "fallen",
+    "dropped",
+    "decreased",
+    "reduced",
+];
+
+/// Verbs of change directly before the new figure ("reached 137").
+pub(super) const CHANGE_VERBS_DIRECT: &[&str] =
+    &["reached", "reaches", "hit", "hits", "topped", "passed"];
+
+/// How many words a verb of change lets a cue stand before the value.
+pub(super) const CHANGE_VERB_GAP: usize = 10;
+
+/// Words that make a frame hypothetical or negated.
+pub(super) const MODALS: &[&str] = &[
+    "could",
+    "would",
+    "might",
+    "may",
+    "should",
+    "threatened",
+    "threatens",
+    "threaten",
+    "threatening",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "plotted",
+    "feared",
+    "fears",
+    "fear",
+    "if",
+    "unless",
+    "not",
+    "never",
+    "didn't",
+    "wouldn't",
+    "couldn't",
+    "hadn't",
+    "won't",
+    "can't",
+    "cannot",
+    "aimed",
+    "intended",
+    "hoped",
+];
+
+/// Words that start a noun phrase: after a count they start another phrase ("12 a woman").
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "another",
+    "other", "our", "my", "your",
+];
+
+/// Coordinators: between two predicates' material they start a new clause ("… were killed
+/// and one was wounded").
+pub(super) const COORDINATORS: &[&str] = &["and", "but", "or", "nor", "yet", "plus"];
+
+/// Words that open a relative or subordinate clause ("which killed 96", "when …").
+pub(super) const SUBORDINATORS: &[&str] = &[
+    "which", "who", "whom", "whose", "that", "when", "whenever", "where", "while", "whereas",
+    "after", "before", "since", "because", "although", "though", "until", "unless", "if",
+];
+
+/// Predicates of news about violence and disaster that no rule may name but that still own
+/// their counts: "Four were shot and two arrested" gives no count to a rule on `killed`.
+/// A rule's own cue always takes precedence over this list.
+pub(super) const NEWS_PREDICATES: &[&str] = &[
+    "shot",
+    "arrested",
+    "detained",
+    "charged",
+    "held",
+    "hospitalized",
+    "hospitalised",
+    "treated",
+    "rescued",
+    "missing",
+    "displaced",
+    "evacuated",
+    "injured",
+    "wounded",
+    "hurt",
+    "killed",
+    "dead",
+    "died",
+    "slain",
+    "stabbed",
+    "released",
+    "survived",
+    "escaped",
+    "fled",
+    "questioned",
+    "sentenced",
+    "convicted",
+    "indicted",
+];

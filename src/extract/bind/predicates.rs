@@ -1,0 +1,335 @@
+//! Predicates govern counts: each cue occurrence takes at most one count of its own clause.
+//!
+//! News puts a count in a few positions around its predicate, and nowhere else:
+//!
+//! | position | shape |
+//! |---|---|
+//! | subject | "N people were killed", "N died", "N dead" (the result of "left N dead") |
+//! | object | "killed N", "killing at least N people", "the toll rose to N" |
+//! | nominal | "a death toll of N", "N deaths", "N fatalities" (a cue noun, either side) |
+//!
+//! A subject stands at most three words before its predicate, with nothing but its noun
+//! phrase and auxiliaries between ("N people have been killed"); an object at most three
+//! words after it (ten after a verb of change: "the toll from the attack rose to N"). Neither
+//! crosses punctuation, another number, a coordinator or a clause boundary, and a subject never
+//! spans a determiner ("12 a woman died" is a caption number and a sentence). A count followed
+//! by a noun that is not a word for people nor a cue counts that noun ("three gunmen").
+//!
+//! Every predicate — a cue of any rule of the kind, or a news verb from the lexicon — competes
+//! for the counts around it, nearest first, so a count belongs to one predicate only: in
+//! "killing 12 and injuring 49", 12 is `killing`'s and 49 is `injuring`'s. Two predicates
+//! joined by a coordinator with nothing between ("shot and killed", "wounded or killed") share
+//! their count. Each predicate looks at a bounded window of tokens, so governing a region is
+//! linear in its length.
+
+use super::lexicon::{
+    AUXILIARIES, CHANGE_VERB_GAP, CHANGE_VERBS, CHANGE_VERBS_DIRECT, COORDINATORS, DETERMINERS,
+    MODALS, NEWS_PREDICATES, PEOPLE_NOUNS, PHRASE_ENDERS,
+};
+use super::region::RegionView;
+use super::tokens::Token;
+use crate::extract::terms::Hit;
+use crate::rules::RuleIdx;
+use crate::source::offsets::TextRange;
+
+/// Most words between a subject count and its predicate.
+const SUBJECT_GAP: usize = 3;
+/// Most words between a predicate and its object count.
+const OBJECT_GAP: usize = 3;
+/// How many tokens around a predicate are searched for its count.
+const WINDOW: usize = 16;
+
+/// One predicate occurrence: a cue of one or more rules (overlapping cues merged), or a news
+/// verb no rule names (`rules` empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Predicate {
+    /// Its bytes in the matching text.
+    pub span: TextRange,
+    /// Its first token.
+    pub first: usize,
+    /// Its last token.
+    pub last: usize,
+    /// The rules whose cue it is.
+    pub rules: Vec<RuleIdx>,
+}
+
+/// A count candidate located in the region's tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Count {
+    /// Its bytes (hedge included: "at least 139").
+    pub range: TextRange,
+    /// Its first token.
+    pub first: usize,
+    /// Its last token.
+    pub last: usize,
+}
+
+/// The predicates among `tokens`: the cue hits (by position) merged where they overlap, and
+/// every news verb that no cue covers.
+pub(super) fn find(tokens: &[Token<'_>], cues: &[Hit]) -> Vec<Predicate> {
+    let mut out: Vec<Predicate> = Vec::new();
+    for h in cues {
+        if let Some(last) = out.last_mut()
+            && h.start < last.span.end
+        {
+            last.span.end = last.span.end.max(h.end);
+            if !last.rules.contains(&h.rule) {
+                last.rules.push(h.rule);
+            }
+            continue;
+        }
+        out.push(Predicate {
+            span: TextRange::new(h.start, h.end),
+            first: 0,
+            last: 0,
+            rules: vec![h.rule],
+        });
+    }
+    for p in &mut out {
+        p.first = tokens.partition_point(|t| t.end <= p.span.start);
+        p.last = tokens
+            .partition_point(|t| t.start < p.span.end)
+            .saturating_sub(1)
+            .max(p.first);
+    }
+    let mut covered = vec![false; tokens.len()];
+    for p in &out {
+        for flag in covered.iter_mut().take(p.last + 1).skip(p.first) {
+            *flag = true;
+        }
+    }
+    for (i, t) in tokens.iter().enumerate() {
+        if !covered[i] && t.is_in(NEWS_PREDICATES) {
+            out.push(Predicate {
+                span: TextRange::new(t.start, t.end),
+                first: i,
+                last: i,
+                rules: Vec::new(),
+            });
+        }
+    }
+    out.sort_by_key(|p| (p.first, p.last));
+    out
+}
+
+/// Who governs each count: the indices (into `view.predicates`) of the predicates that took
+/// it, empty when none did.
+pub(super) fn govern(view: &RegionView<'_>, counts: &[Count]) -> Vec<Vec<usize>> {
+    let number = number_marks(view, counts);
+    let mut pairs = Vec::new();
+    for (pi, p) in view.predicates.iter().enumerate() {
+        let lo = counts.partition_point(|c| c.first + WINDOW < p.first);
+        for (ci, c) in counts
+            .iter()
+            .enumerate()
+            .skip(lo)
+            .take_while(|(_, c)| c.first <= p.last + WINDOW)
+        {
+            if let Ok(score) = position(view, p, c, &number) {
+                pairs.push((score, c.first, pi, ci));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    let mut taken: Vec<bool> = vec![false; view.predicates.len()];
+    let mut owners: Vec<Vec<usize>> = vec![Vec::new(); counts.len()];
+    for &(_, _, pi, ci) in &pairs {
+        if !taken[pi] && owners[ci].is_empty() {
+            taken[pi] = true;
+            owners[ci].push(pi);
+        }
+    }
+    // "shot and killed": a predicate joined to the count's owner shares it.
+    for &(_, _, pi, ci) in &pairs {
+        if !taken[pi]
+            && owners[ci]
+                .iter()
+                .any(|&q| joined(view, &view.predicates[pi], &view.predicates[q]))
+        {
+            taken[pi] = true;
+            owners[ci].push(pi);
+        }
+    }
+    owners
+}
+
+/// Which tokens are part of a count.
+pub(super) fn number_marks(view: &RegionView<'_>, counts: &[Count]) -> Vec<bool> {
+    let mut number = vec![false; view.tokens.len()];
+    for c in counts {
+        for flag in number.iter_mut().take(c.last + 1).skip(c.first) {
+            *flag = true;
+        }
+    }
+    number
+}
+
+/// Whether nothing but a coordinator (and a comma) stands between two predicates.
+fn joined(view: &RegionView<'_>, a: &Predicate, b: &Predicate) -> bool {
+    let (x, y) = if a.first <= b.first { (a, b) } else { (b, a) };
+    let Some(between) = view.tokens.get(x.last + 1..y.first) else {
+        return x.last + 1 >= y.first; // adjacent or overlapping
+    };
+    match between {
+        [] => true,
+        [c] => c.is_in(COORDINATORS),
+        [comma, c] => comma.is_punct(",") && c.is_in(COORDINATORS),
+        _ => false,
+    }
+}
+
+/// The text of a predicate, for reasons.
+pub(super) fn name<'t>(view: &RegionView<'t>, p: &Predicate) -> &'t str {
+    view.text.get(p.span.range()).unwrap_or("?")
+}
+
+/// Whether the count at token `first` follows a verb of change ("rose to", "reached").
+pub(super) fn after_change_verb(tokens: &[Token<'_>], first: usize) -> bool {
+    let words: Vec<&Token<'_>> = tokens[..first.min(tokens.len())]
+        .iter()
+        .rev()
+        .take_while(|t| t.word)
+        .take(2)
+        .collect();
+    match words.as_slice() {
+        [last, verb, ..] if last.is_in(&["to", "at"]) => verb.is_in(CHANGE_VERBS),
+        [last, ..] => last.is_in(CHANGE_VERBS_DIRECT),
+        [] => false,
+    }
+}
+
+/// Whether predicate `p` can govern count `c`, and how tightly (words between): the reason
+/// when it cannot.
+pub(super) fn position(
+    view: &RegionView<'_>,
+    p: &Predicate,
+    c: &Count,
+    number: &[bool],
+) -> Result<usize, String> {
+    let tokens = &view.tokens;
+    let cue = name(view, p);
+    if view.sentence_of.get(p.first) != view.sentence_of.get(c.first) {
+        return Err(format!("in another sentence than `{cue}`"));
+    }
+    if view.clauses.of(p.first) != view.clauses.of(c.first) {
+        let later = if c.first > p.first { c.first } else { p.first };
+        let opener = view
+            .clauses
+            .opened_by(later)
+            .and_then(|o| tokens.get(o))
+            .map_or(String::new(), |t| format!(" (`{}` opens it)", t.text));
+        return Err(format!("in another clause than `{cue}`{opener}"));
+    }
+    let (from, to, subject) = if c.last < p.first {
+        // "shot and killed": the first predicate of a coordinated pair stands between.
+        let mut k = p.first;
+        while k >= 2
+            && k - 2 > c.last
+            && tokens[k - 1].is_in(COORDINATORS)
+            && view.in_predicate.get(k - 2).copied().unwrap_or(false)
+        {
+            k -= 2;
+            while k > c.last + 1 && view.in_predicate.get(k - 1).copied().unwrap_or(false) {
+                k -= 1;
+            }
+        }
+        (c.last + 1, k, true)
+    } else if c.first > p.last {
+        (p.last + 1, c.first, false)
+    } else {
+        return Err(format!("part of the cue `{cue}`"));
+    };
+    let mut words = 0;
+    for (i, t) in tokens.iter().enumerate().take(to).skip(from) {
+        if !t.word {
+            if matches!(t.text, "'" | "’") {
+                continue;
+            }
+            return Err(format!("`{}` stands between it and `{cue}`", t.text));
+        }
+        if number.get(i).copied().unwrap_or(false) || t.text.bytes().any(|b| b.is_ascii_digit()) {
+            return Err(format!("another number stands between it and `{cue}`"));
+        }
+        if t.is_in(COORDINATORS) {
+            return Err(format!("`{}` stands between it and `{cue}`", t.text));
+        }
+        if subject && t.is_in(DETERMINERS) {
+            return Err(format!(
+                "another noun phrase starts after it (`{}`)",
+                t.text
+            ));
+        }
+        words += 1;
+    }
+    let changed = !subject && after_change_verb(tokens, c.first);
+    let reach = match (subject, changed) {
+        (true, _) => SUBJECT_GAP,
+        (false, true) => CHANGE_VERB_GAP,
+        (false, false) => OBJECT_GAP,
+    };
+    if words > reach {
+        return Err(format!("too far from `{cue}`"));
+    }
+    counted_noun(view, c, subject)?;
+    if let Some(word) = modal_before(view, from.min(p.first).min(c.first)) {
+        return Err(format!("hypothetical or negated (`{word}`)"));
+    }
+    // "The toll from the attack rose to 137": the verb of change links the count to the
+    // noun before it as tightly as to the verb itself, and the earlier predicate wins a tie.
+    Ok(if changed { words.min(1) } else { words })
+}
+
+/// Rejects a count attached to a noun that is neither a cue nor a word for people: "three
+/// gunmen", "five rifles".
+fn counted_noun(view: &RegionView<'_>, c: &Count, subject: bool) -> Result<(), String> {
+    let after: Vec<(usize, &Token<'_>)> = view
+        .tokens
+        .iter()
+        .enumerate()
+        .skip(c.last + 1)
+        .take_while(|(_, t)| t.word)
+        .take(4)
+        .collect();
+    let is_predicate = |i: usize| view.in_predicate.get(i).copied().unwrap_or(false);
+    let Some(&(i, first)) = after.first() else {
+        return Ok(()); // punctuation or the end: the number stands alone
+    };
+    if is_predicate(i) || first.is_in(PEOPLE_NOUNS) || first.is_in(AUXILIARIES) {
+        return Ok(());
+    }
+    if first.is_in(PHRASE_ENDERS) {
+        return if subject {
+            Err(format!(
+                "not counting what the cue names (`{}`)",
+                first.text
+            ))
+        } else {
+            Ok(())
+        };
+    }
+    // An unknown word: a modifier of a noun cue ("140 civilian victims") or the head of
+    // another noun phrase ("three militants").
+    for &(k, t) in after.iter().skip(1).take(2) {
+        if t.is_in(AUXILIARIES) || t.is_in(PHRASE_ENDERS) {
+            break;
+        }
+        if is_predicate(k) || t.is_in(PEOPLE_NOUNS) {
+            return Ok(());
+        }
+    }
+    Err(format!("counts something else (`{}`)", first.text))
+}
+
+/// A modal or negating word among the three words before token `start`, in its clause.
+pub(super) fn modal_before(view: &RegionView<'_>, start: usize) -> Option<String> {
+    let clause = view.clauses.of(start);
+    view.tokens[..start.min(view.tokens.len())]
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(i, _)| view.clauses.of(*i) == clause)
+        .filter(|(_, t)| t.word)
+        .take(3)
+        .find(|(_, t)| t.is_in(MODALS))
+        .map(|(_, t)| t.text.to_string())
+}

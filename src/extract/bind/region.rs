@@ -1,0 +1,166 @@
+//! A scope region read once: its tokens, sentences, predicates and clauses, its non-prose
+//! stretches, and running counts that make any distance between two points O(log n).
+//!
+//! Every rule whose subject falls in the region reuses the same view, so binding costs one
+//! pass over the region whatever the number of rules, candidates or subjects in it.
+
+use super::clauses::Clauses;
+use super::predicates::{self, Predicate};
+use super::prose;
+use super::tokens::{Token, tokens};
+use crate::extract::sentence;
+use crate::extract::terms::Hit;
+use crate::source::offsets::TextRange;
+
+/// One region, tokenized and split.
+#[derive(Debug)]
+pub(super) struct RegionView<'a> {
+    /// The whole matching text.
+    pub text: &'a str,
+    /// The region in the matching text.
+    pub range: TextRange,
+    /// Its tokens.
+    pub tokens: Vec<Token<'a>>,
+    /// The sentence number of each token.
+    pub sentence_of: Vec<u32>,
+    /// Whether each token opens its block (a paragraph, heading, list item or caption).
+    pub opens_block: Vec<bool>,
+    /// The predicates (cues of every rule of the kind, and news verbs), by position.
+    pub predicates: Vec<Predicate>,
+    /// Whether each token is part of a predicate.
+    pub in_predicate: Vec<bool>,
+    /// The clauses.
+    pub clauses: Clauses,
+    /// Non-prose stretches, by position, with what they are.
+    pub not_prose: Vec<(TextRange, &'static str)>,
+    /// Words among `tokens[..i]`, for `i` in `0..=len`.
+    words_before: Vec<u32>,
+    /// Commas and colons among `tokens[..i]`.
+    marks_before: Vec<u32>,
+    /// Hard breaks (sentence ends, brackets, semicolons) among `tokens[..i]`.
+    breaks_before: Vec<u32>,
+    /// Semicolons among `tokens[..i]`.
+    semicolons_before: Vec<u32>,
+}
+
+impl<'a> RegionView<'a> {
+    /// Reads `range` of `text`, whose blocks are `blocks`; `cues` are the cue hits of every
+    /// rule of the kind being bound, by position.
+    pub fn new(text: &'a str, range: TextRange, blocks: &[TextRange], cues: &[Hit]) -> Self {
+        let tokens = tokens(text, range);
+        // Sentences of every block the region touches, clipped to it.
+        let first = blocks.partition_point(|b| b.end <= range.start);
+        let mut sentences = Vec::new();
+        let mut block_starts = Vec::new();
+        for b in blocks[first..].iter().take_while(|b| b.start < range.end) {
+            let clipped = TextRange::new(b.start.max(range.start), b.end.min(range.end));
+            block_starts.push(clipped.start);
+            sentences.extend(sentence::sentences(text, clipped));
+        }
+        if blocks.is_empty() {
+            sentences = sentence::sentences(text, range);
+        }
+        let mut sentence_of = Vec::with_capacity(tokens.len());
+        let mut opens_block = Vec::with_capacity(tokens.len());
+        let (mut s, mut b) = (0usize, 0usize);
+        let mut previous_block = usize::MAX;
+        for t in &tokens {
+            while s + 1 < sentences.len() && sentences[s].end <= t.start {
+                s += 1;
+            }
+            while b + 1 < block_starts.len() && block_starts[b + 1] <= t.start {
+                b += 1;
+            }
+            sentence_of.push(s as u32);
+            opens_block.push(previous_block != b);
+            previous_block = b;
+        }
+        let predicates = predicates::find(&tokens, cues);
+        let mut in_predicate = vec![false; tokens.len()];
+        for p in &predicates {
+            for flag in in_predicate.iter_mut().take(p.last + 1).skip(p.first) {
+                *flag = true;
+            }
+        }
+        let clauses = Clauses::split(&tokens, &sentence_of, &in_predicate);
+        let (mut words, mut marks, mut breaks, mut semis) = (vec![0], vec![0], vec![0], vec![0]);
+        for t in &tokens {
+            let (w, m, h) = match (t.word, t.text) {
+                (true, _) => (1, 0, 0),
+                (false, "," | ":") => (0, 1, 0),
+                (false, ";" | "(" | ")" | "[" | "]" | "." | "!" | "?") => (0, 0, 1),
+                _ => (0, 0, 0),
+            };
+            words.push(words.last().copied().unwrap_or(0) + w);
+            marks.push(marks.last().copied().unwrap_or(0) + m);
+            breaks.push(breaks.last().copied().unwrap_or(0) + h);
+            semis.push(semis.last().copied().unwrap_or(0) + u32::from(t.is_punct(";")));
+        }
+        RegionView {
+            text,
+            range,
+            not_prose: prose::chunks(text, range),
+            tokens,
+            sentence_of,
+            opens_block,
+            predicates,
+            in_predicate,
+            clauses,
+            words_before: words,
+            marks_before: marks,
+            breaks_before: breaks,
+            semicolons_before: semis,
+        }
+    }
+
+    /// The index of the first token that ends after `pos` (the token containing `pos`, or the
+    /// next one).
+    pub fn token_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.end <= pos)
+    }
+
+    /// The index of the last token that starts before `end`.
+    pub fn last_token_before(&self, end: usize) -> Option<usize> {
+        self.tokens
+            .partition_point(|t| t.start < end)
+            .checked_sub(1)
+    }
+
+    /// The first and last token of `range`, if it holds any.
+    pub fn token_span(&self, range: TextRange) -> Option<(usize, usize)> {
+        let first = self.token_at(range.start);
+        let last = self.last_token_before(range.end)?;
+        (first <= last).then_some((first, last))
+    }
+
+    /// What separates `from` and `to` (byte positions, `from <= to`): words, plus one per
+    /// comma or colon, plus one if any hard break lies between.
+    pub fn distance(&self, from: usize, to: usize) -> usize {
+        let i = self.tokens.partition_point(|t| t.start < from);
+        let j = self.tokens.partition_point(|t| t.start < to).max(i);
+        let at = |v: &[u32], k: usize| v.get(k).copied().unwrap_or(0) as usize;
+        let words = at(&self.words_before, j) - at(&self.words_before, i);
+        let marks = at(&self.marks_before, j) - at(&self.marks_before, i);
+        let breaks = at(&self.breaks_before, j) - at(&self.breaks_before, i);
+        words + marks + usize::from(breaks > 0)
+    }
+
+    /// What the non-prose stretch overlapping `range` is, if one does.
+    pub fn not_prose_at(&self, range: TextRange) -> Option<&'static str> {
+        let i = self
+            .not_prose
+            .partition_point(|(r, _)| r.end <= range.start);
+        self.not_prose
+            .get(i)
+            .filter(|(r, _)| r.start < range.end)
+            .map(|(_, kind)| *kind)
+    }
+
+    /// Whether a semicolon lies between byte positions `from <= to`.
+    pub fn semicolon_between(&self, from: usize, to: usize) -> bool {
+        let i = self.tokens.partition_point(|t| t.start < from);
+        let j = self.tokens.partition_point(|t| t.start < to).max(i);
+        let at = |k: usize| self.semicolons_before.get(k).copied().unwrap_or(0);
+        at(j) > at(i)
+    }
+}
