@@ -1112,29 +1112,9 @@ fn classify_one(text: &str, t: &mut NumberToken) {
             return;
         }
     }
-    {
-        let p = if b.get(e) == Some(&b'-') {
-            e + 1
-        } else {
-            skip_ws(text, e)
-        };
-        if starts_with_ci(text, p, "year") {
-            let mut q = p + 4;
-            if starts_with_ci(text, q, "s") {
-                q += 1;
-            }
-            let q2 = if b.get(q) == Some(&b'-') {
-                q + 1
-            } else {
-                skip_ws(text, q)
-            };
-            if starts_with_ci(text, q2, "old") && boundary_at(text, q2 + 3)
-                || starts_with_ci(text, q2, "olds") && boundary_at(text, q2 + 4)
-            {
-                t.exclusion = Some(Exclusion::Age);
-                return;
-            }
-        }
+    if age_after(text, e) || apposed_age(text, s, e, t.value) {
+        t.exclusion = Some(Exclusion::Age);
+        return;
     }
     // List numbers: at a line start, followed by "." or ")".
     if plain_int && matches!(b.get(e), Some(b'.' | b')')) {
@@ -1188,6 +1168,56 @@ fn classify(text: &str, toks: &mut [NumberToken]) {
             p.exclusion = Some(Exclusion::DatePart);
         }
     }
+}
+
+/// Units of an age: "19-year-old", "17-month-old", "9-yr-old", "3 weeks old".
+const AGE_UNITS: &[&str] = &[
+    "years", "year", "yrs", "yr", "months", "month", "mos", "mo", "weeks", "week", "wks", "wk",
+    "days", "day",
+];
+
+/// Whether an age unit and "old" follow the number ending at `e`: "-year-old", " years old",
+/// "-month-olds".
+fn age_after(text: &str, e: usize) -> bool {
+    let b = text.as_bytes();
+    let p = if b.get(e) == Some(&b'-') {
+        e + 1
+    } else {
+        skip_ws(text, e)
+    };
+    let Some(unit) = AGE_UNITS.iter().find(|u| starts_with_ci(text, p, u)) else {
+        return false;
+    };
+    let q = p + unit.len();
+    let q = if b.get(q) == Some(&b'-') {
+        q + 1
+    } else {
+        skip_ws(text, q)
+    };
+    starts_with_ci(text, q, "old") && boundary_at(text, q + 3)
+        || starts_with_ci(text, q, "olds") && boundary_at(text, q + 4)
+}
+
+/// "Kim, 45, was hurt": a small number set off by commas right after a capitalised name.
+fn apposed_age(text: &str, s: usize, e: usize, value: f64) -> bool {
+    let b = text.as_bytes();
+    if !(1.0..=120.0).contains(&value) || b.get(e) != Some(&b',') {
+        return false;
+    }
+    let before = text[..s].trim_end_matches([' ', '\u{a0}']);
+    let Some(name) = before.strip_suffix(',') else {
+        return false;
+    };
+    let word: String = name
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic() || matches!(c, '\'' | '-' | '.'))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase)
 }
 
 #[cfg(test)]
@@ -1355,6 +1385,11 @@ mod tests {
         age_aged: "a man aged 19 was" => "19", Exclusion::Age;
         age_year_old: "a 19-year-old man" => "19", Exclusion::Age;
         age_years_old: "he is 19 years old" => "19", Exclusion::Age;
+        age_months: "her 17-month-old son" => "17", Exclusion::Age;
+        age_yr_abbreviated: "a 9-yr-old boy" => "9", Exclusion::Age;
+        age_weeks_plural: "two 6-week-olds" => "6", Exclusion::Age;
+        age_apposed: "Kim, 45, was hurt" => "45", Exclusion::Age;
+        age_ages: "ages 13, 17 and 19" => "13", Exclusion::Age;
         list_dot: "intro\n1. First point" => "1", Exclusion::ListNumber;
         list_paren: "  2) Second point" => "2", Exclusion::ListNumber;
         covid: "COVID-19 deaths" => "19", Exclusion::Identifier;

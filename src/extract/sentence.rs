@@ -92,7 +92,7 @@ fn ends_sentence(slice: &str, dot: usize, after: usize) -> bool {
         return true; // end of block
     };
     if !space.is_whitespace() {
-        return false;
+        return lost_space(slice, dot, rest);
     }
     let Some(next) = rest.trim_start().chars().next() else {
         return true;
@@ -128,6 +128,28 @@ fn ends_sentence(slice: &str, dot: usize, after: usize) -> bool {
         return !next.is_ascii_digit();
     }
     !ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// "… at the scene.Two others were hurt": a crawl lost the space after a sentence. The word
+/// before the period is a lower-case word of three letters or more (not `U.S`, not a domain
+/// like `WRAL.com`, whose next letter is lower case), and a capitalised word follows.
+fn lost_space(slice: &str, dot: usize, rest: &str) -> bool {
+    let mut next = rest.chars();
+    let (Some(a), Some(b)) = (next.next(), next.next()) else {
+        return false;
+    };
+    if !(a.is_uppercase() && b.is_lowercase()) || slice.as_bytes().get(dot) != Some(&b'.') {
+        return false;
+    }
+    let word: Vec<char> = slice[..dot]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect();
+    word.len() >= 3
+        && !word.contains(&'.')
+        && word.iter().all(|c| c.is_alphabetic())
+        && word.first().is_some_and(|c| c.is_lowercase())
 }
 
 #[cfg(test)]
@@ -166,6 +188,10 @@ mod tests {
         numbered_reference: "See No. 5 for details. Done." => ["See No. 5 for details.", "Done."];
         number_starts_a_sentence: "It ended. 144 people died." => ["It ended.", "144 people died."];
         blank_line_splits: "A heading\n\nA paragraph." => ["A heading", "A paragraph."];
+        lost_space_splits: "He died at the scene.Two others were hurt." =>
+            ["He died at the scene.", "Two others were hurt."];
+        domain_does_not_split: "Read WRAL.com for more. Then go." => ["Read WRAL.com for more.", "Then go."];
+        initials_without_space_do_not_split: "The N.Y.P.D.Officers came." => ["The N.Y.P.D.Officers came."];
     }
 
     #[test]

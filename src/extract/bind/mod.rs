@@ -305,6 +305,9 @@ impl<'a> Binder<'a> {
         let mut bound: Vec<Bound<T>> = Vec::new();
         let mut rejected = Vec::new();
         let mut seen = BTreeSet::new();
+        // A sentence repeated word for word (a caption and its alt text, a gallery, a teaser)
+        // states its figure once: the first reading is kept, the repeats are rejected.
+        let mut said: BTreeSet<(&str, usize)> = BTreeSet::new();
         for region in regions {
             let view = self.view(region);
             let mut candidates: Vec<Candidate<T>> = scan(region)
@@ -324,7 +327,29 @@ impl<'a> Binder<'a> {
                 }
             }
             if style.governed {
+                let from = bound.len();
                 self.bind_governed(rule, &view, candidates, &mut bound, &mut rejected);
+                let fresh = bound.split_off(from);
+                for b in fresh {
+                    let at = b.candidate.range.start;
+                    let repeat = view.sentence_at(at).is_some_and(|s| {
+                        // Gallery captions repeat behind a changing counter ("Image 6 of 12").
+                        let first = view.token_at(s.start);
+                        let start = prose::counter_at(&view.tokens, first)
+                            .and_then(|n| view.tokens.get(first + n))
+                            .map_or(s.start, |t| t.start.min(at));
+                        let text = self.doc.text.get(start..s.end).unwrap_or("");
+                        !said.insert((text, at - start))
+                    });
+                    if repeat {
+                        rejected.push(Rejection {
+                            range: b.candidate.range,
+                            reason: "repeats an earlier sentence word for word".into(),
+                        });
+                    } else {
+                        bound.push(b);
+                    }
+                }
                 continue;
             }
             for candidate in candidates {

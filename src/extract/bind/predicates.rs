@@ -24,7 +24,7 @@
 
 use super::lexicon::{
     AUXILIARIES, CHANGE_VERB_GAP, CHANGE_VERBS, CHANGE_VERBS_DIRECT, COORDINATORS, DETERMINERS,
-    MODALS, NEWS_PREDICATES, PEOPLE_NOUNS, PHRASE_ENDERS,
+    MODALS, NEWS_PREDICATES, NOT_BEFORE_OBJECT, PEOPLE_NOUNS, PHRASE_ENDERS,
 };
 use super::region::RegionView;
 use super::tokens::Token;
@@ -239,6 +239,7 @@ pub(super) fn position(
     } else {
         return Err(format!("part of the cue `{cue}`"));
     };
+    let changed = !subject && after_change_verb(tokens, c.first);
     let mut words = 0;
     for (i, t) in tokens.iter().enumerate().take(to).skip(from) {
         if !t.word {
@@ -259,9 +260,13 @@ pub(super) fn position(
                 t.text
             ));
         }
+        // After a verb of change the words between are the noun's own phrase ("the toll from
+        // the attack rose to 137").
+        if !subject && !changed && t.is_in(NOT_BEFORE_OBJECT) {
+            return Err(format!("`{}` stands between `{cue}` and it", t.text));
+        }
         words += 1;
     }
-    let changed = !subject && after_change_verb(tokens, c.first);
     let reach = match (subject, changed) {
         (true, _) => SUBJECT_GAP,
         (false, true) => CHANGE_VERB_GAP,

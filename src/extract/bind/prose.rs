@@ -148,6 +148,13 @@ pub(super) fn is_counter(tokens: &[Token<'_>], i: usize, opens_block: bool) -> b
             .is_some_and(|t| t.is_in(COUNTER_WORDS))
 }
 
+/// How many tokens a gallery counter at token `i` takes ("Image 6 of 12" is four), if one
+/// starts there.
+pub(super) fn counter_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    let word = tokens.get(i)?;
+    (word.is_in(COUNTER_WORDS) && is_counter(tokens, i + 1, false)).then_some(4)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,6 +21,8 @@ pub(super) struct RegionView<'a> {
     pub range: TextRange,
     /// Its tokens.
     pub tokens: Vec<Token<'a>>,
+    /// The sentences of the region, in order.
+    pub sentences: Vec<TextRange>,
     /// The sentence number of each token.
     pub sentence_of: Vec<u32>,
     /// Whether each token opens its block (a paragraph, heading, list item or caption).
@@ -101,6 +103,7 @@ impl<'a> RegionView<'a> {
             range,
             not_prose: prose::chunks(text, range),
             tokens,
+            sentences,
             sentence_of,
             opens_block,
             predicates,
@@ -143,6 +146,12 @@ impl<'a> RegionView<'a> {
         let marks = at(&self.marks_before, j) - at(&self.marks_before, i);
         let breaks = at(&self.breaks_before, j) - at(&self.breaks_before, i);
         words + marks + usize::from(breaks > 0)
+    }
+
+    /// The sentence holding byte `pos`, if any.
+    pub fn sentence_at(&self, pos: usize) -> Option<TextRange> {
+        let i = self.sentences.partition_point(|s| s.end <= pos);
+        self.sentences.get(i).filter(|s| s.start <= pos).copied()
     }
 
     /// What the non-prose stretch overlapping `range` is, if one does.

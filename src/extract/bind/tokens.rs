@@ -50,11 +50,17 @@ pub(super) fn tokens(text: &str, range: TextRange) -> Vec<Token<'_>> {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = iter.peek() {
-                let joins = matches!(d, '\'' | '-' | '.')
-                    && slice[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
+                let next = slice[j + d.len_utf8()..].chars().next();
+                let joins = match d {
+                    '\'' | '-' => next.is_some_and(char::is_alphanumeric),
+                    // "U.S.", "3.5", "example.com" are one word; "scene.Two" (a crawl that
+                    // lost the space after a sentence) is two.
+                    '.' => next.is_some_and(|n| {
+                        n.is_alphanumeric() && !(n.is_uppercase() && j - i > 1)
+                            || n.is_uppercase() && slice[i..j].contains('.')
+                    }),
+                    _ => false,
+                };
                 if d.is_alphanumeric() || joins {
                     end = j + d.len_utf8();
                     iter.next();
@@ -78,4 +84,48 @@ pub(super) fn tokens(text: &str, range: TextRange) -> Vec<Token<'_>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text, TextRange::new(0, text.len()))
+            .iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_inner_marks() {
+        assert_eq!(
+            words("The U.S. toll, 3.5 at example.com: didn't 17-month-old"),
+            vec![
+                "The",
+                "U.S",
+                ".",
+                "toll",
+                ",",
+                "3.5",
+                "at",
+                "example.com",
+                ":",
+                "didn't",
+                "17-month-old"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lost_space_after_a_sentence_splits_the_word() {
+        assert_eq!(
+            words("at the scene.Two others"),
+            vec!["at", "the", "scene", ".", "Two", "others"]
+        );
+        assert_eq!(
+            words("the N.Y.P.D. said"),
+            vec!["the", "N.Y.P.D", ".", "said"]
+        );
+    }
 }
