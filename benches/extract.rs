@@ -5,6 +5,10 @@
 //! shape of a real archive. It reports MB/s and files/s; it asserts nothing about time
 //! (timings on a shared 2-core machine are noisy, and tests must not depend on them).
 //!
+//! A second part measures binding on hostile shapes of the same size — a 60 KB run-on line
+//! and a 60 KB CSV whose every row names the subject — against ordinary prose as dense in
+//! subjects, cues and numbers; binding is linear, so the ratios stay small.
+//!
 //! `FACTLINT_BENCH_MB` sets the corpus size (default 100).
 
 #![allow(clippy::print_stdout, clippy::unwrap_used)] // a benchmark reports on stdout
@@ -193,6 +197,80 @@ fn main() {
         outcome.documents as f64 / secs,
         outcome.findings.len()
     );
+
+    // 3. Hostile shapes: binding stays linear whatever the punctuation.
+    bench_shapes(&root);
+}
+
+/// Ordinary prose, a run-on line and a CSV of about `size` bytes, all dense in the subject
+/// "Kerman", the cues "killed" and "wounded", and numbers.
+fn shapes(size: usize) -> Vec<(&'static str, String)> {
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let (mut prose, mut runon, mut csv) = (String::new(), String::new(), String::new());
+    while prose.len() < size {
+        let (k, w) = (rng.next() % 200, rng.next() % 90);
+        write!(
+            prose,
+            "The Kerman attack killed {k} people and wounded {w}, officials said on day {}. ",
+            rng.next() % 1000
+        )
+        .unwrap();
+        if rng.next().is_multiple_of(5) {
+            prose.push_str("\n\n");
+        }
+    }
+    const PIECES: &[&str] = &[
+        "Kerman", "killed", "wounded", "and", ",", ";", "which", "(", ")", "—", "the", "people",
+    ];
+    while runon.len() < size {
+        match rng.next() % 3 {
+            0 => write!(runon, "{} ", rng.next() % 500).unwrap(),
+            _ => write!(runon, "{} ", rng.pick(PIECES)).unwrap(),
+        }
+    }
+    while csv.len() < size {
+        writeln!(
+            csv,
+            "Kerman,killed,{},wounded,{}",
+            rng.next() % 200,
+            rng.next() % 90
+        )
+        .unwrap();
+    }
+    vec![("prose", prose), ("run-on line", runon), ("CSV", csv)]
+}
+
+/// Extraction throughput on each shape, and its time relative to prose.
+fn bench_shapes(root: &Path) {
+    let mut db = Files::new();
+    let rules_text = "[[quantity]]\nid = \"k\"\nsubject = [\"Kerman\"]\ncue = [\"killed\"]\n\
+                      [[quantity]]\nid = \"w\"\nsubject = [\"Kerman\"]\ncue = [\"wounded\"]\n";
+    let path = root.join("target/bench-shapes.toml");
+    std::fs::write(&path, rules_text).unwrap();
+    let (rules, problems) = load_rules(&[path], root, &mut db);
+    assert!(problems.is_empty());
+    let extractor = Extractor::new(&rules, ExtractOptions::default());
+    let mut prose_secs = None;
+    for (name, text) in shapes(60_000) {
+        let file = if name == "CSV" {
+            "shape.csv"
+        } else {
+            "shape.txt"
+        };
+        let doc = source::load(FileId(0), file, &text);
+        let rounds = 20;
+        let start = Instant::now();
+        let mut mentions = 0;
+        for _ in 0..rounds {
+            mentions = extractor.extract(&doc).mentions.len();
+        }
+        let secs = start.elapsed().as_secs_f64() / rounds as f64;
+        let ratio = secs / *prose_secs.get_or_insert(secs);
+        println!(
+            "binding on a 60 KB {name}: {:.1} MB/s, {ratio:.1}× prose ({mentions} mentions)",
+            text.len() as f64 / 1e6 / secs
+        );
+    }
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {

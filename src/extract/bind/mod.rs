@@ -432,7 +432,8 @@ impl<'a> Binder<'a> {
                 }),
             }
         }
-        let owners = predicates::govern(view, &counts);
+        let number = predicates::number_marks(view, &counts);
+        let owners = predicates::govern(view, &counts, &number);
         for ((candidate, count), owners) in kept.into_iter().zip(&counts).zip(owners) {
             let own = owners
                 .iter()
@@ -465,7 +466,7 @@ impl<'a> Binder<'a> {
                     "the count of another predicate: `{}`",
                     predicates::name(view, &view.predicates[pi])
                 )),
-                (None, None) => Err(self.why_ungoverned(rule, view, count, &counts)),
+                (None, None) => Err(self.why_ungoverned(rule, view, count, &number)),
             };
             match verdict {
                 Ok(frame) => bound.push(Bound { candidate, frame }),
@@ -483,7 +484,7 @@ impl<'a> Binder<'a> {
         rule: RuleIdx,
         view: &RegionView<'_>,
         count: &Count,
-        counts: &[Count],
+        number: &[bool],
     ) -> String {
         let preds = &view.predicates;
         let at = preds.partition_point(|p| p.first < count.first);
@@ -498,7 +499,7 @@ impl<'a> Binder<'a> {
         let Some(p) = nearest else {
             return "no cue of the rule in its sentence".into();
         };
-        match predicates::position(view, p, count, &predicates::number_marks(view, counts)) {
+        match predicates::position(view, p, count, number) {
             Err(reason) => reason,
             Ok(_) => format!("`{}` governs another count", predicates::name(view, p)),
         }

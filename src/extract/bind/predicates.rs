@@ -114,8 +114,8 @@ pub(super) fn find(tokens: &[Token<'_>], cues: &[Hit]) -> Vec<Predicate> {
 
 /// Who governs each count: the indices (into `view.predicates`) of the predicates that took
 /// it, empty when none did.
-pub(super) fn govern(view: &RegionView<'_>, counts: &[Count]) -> Vec<Vec<usize>> {
-    let number = number_marks(view, counts);
+/// `number` marks the tokens of every count ([`number_marks`]).
+pub(super) fn govern(view: &RegionView<'_>, counts: &[Count], number: &[bool]) -> Vec<Vec<usize>> {
     let mut pairs = Vec::new();
     for (pi, p) in view.predicates.iter().enumerate() {
         let lo = counts.partition_point(|c| c.first + WINDOW < p.first);
@@ -125,7 +125,7 @@ pub(super) fn govern(view: &RegionView<'_>, counts: &[Count]) -> Vec<Vec<usize>>
             .skip(lo)
             .take_while(|(_, c)| c.first <= p.last + WINDOW)
         {
-            if let Ok(score) = position(view, p, c, &number) {
+            if let Ok(score) = position(view, p, c, number) {
                 pairs.push((score, c.first, pi, ci));
             }
         }
