@@ -244,6 +244,15 @@ codes! {
     /// ## How to fix
     /// Save an unprotected `.docx` copy of the file, or exclude it in `factlint.toml`.
     UnsupportedDocument = "unsupported-document", Input, Warning;
+    /// ## What it checks
+    /// A stretch of a document (a sentence or paragraph around a rule's subject) holding more
+    /// numbers than binding reads in one region (5,000): a data table or log pasted as prose.
+    /// ## Why it matters
+    /// The numbers past the cap were not read, so a figure among them would go unchecked.
+    /// The cap keeps a hostile file from making a run slow.
+    /// ## How to fix
+    /// Keep tables in data files, or exclude the file in `factlint.toml`.
+    TooManyNumbers = "too-many-numbers", Input, Warning;
 }
 
 impl fmt::Display for Code {

@@ -25,7 +25,7 @@ pub const CHOICES: &[(&str, &[&str])] = &[
     ("severity", &["error", "warning", "info"]),
     ("scope", &["sentence", "paragraph", "document"]),
     ("mode", &["canonical", "consistent", "corpus"]),
-    ("unit", &["count", "number", "percent", "money"]),
+    ("unit", &["count", "number", "percent", "money", "age"]),
     ("bare_round", &["exact", "approx"]),
     ("monotone", &["increasing", "decreasing"]),
     ("order", &["dmy", "mdy"]),

@@ -21,12 +21,16 @@ use crate::value::Value;
 use crate::value::date::{WeekdayCheck, YearContext, YearSource};
 
 /// The date mentions of every date rule in `doc`.
-pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> (Vec<Mention>, Vec<Rejected>) {
+pub fn extract(
+    rules: &RuleSet,
+    doc: &Document,
+    hits: &[Hit],
+) -> (Vec<Mention>, Vec<Rejected>, Vec<Finding>) {
     let binder = Binder::new(doc, hits, rules, |k| matches!(k, RuleKind::Date(_)));
     let mut mentions = Vec::new();
     let mut rejected = Vec::new();
     if !binder.has_subjects() {
-        return (mentions, rejected);
+        return (mentions, rejected, Vec::new());
     }
     for (idx, rule) in rules.rules.iter().enumerate() {
         let RuleKind::Date(d) = &rule.kind else {
@@ -63,7 +67,7 @@ pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> (Vec<Mention>, 
         }
         rejected.extend(binder.rejected(idx, rejections));
     }
-    (mentions, rejected)
+    (mentions, rejected, binder.cap_warnings())
 }
 
 /// The built-in weekday check: "Thursday, 22 March 2024" names the wrong day. Weekday names

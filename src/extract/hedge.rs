@@ -53,6 +53,8 @@ pub enum Unfit {
     NotInteger,
     /// A plain number where the rule wants money or a percentage.
     NoUnit,
+    /// Any number but an age, where the rule reads ages.
+    NotAge,
 }
 
 impl Unfit {
@@ -65,6 +67,7 @@ impl Unfit {
             Unfit::Currency => "another currency",
             Unfit::NotInteger => "not a whole number",
             Unfit::NoUnit => "no unit",
+            Unfit::NotAge => "not an age",
         }
     }
 }
@@ -73,6 +76,9 @@ impl Amount {
     /// Why this amount cannot be a mention of a rule with this `unit` (and `currency`, an
     /// ISO code or anything [`number::currency_code`] reads), or `None` when it can.
     pub fn unfit_for(&self, unit: Unit, currency: Option<&str>) -> Option<Unfit> {
+        if unit == Unit::Age {
+            return (self.exclusion != Some(Exclusion::Age)).then_some(Unfit::NotAge);
+        }
         if let Some(e) = self.exclusion {
             return Some(Unfit::Excluded(e));
         }
@@ -92,6 +98,7 @@ impl Amount {
             }
             (Unit::Money, NumUnit::Percent) => Some(Unfit::Percent),
             (Unit::Percent | Unit::Money, NumUnit::Plain) => Some(Unfit::NoUnit),
+            (Unit::Age, _) => Some(Unfit::NotAge), // answered above
         }
     }
 }

@@ -95,17 +95,17 @@ impl<'r> Extractor<'r> {
     pub fn extract(&self, doc: &Document) -> Extraction {
         let hits = self.matcher.find(&doc.text);
         let mut mentions = entity::extract(self.rules, doc, &hits);
-        let (quantities, mut rejected) = quantity::extract(self.rules, doc, &hits);
-        let (dates, rejected_dates) = event_date::extract(self.rules, doc, &hits);
+        let (quantities, mut rejected, mut findings) = quantity::extract(self.rules, doc, &hits);
+        let (dates, rejected_dates, date_warnings) = event_date::extract(self.rules, doc, &hits);
         mentions.extend(quantities);
         mentions.extend(dates);
         rejected.extend(rejected_dates);
+        findings.extend(date_warnings);
         mentions.sort_by_key(|m| (m.span, m.rule));
         rejected.sort_by(|a, b| (a.span, a.rule, &a.reason).cmp(&(b.span, b.rule, &b.reason)));
-        let findings = self
-            .weekdays
-            .as_ref()
-            .map_or_else(Vec::new, |w| w.check(doc));
+        if let Some(w) = &self.weekdays {
+            findings.extend(w.check(doc));
+        }
         Extraction {
             mentions,
             rejected,

@@ -4,29 +4,38 @@
 //! region; `bind` decides which of them are the rule's; `hedge::to_quantity` reads each as an
 //! interval with the rule's tolerance, roundness and unit.
 
-use super::bind::{Binder, Candidate, QUANTITY_FRAME};
+use super::bind::{AGE_FRAME, Binder, Candidate, QUANTITY_FRAME};
 use super::hedge::{self, Amount, ReadParams};
 use super::terms::Hit;
 use super::{Mention, Rejected};
-use crate::rules::{RuleKind, RuleSet};
+use crate::finding::Finding;
+use crate::rules::{RuleKind, RuleSet, Unit};
 use crate::source::Document;
 use crate::source::offsets::TextRange;
 use crate::value::Value;
 
 /// The quantity mentions of every quantity rule in `doc`.
-pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> (Vec<Mention>, Vec<Rejected>) {
+pub fn extract(
+    rules: &RuleSet,
+    doc: &Document,
+    hits: &[Hit],
+) -> (Vec<Mention>, Vec<Rejected>, Vec<Finding>) {
     let binder = Binder::new(doc, hits, rules, |k| matches!(k, RuleKind::Quantity(_)));
     let mut mentions = Vec::new();
     let mut rejected = Vec::new();
     if !binder.has_subjects() {
-        return (mentions, rejected);
+        return (mentions, rejected, Vec::new());
     }
     for (idx, rule) in rules.rules.iter().enumerate() {
         let RuleKind::Quantity(q) = &rule.kind else {
             continue;
         };
         let params = ReadParams::of_rule(q);
-        let (bound, rejections) = binder.bind(idx, QUANTITY_FRAME, |region| {
+        let style = match q.unit {
+            Unit::Age => AGE_FRAME,
+            _ => QUANTITY_FRAME,
+        };
+        let (bound, rejections) = binder.bind(idx, style, |region| {
             hedge::amounts(&doc.text, region.range())
                 .into_iter()
                 .map(|a: Amount| Candidate {
@@ -48,7 +57,7 @@ pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> (Vec<Mention>, 
         }
         rejected.extend(binder.rejected(idx, rejections));
     }
-    (mentions, rejected)
+    (mentions, rejected, binder.cap_warnings())
 }
 
 /// Verbs after which "from X to Y" is a change, not a range.

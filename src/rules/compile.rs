@@ -429,8 +429,20 @@ fn quantity(
     let cue = terms(diag, table, "cue", case_sensitive, false);
     let unit_at = table.get("unit").map(|v| v.span());
     let unit = table
-        .choice(diag, "unit", &["count", "number", "percent", "money"])
-        .map(|i| [Unit::Count, Unit::Number, Unit::Percent, Unit::Money][i]);
+        .choice(
+            diag,
+            "unit",
+            &["count", "number", "percent", "money", "age"],
+        )
+        .map(|i| {
+            [
+                Unit::Count,
+                Unit::Number,
+                Unit::Percent,
+                Unit::Money,
+                Unit::Age,
+            ][i]
+        });
     let value = quantity_value(diag, table, unit.unwrap_or_default());
     let tolerance = tolerance(diag, table);
     let currency = table.string(diag, "currency");

@@ -186,6 +186,9 @@ pub enum Unit {
     Percent,
     /// Amounts of money.
     Money,
+    /// Ages in years ("aged 45", "a 45-year-old", "Kim, 45,"): only ages are read, and they
+    /// need no cue — the age phrase is its own frame.
+    Age,
 }
 
 /// How a bare round number ("140 victims") is read.

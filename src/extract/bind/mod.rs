@@ -33,6 +33,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use super::terms::{Hit, Role};
+use crate::finding::{Code, Finding, Label};
 use crate::rules::{RuleIdx, RuleKind, RuleSet, Scope};
 use crate::source::Document;
 use crate::source::offsets::TextRange;
@@ -63,6 +64,9 @@ pub struct FrameStyle {
     /// Whether a predicate governs the value in its clause (counts); otherwise a cue within
     /// a word window frames it (dates).
     pub governed: bool,
+    /// Whether the value phrase is its own frame and needs no cue ("a 45-year-old", "aged
+    /// 45"): ages.
+    pub own_frame: bool,
     /// Window: most words between cue and value.
     pub max_gap: usize,
     /// Window: whether commas and colons may stand between cue and value.
@@ -80,6 +84,7 @@ pub struct FrameStyle {
 /// Counts and amounts: governed by a predicate of their clause.
 pub const QUANTITY_FRAME: FrameStyle = FrameStyle {
     governed: true,
+    own_frame: false,
     max_gap: 3,
     allow_commas: false,
     count_subject_words: true,
@@ -90,11 +95,19 @@ pub const QUANTITY_FRAME: FrameStyle = FrameStyle {
 /// Frames for dates: "On March 7 the US embassy warned …" puts the subject between.
 pub const DATE_FRAME: FrameStyle = FrameStyle {
     governed: false,
+    own_frame: false,
     max_gap: 8,
     allow_commas: true,
     count_subject_words: false,
     relative_break: true,
     coordination_break: true,
+};
+
+/// Ages (`unit = "age"`): the age phrase frames itself; the nearest subject decides.
+pub const AGE_FRAME: FrameStyle = FrameStyle {
+    governed: false,
+    own_frame: true,
+    ..QUANTITY_FRAME
 };
 
 /// A candidate bound to the rule.
@@ -274,15 +287,26 @@ impl<'a> Binder<'a> {
         view
     }
 
-    /// The regions where more than [`MAX_CANDIDATES_PER_REGION`] candidates were found, in
-    /// source coordinates: the caller warns about them.
-    pub fn capped_regions(&self) -> Vec<Span> {
+    /// A `too-many-numbers` warning for each region where more than
+    /// [`MAX_CANDIDATES_PER_REGION`] candidates were found.
+    pub fn cap_warnings(&self) -> Vec<Finding> {
         let mut regions = self.capped.borrow().clone();
         regions.sort();
         regions.dedup();
         regions
             .into_iter()
-            .map(|r| Span::new(self.doc.file, self.doc.map.to_source(r)))
+            .map(|r| {
+                let start = TextRange::new(r.start, r.start);
+                let at = Span::new(self.doc.file, self.doc.map.to_source(start));
+                Finding::new(
+                    Code::TooManyNumbers,
+                    format!(
+                        "more than {MAX_CANDIDATES_PER_REGION} numbers in one region; the rest \
+                         were not read"
+                    ),
+                )
+                .with_label(Label::primary(at, "this region"))
+            })
             .collect()
     }
 
@@ -353,7 +377,12 @@ impl<'a> Binder<'a> {
                 continue;
             }
             for candidate in candidates {
-                match self.judge_window(rule, style, &view, &candidate) {
+                let verdict = if style.own_frame {
+                    self.judge_own_frame(rule, &view, &candidate)
+                } else {
+                    self.judge_window(rule, style, &view, &candidate)
+                };
+                match verdict {
                     Ok(frame) => bound.push(Bound { candidate, frame }),
                     Err(reason) => rejected.push(Rejection {
                         range: candidate.range,
@@ -389,6 +418,21 @@ impl<'a> Binder<'a> {
         Ok(())
     }
 
+    /// A value that frames itself (an age): prose, and nearest to this rule's subject.
+    fn judge_own_frame<T>(
+        &self,
+        rule: RuleIdx,
+        view: &RegionView<'_>,
+        candidate: &Candidate<T>,
+    ) -> Result<TextRange, String> {
+        self.common_checks(rule, candidate)?;
+        if let Some(kind) = view.not_prose_at(candidate.range) {
+            return Err(format!("not prose: {kind}"));
+        }
+        self.compete(rule, view, candidate.range)?;
+        Ok(candidate.range)
+    }
+
     /// Clause-and-predicate binding of one region's candidates to `rule`.
     fn bind_governed<T>(
         &self,
@@ -401,11 +445,10 @@ impl<'a> Binder<'a> {
         let mut counts = Vec::new();
         let mut kept = Vec::new();
         for candidate in candidates {
-            let reason = match self.common_checks(rule, &candidate) {
-                Err(reason) => Some(reason),
-                Ok(()) => view
-                    .not_prose_at(candidate.range)
-                    .map(|kind| format!("not prose: {kind}")),
+            // Not prose first: "example.com/2024/3-killed" is a URL before it is a code.
+            let reason = match view.not_prose_at(candidate.range) {
+                Some(kind) => Some(format!("not prose: {kind}")),
+                None => self.common_checks(rule, &candidate).err(),
             };
             let located = view.token_span(candidate.range);
             let reason = reason.or_else(|| match located {

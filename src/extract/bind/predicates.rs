@@ -192,7 +192,7 @@ pub(super) fn after_change_verb(tokens: &[Token<'_>], first: usize) -> bool {
         .take(2)
         .collect();
     match words.as_slice() {
-        [last, verb, ..] if last.is_in(&["to", "at"]) => verb.is_in(CHANGE_VERBS),
+        [last, verb, ..] if last.is_in(&["to", "at", "by"]) => verb.is_in(CHANGE_VERBS),
         [last, ..] => last.is_in(CHANGE_VERBS_DIRECT),
         [] => false,
     }
@@ -262,7 +262,10 @@ pub(super) fn position(
         }
         // After a verb of change the words between are the noun's own phrase ("the toll from
         // the attack rose to 137").
-        if !subject && !changed && t.is_in(NOT_BEFORE_OBJECT) {
+        // "budgeted at $4.5 million", "amounted to 12": `at` or `to` right after the cue
+        // introduces its figure.
+        let introduces = i == from && t.is_in(&["at", "to"]);
+        if !subject && !changed && !introduces && t.is_in(NOT_BEFORE_OBJECT) {
             return Err(format!("`{}` stands between `{cue}` and it", t.text));
         }
         words += 1;
