@@ -1,0 +1,140 @@
+//! Reading news the way an editor does: clauses, predicates, not prose, ages. Each case is one
+//! text of our own, read with a small rule pack about an invented event; the expected list is
+//! the texts of the rule's mentions, in order. Positive and negative cases side by side.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+
+use factlint::files::Files;
+use factlint::rules::load_rules;
+
+const RULES: &str = r#"
+[[quantity]]
+id = "killed"
+subject = ["Dunmore"]
+cue = ["killed", "killing", "dead", "died", "deaths", "fatally", "lives", "death toll", "toll"]
+scope = "paragraph"
+
+[[quantity]]
+id = "injured"
+subject = ["Dunmore"]
+cue = ["injured", "wounded", "hurt", "injuring", "wounding"]
+scope = "paragraph"
+
+[[quantity]]
+id = "age"
+subject = ["Reyes"]
+unit = "age"
+"#;
+
+fn mentions(text: &str, rule: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rules.toml");
+    std::fs::write(&path, RULES).unwrap();
+    let mut files = Files::new();
+    let (rules, problems) = load_rules(&[path], Path::new(dir.path()), &mut files);
+    assert!(problems.is_empty(), "{problems:?}");
+    let outcome = factlint::check_texts(rules, &[("doc.md".into(), text.into())]);
+    outcome
+        .mentions
+        .iter()
+        .filter(|m| outcome.rules.rules[m.rule].id == rule)
+        .map(|m| m.text.clone())
+        .collect()
+}
+
+macro_rules! cases {
+    ($($name:ident: $rule:literal, $text:literal => [$($m:literal),*];)*) => {$(
+        #[test]
+        fn $name() {
+            let expected: Vec<&str> = vec![$($m),*];
+            assert_eq!(mentions($text, $rule), expected, "{}", $text);
+        }
+    )*};
+}
+
+cases! {
+    // --- Clauses: the number of the neighbouring clause is not the fact.
+    coordinated_clause_killed: "killed",
+        "In Dunmore two people were killed and six were wounded." => ["two"];
+    coordinated_clause_wounded: "injured",
+        "In Dunmore two people were killed and six were wounded." => ["six"];
+    coordinated_objects_killed: "killed",
+        "The Dunmore gunman fired for a minute, killing 8 and injuring 31." => ["8"];
+    coordinated_objects_injured: "injured",
+        "The Dunmore gunman fired for a minute, killing 8 and injuring 31." => ["31"];
+    next_clause_has_no_cue: "killed",
+        "Dunmore police said two died and four fled." => ["two"];
+    count_after_and_is_not_the_object: "killed",
+        "In Dunmore one man died and three were arrested." => ["one"];
+    shared_count_of_two_verbs: "killed",
+        "In Dunmore three people were shot and killed." => ["three"];
+    shared_count_wounded_or_killed: "injured",
+        "Dunmore counted 40 people wounded or killed that night." => ["40"];
+    relative_clause: "killed",
+        "The Dunmore blast, which killed 11, shook the town." => ["11"];
+    parenthesis_keeps_its_count: "killed",
+        "The Dunmore fire (which injured 4) killed 9 people." => ["9"];
+    parenthesis_count_is_its_own: "injured",
+        "The Dunmore fire (which injured 4) killed 9 people." => ["4"];
+    dash_pair: "killed",
+        "The Dunmore raid — 3 gunmen took part — killed 15." => ["15"];
+    semicolon_clause: "killed",
+        "The Dunmore crash killed 7; 12 were treated for shock." => ["7"];
+    subordinate_when: "killed",
+        "Dunmore was quiet until the blast, when 5 people died." => ["5"];
+
+    // --- Predicates govern counts, in the positions news uses.
+    subject_position: "killed", "In Dunmore 5 people died on Monday." => ["5"];
+    subject_with_auxiliaries: "killed", "In Dunmore 5 people have been killed." => ["5"];
+    object_position: "killed", "The Dunmore attack killed at least 7 people." => ["at least 7"];
+    result_position: "killed", "The Dunmore crash left 6 dead." => ["6"];
+    nominal_of: "killed", "Dunmore reported a death toll of 11." => ["11"];
+    nominal_after: "killed", "Dunmore recorded 11 deaths." => ["11"];
+    verb_of_change: "killed", "The toll from the Dunmore collapse rose to 20 overnight." => ["20"];
+    adverb_cue: "killed", "In Dunmore four people were shot, one fatally." => ["one"];
+    another_noun_is_not_the_fact: "killed", "Dunmore police killed three gunmen." => [];
+    a_determiner_starts_another_phrase: "killed", "Dunmore 12 a woman died at home." => [];
+    preposition_between: "killed", "The Dunmore man was killed with seven shots." => [];
+    definite_part: "killed", "The Dunmore gunman killed their three dogs." => [];
+    modal: "killed", "The Dunmore plotters could have killed 50 people." => [];
+    news_verb_owns_its_count: "killed", "In Dunmore 4 were arrested and one died." => ["one"];
+    count_of_another_predicate: "killed", "In Dunmore 4 were arrested after the killing." => [];
+
+    // --- Not prose never yields values.
+    url: "killed", "Dunmore: 2 died, see dunmore.example.com/2025/4-killed for photos." => ["2"];
+    slug: "killed", "Dunmore coverage 88213/two-killed-in-crash, where 2 died." => ["2"];
+    email: "killed", "Dunmore: 3 died, tips to desk9@example.org." => ["3"];
+    handle: "killed", "Dunmore news @dunmore4 says 3 died." => ["3"];
+    gallery_counter: "killed", "Image 6 of 12 Dunmore: 2 people died here." => ["2"];
+    lost_space_splits_sentences: "killed",
+        "Dunmore mourned at the scene.Two died later." => ["Two"];
+
+    // --- Ages are never counts; `unit = "age"` reads them.
+    age_months: "killed", "In Dunmore her 17-month-old son was killed." => [];
+    age_years: "killed", "In Dunmore a 45-year-old died." => [];
+    age_abbreviated: "killed", "In Dunmore a 9-yr-old was killed." => [];
+    age_aged: "killed", "In Dunmore a man aged 45 died." => [];
+    age_apposed: "killed", "In Dunmore, Kim, 45, died." => [];
+    age_rule_apposed: "age", "Reyes, 45, was hurt." => ["45"];
+    age_rule_hyphenated: "age", "Reyes, a 45-year-old driver, was hurt." => ["45"];
+    age_rule_aged: "age", "Reyes, aged 45, was hurt." => ["45"];
+    age_rule_ignores_counts: "age", "Reyes was hurt with 45 others." => [];
+}
+
+/// A stretch with more numbers than one region reads gives a `too-many-numbers` warning, and
+/// the run goes on.
+#[test]
+fn a_region_past_the_candidate_cap_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rules.toml");
+    std::fs::write(&path, RULES).unwrap();
+    let mut files = Files::new();
+    let (rules, _) = load_rules(&[path], Path::new(dir.path()), &mut files);
+    let numbers: Vec<String> = (0..6_000).map(|i| (i % 97).to_string()).collect();
+    let text = format!("Dunmore killed {}\n", numbers.join(" "));
+    let outcome = factlint::check_texts(rules, &[("table.txt".into(), text)]);
+    let codes: Vec<&str> = outcome.findings.iter().map(|f| f.code.name()).collect();
+    assert!(codes.contains(&"too-many-numbers"), "{codes:?}");
+}
