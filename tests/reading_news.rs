@@ -102,6 +102,15 @@ cases! {
     news_verb_owns_its_count: "killed", "In Dunmore 4 were arrested and one died." => ["one"];
     count_of_another_predicate: "killed", "In Dunmore 4 were arrested after the killing." => [];
 
+    // --- A governed count that is a part or a wider total is not the fact.
+    aggregate_across_the_city: "killed",
+        "Dunmore had 4 killed in shootings across the city this weekend." => [];
+    aggregate_separate_events: "killed", "In Dunmore two separate crashes left 3 dead." => [];
+    aggregate_in_events: "injured", "Dunmore counted 9 wounded in Friday shootings." => [];
+    single_event_is_not_an_aggregate: "killed",
+        "A shooting in a Dunmore bar left 3 dead on Friday." => ["3"];
+    partitive_subset: "killed", "The Dunmore gunman killed three of his five hostages." => [];
+
     // --- Not prose never yields values.
     url: "killed", "Dunmore: 2 died, see dunmore.example.com/2025/4-killed for photos." => ["2"];
     slug: "killed", "Dunmore coverage 88213/two-killed-in-crash, where 2 died." => ["2"];

@@ -24,6 +24,7 @@ mod clauses;
 mod lexicon;
 mod predicates;
 mod prose;
+mod quantifiers;
 mod region;
 mod tokens;
 mod window;
@@ -477,12 +478,15 @@ impl<'a> Binder<'a> {
         }
         let number = predicates::number_marks(view, &counts);
         let owners = predicates::govern(view, &counts, &number);
+        let mut previous: Option<TextRange> = None;
         for ((candidate, count), owners) in kept.into_iter().zip(&counts).zip(owners) {
             let own = owners
                 .iter()
                 .map(|&pi| &view.predicates[pi])
                 .find(|p| p.rules.contains(&rule));
+            let shape = own.and_then(|_| self.quantifier_shape(view, count, previous));
             let verdict = match (own, owners.first()) {
+                (Some(_), _) if shape.is_some() => Err(shape.unwrap_or_default()),
                 (Some(p), _) => {
                     let frame = TextRange::new(
                         p.span.start.min(count.range.start),
@@ -511,6 +515,9 @@ impl<'a> Binder<'a> {
                 )),
                 (None, None) => Err(self.why_ungoverned(rule, view, count, &number)),
             };
+            if own.is_some() {
+                previous = Some(count.range);
+            }
             match verdict {
                 Ok(frame) => bound.push(Bound { candidate, frame }),
                 Err(reason) => rejected.push(Rejection {
@@ -519,6 +526,32 @@ impl<'a> Binder<'a> {
                 }),
             }
         }
+    }
+
+    /// Why a count its predicate governs is still not the fact's value: a subset, an
+    /// aggregate, an addition to `previous` (the rule's last governed count in the region).
+    fn quantifier_shape(
+        &self,
+        view: &RegionView<'_>,
+        count: &Count,
+        previous: Option<TextRange>,
+    ) -> Option<String> {
+        let text = |r: TextRange| self.doc.text.get(r.range()).unwrap_or("?");
+        if let Some(words) = quantifiers::partitive(&view.tokens, count.last) {
+            return Some(format!("a subset: `{} {words}`", text(count.range)));
+        }
+        if let Some(marker) = view.aggregate_at(count.first) {
+            return Some(format!("an aggregate over a wider scope: `{marker}`"));
+        }
+        if quantifiers::is_addition(&view.tokens, count.last)
+            && let Some(earlier) = previous
+        {
+            return Some(format!(
+                "an addition to an earlier count (`{}`)",
+                text(earlier)
+            ));
+        }
+        None
     }
 
     /// Why no cue of `rule` governs `count`: what the nearest one in its sentence says.

@@ -7,6 +7,7 @@
 use super::clauses::Clauses;
 use super::predicates::{self, Predicate};
 use super::prose;
+use super::quantifiers;
 use super::tokens::{Token, tokens};
 use crate::extract::sentence;
 use crate::extract::terms::Hit;
@@ -33,6 +34,8 @@ pub(super) struct RegionView<'a> {
     pub in_predicate: Vec<bool>,
     /// The clauses.
     pub clauses: Clauses,
+    /// For each sentence, the aggregate marker in it ("across the city"), if any.
+    pub aggregates: Vec<Option<String>>,
     /// Non-prose stretches, by position, with what they are.
     pub not_prose: Vec<(TextRange, &'static str)>,
     /// Words among `tokens[..i]`, for `i` in `0..=len`.
@@ -98,8 +101,10 @@ impl<'a> RegionView<'a> {
             breaks.push(breaks.last().copied().unwrap_or(0) + h);
             semis.push(semis.last().copied().unwrap_or(0) + u32::from(t.is_punct(";")));
         }
+        let aggregates = quantifiers::aggregates(&tokens, &sentence_of);
         RegionView {
             text,
+            aggregates,
             range,
             not_prose: prose::chunks(text, range),
             tokens,
@@ -146,6 +151,12 @@ impl<'a> RegionView<'a> {
         let marks = at(&self.marks_before, j) - at(&self.marks_before, i);
         let breaks = at(&self.breaks_before, j) - at(&self.breaks_before, i);
         words + marks + usize::from(breaks > 0)
+    }
+
+    /// The aggregate marker of the sentence of token `i`, if it has one.
+    pub fn aggregate_at(&self, i: usize) -> Option<&str> {
+        let s = *self.sentence_of.get(i)? as usize;
+        self.aggregates.get(s)?.as_deref()
     }
 
     /// The sentence holding byte `pos`, if any.

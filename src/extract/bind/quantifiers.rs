@@ -1,0 +1,205 @@
+//! Quantifier shapes that make a governed count something other than the fact's value.
+//!
+//! A predicate may govern a count that is still not the figure for the event:
+//!
+//! - a **subset** (partitive): "killed three of his five victims", "two of the attackers";
+//! - an **addition**: "N others", "N more" after an earlier count of the same fact ("two died
+//!   at the scene and two others in hospital" — neither figure is the toll);
+//! - an **aggregate** over a wider scope: the sentence counts several events or a period
+//!   ("in shootings across the city", "this weekend", "so far this year", "in two separate
+//!   shootings", "a series of shootings", "nationwide").
+//!
+//! Each is a rejection with its reason. Aggregate markers are found once per sentence, in one
+//! pass over the region's tokens.
+
+use super::lexicon::DETERMINERS;
+use super::tokens::Token;
+
+/// Plural nouns of events: a count of them makes the sentence an aggregate ("in two
+/// shootings", "separate attacks").
+const EVENT_PLURALS: &[&str] = &[
+    "shootings",
+    "attacks",
+    "incidents",
+    "bombings",
+    "crashes",
+    "collisions",
+    "fires",
+    "explosions",
+    "blasts",
+    "raids",
+    "strikes",
+    "accidents",
+    "stabbings",
+    "clashes",
+];
+
+/// Words before an event plural that count several events.
+const SEVERAL: &[&str] = &[
+    "separate",
+    "several",
+    "multiple",
+    "different",
+    "various",
+    "unrelated",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "numerous",
+];
+
+/// Places and periods that widen a count past one event.
+const WIDE_SCOPES: &[&[&str]] = &[
+    &["across", "the", "city"],
+    &["across", "the", "country"],
+    &["across", "the", "state"],
+    &["across", "the", "region"],
+    &["around", "the", "city"],
+    &["throughout", "the", "city"],
+    &["so", "far", "this"],
+    &["so", "far", "in"],
+    &["this", "weekend"],
+    &["this", "year"],
+    &["this", "month"],
+    &["last", "weekend"],
+    &["over", "the", "weekend"],
+    &["nationwide"],
+    &["statewide"],
+    &["citywide"],
+    &["year", "to", "date"],
+];
+
+/// For each sentence number, the words of the first aggregate marker in it, if any.
+pub(super) fn aggregates(tokens: &[Token<'_>], sentence_of: &[u32]) -> Vec<Option<String>> {
+    let sentences = sentence_of.last().map_or(0, |&s| s as usize + 1);
+    let mut out: Vec<Option<String>> = vec![None; sentences];
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.word {
+            continue;
+        }
+        let Some(&s) = sentence_of.get(i) else {
+            continue;
+        };
+        if out[s as usize].is_some() {
+            continue;
+        }
+        let words = |n: usize| -> Option<Vec<&str>> {
+            let run: Vec<&str> = tokens.get(i..i + n)?.iter().map(|t| t.text).collect();
+            let same_sentence = (i..i + n).all(|k| sentence_of.get(k) == Some(&s));
+            same_sentence.then_some(run)
+        };
+        let found = WIDE_SCOPES.iter().find_map(|scope| {
+            let run = words(scope.len())?;
+            run.iter()
+                .zip(scope.iter())
+                .all(|(w, s)| w.eq_ignore_ascii_case(s))
+                .then(|| run.join(" "))
+        });
+        let found = found.or_else(|| {
+            let next = tokens
+                .get(i + 1)
+                .filter(|_| sentence_of.get(i + 1) == Some(&s))?;
+            let counted = t.is_in(SEVERAL)
+                || t.is_in(&["series", "string", "spate", "wave", "rash"])
+                || t.text.bytes().all(|b| b.is_ascii_digit());
+            (counted && next.is_in(EVENT_PLURALS)).then(|| format!("{} {}", t.text, next.text))
+        });
+        // "in shootings", "in Wednesday shootings", "a series of overnight shootings".
+        let found = found.or_else(|| {
+            if !t.is_in(EVENT_PLURALS) && !t.text.to_ascii_lowercase().ends_with("shooting's") {
+                return None;
+            }
+            let before = tokens[i.saturating_sub(3)..i]
+                .iter()
+                .rev()
+                .find(|b| b.is_in(&["in", "series", "spate", "string", "wave"]))?;
+            Some(format!("{} … {}", before.text, t.text))
+        });
+        out[s as usize] = found;
+    }
+    out
+}
+
+/// "three of his five victims", "two of the attackers": the count is a part. Returns the
+/// words that say so.
+pub(super) fn partitive(tokens: &[Token<'_>], last: usize) -> Option<String> {
+    let of = tokens.get(last + 1)?;
+    let next = tokens.get(last + 2)?;
+    let whose = next.is_in(DETERMINERS)
+        || next.is_in(&["them", "those", "whom", "which"])
+        || next.text.bytes().all(|b| b.is_ascii_digit());
+    (of.is_in(&["of"]) && next.word && whose).then(|| format!("of {}", next.text))
+}
+
+/// Whether the count ending at token `last` is followed by "others", "more" or "additional".
+pub(super) fn is_addition(tokens: &[Token<'_>], last: usize) -> bool {
+    tokens
+        .get(last + 1)
+        .is_some_and(|t| t.is_in(&["others", "more", "additional", "other"]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokens;
+    use super::*;
+    use crate::source::offsets::TextRange;
+
+    fn marker(text: &str) -> Option<String> {
+        let toks = tokens(text, TextRange::new(0, text.len()));
+        let sentence = vec![0; toks.len()];
+        aggregates(&toks, &sentence).pop().flatten()
+    }
+
+    #[test]
+    fn aggregate_markers() {
+        assert_eq!(
+            marker("4 killed in shootings across the city").as_deref(),
+            Some("in … shootings")
+        );
+        assert_eq!(
+            marker("two separate shootings left 6 hurt").as_deref(),
+            Some("separate shootings")
+        );
+        assert_eq!(
+            marker("So far this year 40 have died").as_deref(),
+            Some("So far this")
+        );
+        assert_eq!(
+            marker("4 killed across the city").as_deref(),
+            Some("across the city")
+        );
+        assert_eq!(marker("A shooting at a bar left 2 dead"), None);
+        assert_eq!(marker("The attack killed 5 in the city"), None);
+    }
+
+    #[test]
+    fn partitives_and_additions() {
+        let text = "killed three of his five victims and two of 9 and 4 others and 5 of whom";
+        let toks = tokens(text, TextRange::new(0, text.len()));
+        let at = |w: &str| toks.iter().position(|t| t.text == w).unwrap();
+        assert_eq!(partitive(&toks, at("three")).as_deref(), Some("of his"));
+        assert_eq!(partitive(&toks, at("two")).as_deref(), Some("of 9"));
+        assert_eq!(partitive(&toks, at("five")), None);
+        assert!(is_addition(&toks, at("4")));
+        assert!(!is_addition(&toks, at("three")));
+    }
+
+    #[test]
+    fn events_counted_in_a_sentence() {
+        assert_eq!(
+            marker("4 killed, 16 wounded in Monday shootings").as_deref(),
+            Some("in … shootings")
+        );
+        assert_eq!(
+            marker("5 are dead after a series of shootings").as_deref(),
+            Some("series … shootings")
+        );
+    }
+}
