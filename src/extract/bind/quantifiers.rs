@@ -90,17 +90,13 @@ pub(super) fn aggregates(tokens: &[Token<'_>], sentence_of: &[u32]) -> Vec<Optio
         if out[s as usize].is_some() {
             continue;
         }
-        let words = |n: usize| -> Option<Vec<&str>> {
-            let run: Vec<&str> = tokens.get(i..i + n)?.iter().map(|t| t.text).collect();
-            let same_sentence = (i..i + n).all(|k| sentence_of.get(k) == Some(&s));
-            same_sentence.then_some(run)
-        };
+        // Compared in place, without allocating: most tokens match no scope's first word.
         let found = WIDE_SCOPES.iter().find_map(|scope| {
-            let run = words(scope.len())?;
-            run.iter()
-                .zip(scope.iter())
-                .all(|(w, s)| w.eq_ignore_ascii_case(s))
-                .then(|| run.join(" "))
+            let run = tokens.get(i..i + scope.len())?;
+            let same = run.iter().zip(scope.iter()).enumerate().all(|(k, (t, w))| {
+                t.text.eq_ignore_ascii_case(w) && sentence_of.get(i + k) == Some(&s)
+            });
+            same.then(|| run.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
         });
         let found = found.or_else(|| {
             let next = tokens
