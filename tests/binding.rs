@@ -63,6 +63,10 @@ macro_rules! cases {
 }
 
 cases! {
+    weekday_across_inline_code_stays_out:
+        "crocus-date",
+        "The attack on Crocus on Thursday, `code 96` 22 March 2024 was planned."
+        => ["22 March 2024"];
     coordinated_second_event_is_not_the_subjects:
         "kabul-bombing",
         "Examples include the suicide bombing against the Russian Embassy in Kabul in August 2022 and the attack on a hotel in Kabul in December 2022."

@@ -49,10 +49,19 @@ pub fn extract(
         let (bound, rejections) = binder.bind(idx, DATE_FRAME, |region| {
             date::scan_in(&doc.text, region.range(), &opts)
                 .into_iter()
-                .map(|t: DateToken| Candidate {
-                    range: TextRange::new(t.span.start, t.span.end),
-                    excluded: None,
-                    data: t,
+                .map(|t: DateToken| {
+                    // "Thursday, `code` 22 March": a weekday read across skipped non-prose
+                    // stays out of the mention, whose span must slice what was read.
+                    let span = if weekday_crosses_a_skip(doc, &t) {
+                        t.date_span.clone()
+                    } else {
+                        t.span.clone()
+                    };
+                    Candidate {
+                        range: TextRange::new(span.start, span.end),
+                        excluded: None,
+                        data: t,
+                    }
                 })
                 .collect()
         });
@@ -68,6 +77,16 @@ pub fn extract(
         rejected.extend(binder.rejected(idx, rejections));
     }
     (mentions, rejected, binder.cap_warnings())
+}
+
+/// Whether the source between a date's weekday and the date proper holds more than the
+/// matching text does: inline code, a comment or markup was skipped there.
+fn weekday_crosses_a_skip(doc: &Document, t: &DateToken) -> bool {
+    let Some(weekday) = &t.weekday else {
+        return false;
+    };
+    let gap = TextRange::new(weekday.span.end, t.date_span.start);
+    doc.map.to_source(gap).len() != gap.end - gap.start
 }
 
 /// The built-in weekday check: "Thursday, 22 March 2024" names the wrong day. Weekday names
