@@ -72,6 +72,26 @@ const FRAGMENTS: &[&str] = &[
     "Thursday, ",
     "Alexander Bortnikov",
     "Aleksandr",
+    // Clause and predicate binding: coordinators, relative words, marks, news verbs, non-prose,
+    // ages, quantifier shapes.
+    "and",
+    "which",
+    "were",
+    "wounded",
+    "shot",
+    "(",
+    ")",
+    "\u{2014}",
+    " - ",
+    "example.com/2024/3-killed",
+    "@desk9",
+    "Image 6 of 12",
+    "17-month-old",
+    "Kim, 45,",
+    "across the city",
+    "three of his",
+    "others",
+    "scene.Two",
 ];
 
 fn document() -> impl Strategy<Value = String> {
@@ -116,6 +136,59 @@ proptest! {
         }
         for r in &extraction.rejected {
             prop_assert!(text.is_char_boundary(r.span.start) && text.is_char_boundary(r.span.end));
+        }
+    }
+}
+
+/// Rules whose subject and cues are short words, so random text is full of regions.
+const DENSE_RULES: &str = r#"
+[[quantity]]
+id = "dense-count"
+subject = ["aa"]
+cue = ["bb", "bb cc"]
+scope = "paragraph"
+
+[[quantity]]
+id = "dense-other"
+subject = ["aa"]
+cue = ["cc"]
+
+[[quantity]]
+id = "dense-age"
+subject = ["aa"]
+unit = "age"
+
+[[date]]
+id = "dense-date"
+subject = ["aa"]
+cue = ["bb"]
+"#;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Binding never panics on any text, and what it reports lies on char boundaries.
+    #[test]
+    fn binding_survives_any_text(
+        text in "(aa|bb|cc|and|of|which|others|[0-9]{1,3}|[ ,.;:()\\[\\]—–@/_#'’é\\n-]){0,150}"
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rules.toml");
+        std::fs::write(&path, DENSE_RULES).unwrap();
+        let mut files = Files::new();
+        let (rules, problems) = load_rules(&[path], dir.path(), &mut files);
+        prop_assert!(problems.is_empty(), "{:?}", problems);
+        let extractor = Extractor::new(&rules, ExtractOptions::default());
+        for name in ["doc.txt", "doc.md"] {
+            let doc = source::load(FileId(3), name, &text);
+            let extraction = extractor.extract(&doc);
+            for m in &extraction.mentions {
+                prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+                prop_assert!(m.frame.start <= m.span.start && m.span.end <= m.frame.end);
+            }
+            for r in &extraction.rejected {
+                prop_assert!(text.is_char_boundary(r.span.start) && text.is_char_boundary(r.span.end));
+            }
         }
     }
 }
