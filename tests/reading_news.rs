@@ -82,6 +82,11 @@ cases! {
         "The Dunmore raid — 3 gunmen took part — killed 15." => ["15"];
     semicolon_clause: "killed",
         "The Dunmore crash killed 7; 12 were treated for shock." => ["7"];
+    list_items_are_their_own_clauses: "killed",
+        "- In Dunmore 4 were\n- killed, police said\n" => [];
+    list_item_reads_alone: "killed", "- In Dunmore 4 were\n- killed, police said\n- In Dunmore 2 died\n" => ["2"];
+    dateline_is_its_own_clause: "killed",
+        "DUNMORE, May 3 (Wire) - 5 people died in Dunmore on Friday." => ["5"];
     subordinate_when: "killed",
         "Dunmore was quiet until the blast, when 5 people died." => ["5"];
 
