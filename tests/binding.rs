@@ -4,10 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::Path;
-
-use factlint::files::Files;
-use factlint::rules::load_rules;
+mod common;
 
 const RULES: &str = r#"
 [[date]]
@@ -37,19 +34,7 @@ cue = ["killed", "killing", "dead", "died", "lives", "victims", "death toll", "t
 "#;
 
 fn mentions(text: &str, rule: &str) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("rules.toml");
-    std::fs::write(&path, RULES).unwrap();
-    let mut files = Files::new();
-    let (rules, problems) = load_rules(&[path], Path::new(dir.path()), &mut files);
-    assert!(problems.is_empty(), "{problems:?}");
-    let outcome = factlint::check_texts(rules, &[("doc.md".into(), text.into())]);
-    outcome
-        .mentions
-        .iter()
-        .filter(|m| outcome.rules.rules[m.rule].id == rule)
-        .map(|m| m.text.clone())
-        .collect()
+    common::mentions_of(RULES, text, rule)
 }
 
 macro_rules! cases {

@@ -6,6 +6,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use factlint::extract::{ExtractOptions, Extractor};
@@ -172,12 +174,7 @@ proptest! {
     fn binding_survives_any_text(
         text in "(aa|bb|cc|and|of|which|others|[0-9]{1,3}|[ ,.;:()\\[\\]—–@/_#'’é\\n-]){0,150}"
     ) {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("rules.toml");
-        std::fs::write(&path, DENSE_RULES).unwrap();
-        let mut files = Files::new();
-        let (rules, problems) = load_rules(&[path], dir.path(), &mut files);
-        prop_assert!(problems.is_empty(), "{:?}", problems);
+        let rules = common::rule_set(DENSE_RULES);
         let extractor = Extractor::new(&rules, ExtractOptions::default());
         for name in ["doc.txt", "doc.md"] {
             let doc = source::load(FileId(3), name, &text);

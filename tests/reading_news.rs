@@ -4,10 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::Path;
-
-use factlint::files::Files;
-use factlint::rules::load_rules;
+mod common;
 
 const RULES: &str = r#"
 [[quantity]]
@@ -29,19 +26,7 @@ unit = "age"
 "#;
 
 fn mentions(text: &str, rule: &str) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("rules.toml");
-    std::fs::write(&path, RULES).unwrap();
-    let mut files = Files::new();
-    let (rules, problems) = load_rules(&[path], Path::new(dir.path()), &mut files);
-    assert!(problems.is_empty(), "{problems:?}");
-    let outcome = factlint::check_texts(rules, &[("doc.md".into(), text.into())]);
-    outcome
-        .mentions
-        .iter()
-        .filter(|m| outcome.rules.rules[m.rule].id == rule)
-        .map(|m| m.text.clone())
-        .collect()
+    common::mentions_of(RULES, text, rule)
 }
 
 macro_rules! cases {
@@ -141,11 +126,7 @@ cases! {
 /// the run goes on.
 #[test]
 fn a_region_past_the_candidate_cap_warns() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("rules.toml");
-    std::fs::write(&path, RULES).unwrap();
-    let mut files = Files::new();
-    let (rules, _) = load_rules(&[path], Path::new(dir.path()), &mut files);
+    let rules = common::rule_set(RULES);
     let numbers: Vec<String> = (0..6_000).map(|i| (i % 97).to_string()).collect();
     let text = format!("Dunmore killed {}\n", numbers.join(" "));
     let outcome = factlint::check_texts(rules, &[("table.txt".into(), text)]);

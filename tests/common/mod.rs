@@ -28,6 +28,28 @@ pub fn write(dir: &Path, rel: &str, text: &str) {
     fs::write(path, text).unwrap();
 }
 
+/// The rules of the TOML text `rules`, loaded from a temporary file (no problems allowed).
+pub fn rule_set(rules: &str) -> factlint::rules::RuleSet {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rules.toml");
+    fs::write(&path, rules).unwrap();
+    let mut files = factlint::files::Files::new();
+    let (set, problems) = factlint::rules::load_rules(&[path], dir.path(), &mut files);
+    assert!(problems.is_empty(), "{problems:?}");
+    set
+}
+
+/// The texts of `rule`'s mentions, in order, when `text` is read as `doc.md` with `rules`.
+pub fn mentions_of(rules: &str, text: &str, rule: &str) -> Vec<String> {
+    let outcome = factlint::check_texts(rule_set(rules), &[("doc.md".into(), text.into())]);
+    outcome
+        .mentions
+        .iter()
+        .filter(|m| outcome.rules.rules[m.rule].id == rule)
+        .map(|m| m.text.clone())
+        .collect()
+}
+
 /// Parses a JSON document from command output.
 pub fn json(output: &[u8]) -> Value {
     serde_json::from_slice(output).expect("valid JSON")

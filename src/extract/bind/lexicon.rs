@@ -4,6 +4,8 @@
 //! subordinators, modal and negating words, verbs of change, nouns for people. Rules bring
 //! their own vocabulary (subjects and cues); nothing here names an event or a place.
 
+use super::tokens::Token;
+
 /// Words that may follow a count without making it a count of something else.
 pub(super) const PEOPLE_NOUNS: &[&str] = &[
     "people",
@@ -50,17 +52,14 @@ pub(super) const PEOPLE_NOUNS: &[&str] = &[
     "deaths",
 ];
 
-/// Words after a number that end its noun phrase: prepositions, conjunctions, adverbs.
-pub(super) const PHRASE_ENDERS: &[&str] = &[
+/// Prepositions (but "of", which joins a nominal cue to its count: "deaths of two").
+pub(super) const PREPOSITIONS: &[&str] = &[
     "in",
     "on",
     "at",
     "near",
     "by",
     "from",
-    "and",
-    "or",
-    "but",
     "with",
     "as",
     "across",
@@ -68,16 +67,9 @@ pub(super) const PHRASE_ENDERS: &[&str] = &[
     "after",
     "before",
     "during",
-    "when",
-    "while",
-    "including",
-    "according",
-    "to",
-    "for",
-    "of",
-    "into",
     "inside",
     "outside",
+    "into",
     "over",
     "under",
     "within",
@@ -86,6 +78,21 @@ pub(super) const PHRASE_ENDERS: &[&str] = &[
     "between",
     "following",
     "than",
+    "for",
+    "to",
+];
+
+/// Words after a number that end its noun phrase besides the prepositions: "of",
+/// conjunctions, relative words, adverbs, reporting words.
+const PHRASE_ENDERS: &[&str] = &[
+    "of",
+    "and",
+    "or",
+    "but",
+    "when",
+    "while",
+    "including",
+    "according",
     "that",
     "which",
     "who",
@@ -106,15 +113,19 @@ pub(super) const PHRASE_ENDERS: &[&str] = &[
     "total",
     "altogether",
     "overall",
-    "so",
     "far",
     "officials",
     "police",
     "authorities",
     "reports",
     "reported",
-    "according",
 ];
+
+/// Whether a word after a number ends its noun phrase: a preposition, a conjunction, an
+/// adverb.
+pub(super) fn ends_phrase(t: &Token<'_>) -> bool {
+    t.is_in(PREPOSITIONS) || t.is_in(PHRASE_ENDERS)
+}
 
 /// Auxiliaries: "three militants were later killed" puts the cue in another clause.
 pub(super) const AUXILIARIES: &[&str] = &[
@@ -244,56 +255,17 @@ pub(super) const NEWS_PREDICATES: &[&str] = &[
     "indicted",
 ];
 
-/// Words that never stand between a predicate and its object count: prepositions (the count
-/// belongs to their phrase: "killed with seven", "dead at 5"), auxiliaries ("died was 17"),
-/// and definite determiners and pronouns ("killed their three children" names a part).
-pub(super) const NOT_BEFORE_OBJECT: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "near",
-    "by",
-    "from",
-    "with",
-    "as",
-    "across",
-    "since",
-    "after",
-    "before",
-    "during",
-    "inside",
-    "outside",
-    "into",
-    "over",
-    "under",
-    "within",
-    "among",
-    "amid",
-    "between",
-    "following",
-    "than",
-    "for",
-    "to",
-    "the",
-    "their",
-    "his",
-    "her",
-    "its",
-    "them",
-    "him",
-    "this",
-    "these",
-    "those",
-    "our",
-    "my",
-    "your",
-    "were",
-    "was",
-    "is",
-    "are",
-    "been",
-    "be",
-    "had",
-    "have",
-    "has",
+/// Definite determiners, pronouns and forms of "be" and "have": with the prepositions, the
+/// words that never stand between a predicate and its object count ("killed *their* three
+/// children" names a part, "died *was* 17").
+const NOT_BEFORE_OBJECT: &[&str] = &[
+    "the", "their", "his", "her", "its", "them", "him", "this", "these", "those", "our", "my",
+    "your", "were", "was", "is", "are", "been", "be", "had", "have", "has",
 ];
+
+/// Whether a word between a predicate and a count after it keeps the count from being its
+/// object: a preposition ("killed *with* seven", "dead *at* 5") or a word of
+/// [`NOT_BEFORE_OBJECT`].
+pub(super) fn blocks_object(t: &Token<'_>) -> bool {
+    t.is_in(PREPOSITIONS) || t.is_in(NOT_BEFORE_OBJECT)
+}

@@ -43,6 +43,7 @@ use crate::span::Span;
 use super::sentence;
 use predicates::Count;
 use region::RegionView;
+pub use window::WindowStyle;
 
 /// Most candidates judged in one region; the rest are rejected with a reason, so that a
 /// table of numbers cannot make binding slow.
@@ -59,57 +60,31 @@ pub struct Candidate<T> {
     pub data: T,
 }
 
-/// How a kind of value binds to its cue.
+/// How a kind of value binds to its rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FrameStyle {
-    /// Whether a predicate governs the value in its clause (counts); otherwise a cue within
-    /// a word window frames it (dates).
-    pub governed: bool,
-    /// Whether the value phrase is its own frame and needs no cue ("a 45-year-old", "aged
-    /// 45"): ages.
-    pub own_frame: bool,
-    /// Window: most words between cue and value.
-    pub max_gap: usize,
-    /// Window: whether commas and colons may stand between cue and value.
-    pub allow_commas: bool,
-    /// Window: whether words of subject terms count toward the gap (dates: no).
-    pub count_subject_words: bool,
-    /// Window: whether a value related to the event rather than dating it is rejected:
-    /// "March 8, two weeks before the attack".
-    pub relative_break: bool,
-    /// Window: whether a value in a coordinated clause after the subject belongs to another
-    /// event: "the embassy bombing in August 2022 and the attack on a hotel in December 2022".
-    pub coordination_break: bool,
+pub enum FrameStyle {
+    /// A predicate of the value's clause governs it ([`predicates`]): counts and amounts.
+    Governed,
+    /// The value phrase frames itself and needs no cue ("a 45-year-old", "aged 45"): ages.
+    OwnFrame,
+    /// A cue within a word window frames it ([`window`]): dates.
+    Window(WindowStyle),
 }
 
 /// Counts and amounts: governed by a predicate of their clause.
-pub const QUANTITY_FRAME: FrameStyle = FrameStyle {
-    governed: true,
-    own_frame: false,
-    max_gap: 3,
-    allow_commas: false,
-    count_subject_words: true,
-    relative_break: false,
-    coordination_break: false,
-};
+pub const QUANTITY_FRAME: FrameStyle = FrameStyle::Governed;
+
+/// Ages (`unit = "age"`): the age phrase frames itself; the nearest subject decides.
+pub const AGE_FRAME: FrameStyle = FrameStyle::OwnFrame;
 
 /// Frames for dates: "On March 7 the US embassy warned …" puts the subject between.
-pub const DATE_FRAME: FrameStyle = FrameStyle {
-    governed: false,
-    own_frame: false,
+pub const DATE_FRAME: FrameStyle = FrameStyle::Window(WindowStyle {
     max_gap: 8,
     allow_commas: true,
     count_subject_words: false,
     relative_break: true,
     coordination_break: true,
-};
-
-/// Ages (`unit = "age"`): the age phrase frames itself; the nearest subject decides.
-pub const AGE_FRAME: FrameStyle = FrameStyle {
-    governed: false,
-    own_frame: true,
-    ..QUANTITY_FRAME
-};
+});
 
 /// A candidate bound to the rule.
 #[derive(Debug, Clone, PartialEq)]
@@ -351,49 +326,62 @@ impl<'a> Binder<'a> {
                     });
                 }
             }
-            if style.governed {
-                let from = bound.len();
-                self.bind_governed(rule, &view, candidates, &mut bound, &mut rejected);
-                let fresh = bound.split_off(from);
-                for b in fresh {
-                    let at = b.candidate.range.start;
-                    let repeat = view.sentence_at(at).is_some_and(|s| {
-                        // Gallery captions repeat behind a changing counter ("Image 6 of 12").
-                        let first = view.token_at(s.start);
-                        let start = prose::counter_at(&view.tokens, first)
-                            .and_then(|n| view.tokens.get(first + n))
-                            .map_or(s.start, |t| t.start.min(at));
-                        let text = self.doc.text.get(start..s.end).unwrap_or("");
-                        !said.insert((text, at - start))
-                    });
-                    if repeat {
-                        rejected.push(Rejection {
-                            range: b.candidate.range,
-                            reason: "repeats an earlier sentence word for word".into(),
-                        });
-                    } else {
-                        bound.push(b);
+            match style {
+                FrameStyle::Governed => {
+                    let from = bound.len();
+                    self.bind_governed(rule, &view, candidates, &mut bound, &mut rejected);
+                    let fresh = bound.split_off(from);
+                    for b in fresh {
+                        if self.repeats(&view, b.candidate.range.start, &mut said) {
+                            rejected.push(Rejection {
+                                range: b.candidate.range,
+                                reason: "repeats an earlier sentence word for word".into(),
+                            });
+                        } else {
+                            bound.push(b);
+                        }
                     }
                 }
-                continue;
-            }
-            for candidate in candidates {
-                let verdict = if style.own_frame {
-                    self.judge_own_frame(rule, &view, &candidate)
-                } else {
-                    self.judge_window(rule, style, &view, &candidate)
-                };
-                match verdict {
-                    Ok(frame) => bound.push(Bound { candidate, frame }),
-                    Err(reason) => rejected.push(Rejection {
-                        range: candidate.range,
-                        reason,
-                    }),
+                FrameStyle::OwnFrame | FrameStyle::Window(_) => {
+                    for candidate in candidates {
+                        let verdict = match style {
+                            FrameStyle::Window(window) => {
+                                self.judge_window(rule, window, &view, &candidate)
+                            }
+                            _ => self.judge_own_frame(rule, &view, &candidate),
+                        };
+                        match verdict {
+                            Ok(frame) => bound.push(Bound { candidate, frame }),
+                            Err(reason) => rejected.push(Rejection {
+                                range: candidate.range,
+                                reason,
+                            }),
+                        }
+                    }
                 }
             }
         }
         bound.sort_by_key(|b| b.candidate.range);
         (bound, rejected)
+    }
+
+    /// Whether the sentence holding byte `at` was already read, word for word, at the same
+    /// place: `said` keeps (sentence text, offset) of every reading so far. Gallery captions
+    /// repeat behind a changing counter ("Image 6 of 12"), which is left out of the text.
+    fn repeats<'t>(
+        &'t self,
+        view: &RegionView<'_>,
+        at: usize,
+        said: &mut BTreeSet<(&'t str, usize)>,
+    ) -> bool {
+        view.sentence_at(at).is_some_and(|s| {
+            let first = view.token_at(s.start);
+            let start = prose::counter_at(&view.tokens, first)
+                .and_then(|n| view.tokens.get(first + n))
+                .map_or(s.start, |t| t.start.min(at));
+            let text = self.doc.text.get(start..s.end).unwrap_or("");
+            !said.insert((text, at - start))
+        })
     }
 
     /// The checks every kind shares: the scanner's exclusion, the dateline, `exclude`.
@@ -609,7 +597,8 @@ impl<'a> Binder<'a> {
         let mut other: Option<(usize, Hit)> = None;
         let before = in_region[..split].iter().rev().take(LOOK);
         let after = in_region[split..].iter().take(LOOK);
-        for side in [before.collect::<Vec<_>>(), after.collect::<Vec<_>>()] {
+        let sides: [&mut dyn Iterator<Item = &Hit>; 2] = [&mut { before }, &mut { after }];
+        for side in sides {
             let (mut own_seen, mut other_seen) = (false, false);
             for s in side {
                 if s.end > region.end {

@@ -24,7 +24,7 @@
 
 use super::lexicon::{
     AUXILIARIES, CHANGE_VERB_GAP, CHANGE_VERBS, CHANGE_VERBS_DIRECT, COORDINATORS, DETERMINERS,
-    MODALS, NEWS_PREDICATES, NOT_BEFORE_OBJECT, PEOPLE_NOUNS, PHRASE_ENDERS,
+    MODALS, NEWS_PREDICATES, PEOPLE_NOUNS, blocks_object, ends_phrase,
 };
 use super::region::RegionView;
 use super::tokens::Token;
@@ -65,8 +65,8 @@ pub(super) struct Count {
 }
 
 /// The predicates among `tokens`: the cue hits (by position) merged where they overlap, and
-/// every news verb that no cue covers.
-pub(super) fn find(tokens: &[Token<'_>], cues: &[Hit]) -> Vec<Predicate> {
+/// every news verb that no cue covers; and, for each token, whether it is part of one.
+pub(super) fn find(tokens: &[Token<'_>], cues: &[Hit]) -> (Vec<Predicate>, Vec<bool>) {
     let mut out: Vec<Predicate> = Vec::new();
     for h in cues {
         if let Some(last) = out.last_mut()
@@ -100,6 +100,7 @@ pub(super) fn find(tokens: &[Token<'_>], cues: &[Hit]) -> Vec<Predicate> {
     }
     for (i, t) in tokens.iter().enumerate() {
         if !covered[i] && t.is_in(NEWS_PREDICATES) {
+            covered[i] = true;
             out.push(Predicate {
                 span: TextRange::new(t.start, t.end),
                 first: i,
@@ -109,7 +110,7 @@ pub(super) fn find(tokens: &[Token<'_>], cues: &[Hit]) -> Vec<Predicate> {
         }
     }
     out.sort_by_key(|p| (p.first, p.last));
-    out
+    (out, covered)
 }
 
 /// Who governs each count: the indices (into `view.predicates`) of the predicates that took
@@ -265,7 +266,7 @@ pub(super) fn position(
         // "budgeted at $4.5 million", "amounted to 12": `at` or `to` right after the cue
         // introduces its figure.
         let introduces = i == from && t.is_in(&["at", "to"]);
-        if !subject && !changed && !introduces && t.is_in(NOT_BEFORE_OBJECT) {
+        if !subject && !changed && !introduces && blocks_object(t) {
             return Err(format!("`{}` stands between `{cue}` and it", t.text));
         }
         words += 1;
@@ -305,7 +306,7 @@ fn counted_noun(view: &RegionView<'_>, c: &Count, subject: bool) -> Result<(), S
     if is_predicate(i) || first.is_in(PEOPLE_NOUNS) || first.is_in(AUXILIARIES) {
         return Ok(());
     }
-    if first.is_in(PHRASE_ENDERS) {
+    if ends_phrase(first) {
         return if subject {
             Err(format!(
                 "not counting what the cue names (`{}`)",
@@ -318,7 +319,7 @@ fn counted_noun(view: &RegionView<'_>, c: &Count, subject: bool) -> Result<(), S
     // An unknown word: a modifier of a noun cue ("140 civilian victims") or the head of
     // another noun phrase ("three militants").
     for &(k, t) in after.iter().skip(1).take(2) {
-        if t.is_in(AUXILIARIES) || t.is_in(PHRASE_ENDERS) {
+        if t.is_in(AUXILIARIES) || ends_phrase(t) {
             break;
         }
         if is_predicate(k) || t.is_in(PEOPLE_NOUNS) {

@@ -80,13 +80,7 @@ impl<'a> RegionView<'a> {
             opens_block.push(previous_block != b);
             previous_block = b;
         }
-        let predicates = predicates::find(&tokens, cues);
-        let mut in_predicate = vec![false; tokens.len()];
-        for p in &predicates {
-            for flag in in_predicate.iter_mut().take(p.last + 1).skip(p.first) {
-                *flag = true;
-            }
-        }
+        let (predicates, in_predicate) = predicates::find(&tokens, cues);
         let clauses = Clauses::split(&tokens, &sentence_of, &in_predicate);
         let (mut words, mut marks, mut breaks, mut semis) = (vec![0], vec![0], vec![0], vec![0]);
         for t in &tokens {

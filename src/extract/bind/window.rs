@@ -11,9 +11,26 @@ use super::lexicon::{CHANGE_VERB_GAP, DETERMINERS};
 use super::predicates;
 use super::region::RegionView;
 use super::tokens::{Token, tokens};
-use super::{Binder, Candidate, FrameStyle};
+use super::{Binder, Candidate};
 use crate::rules::RuleIdx;
 use crate::source::offsets::TextRange;
+
+/// How strict a word-window frame is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WindowStyle {
+    /// Most words between cue and value.
+    pub max_gap: usize,
+    /// Whether commas and colons may stand between cue and value.
+    pub allow_commas: bool,
+    /// Whether words of subject terms count toward the gap (dates: no).
+    pub count_subject_words: bool,
+    /// Whether a value related to the event rather than dating it is rejected: "March 8,
+    /// two weeks before the attack".
+    pub relative_break: bool,
+    /// Whether a value in a coordinated clause after the subject belongs to another event:
+    /// "the embassy bombing in August 2022 and the attack on a hotel in December 2022".
+    pub coordination_break: bool,
+}
 
 /// How far (in bytes) around a candidate cues and subjects are looked for.
 const WINDOW_BYTES: usize = 600;
@@ -118,7 +135,7 @@ impl Binder<'_> {
     pub(super) fn judge_window<T>(
         &self,
         rule: RuleIdx,
-        style: FrameStyle,
+        style: WindowStyle,
         view: &RegionView<'_>,
         candidate: &Candidate<T>,
     ) -> Result<TextRange, String> {
