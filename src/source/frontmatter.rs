@@ -1,14 +1,34 @@
 //! Front matter: a YAML (`---`) or TOML (`+++`) block at the very top of a document.
 //!
-//! [`split`] finds where the block ends, so that no byte of it ever reaches the matching text,
-//! and reads the two keys factlint uses: the publication `date` and the `title`. The parsing
+//! [`split`] finds where the block ends and reads the keys factlint uses: the publication
+//! `date`, and the headline and standfirst keys (`title`, `subtitle`, `description`,
+//! `summary`), which are prose — a news story names its event there first — and are handed to
+//! the loader as [`Piece`]s with exact spans into the file, so that they are read as the
+//! document's first paragraphs. No other byte of the block reaches the matching text. The parsing
 //! is hand-written and line-based on purpose: front matter in a newsroom repository is flat
 //! `key: value` data, and a full YAML parser would be a heavy dependency for two keys.
 //! Anything this parser does not understand (nested maps, lists, block sequences) is skipped,
 //! never an error: metadata is a convenience, not something to lint.
 
+use std::ops::Range;
+
 use crate::source::DocMeta;
 use crate::value::PartialDate;
+
+/// Keys whose values are prose: a headline and its standfirst, read in this order as the
+/// document's first paragraphs whatever their order in the block.
+pub const PROSE_KEYS: &[&str] = &["title", "subtitle", "description", "summary"];
+
+/// One piece of a prose value, in source coordinates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Source bytes read as written.
+    Source(Range<usize>),
+    /// An escape (`\"`, `''`) standing for `text`.
+    Replaced(String, Range<usize>),
+    /// The line break between two lines of a folded block scalar, at a source offset.
+    Space(usize),
+}
 
 /// A front matter block found at the top of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +37,8 @@ pub struct FrontMatter {
     pub meta: DocMeta,
     /// Byte offset just past the closing delimiter line: where the body starts.
     pub body_start: usize,
+    /// The non-empty values of [`PROSE_KEYS`], in that order.
+    pub prose: Vec<Vec<Piece>>,
 }
 
 /// Which flavour of front matter a block is.
@@ -49,32 +71,34 @@ pub fn split(source: &str) -> Option<FrontMatter> {
         0
     };
     let mut lines = Lines::new(source, start);
-    let (first, _) = lines.next()?;
+    let (first, _, _) = lines.next()?;
     let flavor = match first.trim_end() {
         "---" => Flavor::Yaml,
         "+++" => Flavor::Toml,
         _ => return None,
     };
-    let mut body: Vec<&str> = Vec::new();
-    for (line, end) in lines {
+    let mut body: Vec<(&str, usize)> = Vec::new();
+    for (line, start, end) in lines {
         let trimmed = line.trim_end();
         let closes = match flavor {
             Flavor::Yaml => trimmed == "---" || trimmed == "...",
             Flavor::Toml => trimmed == "+++",
         };
         if closes {
+            let (meta, prose) = parse(source, &body, flavor);
             return Some(FrontMatter {
-                meta: parse(&body, flavor),
+                meta,
                 body_start: end,
+                prose,
             });
         }
-        body.push(line);
+        body.push((line, start));
     }
     None
 }
 
-/// Lines of `source` from `start`, each without its line ending, with the offset just past
-/// the line ending.
+/// Lines of `source` from `start`, each without its line ending, with its start offset and
+/// the offset just past the line ending.
 struct Lines<'a> {
     source: &'a str,
     pos: usize,
@@ -87,9 +111,9 @@ impl<'a> Lines<'a> {
 }
 
 impl<'a> Iterator for Lines<'a> {
-    type Item = (&'a str, usize);
+    type Item = (&'a str, usize, usize);
 
-    fn next(&mut self) -> Option<(&'a str, usize)> {
+    fn next(&mut self) -> Option<(&'a str, usize, usize)> {
         let rest = self.source.get(self.pos..)?;
         if rest.is_empty() {
             return None;
@@ -98,18 +122,21 @@ impl<'a> Iterator for Lines<'a> {
             Some(i) => (&rest[..i], i + 1),
             None => (rest, rest.len()),
         };
+        let start = self.pos;
         self.pos += advance;
-        Some((line.strip_suffix('\r').unwrap_or(line), self.pos))
+        Some((line.strip_suffix('\r').unwrap_or(line), start, self.pos))
     }
 }
 
-/// Reads the top-level keys of a block's lines.
-fn parse(lines: &[&str], flavor: Flavor) -> DocMeta {
+/// Reads the top-level keys of a block's lines (each with its start offset in `source`): the
+/// metadata, and the pieces of every prose key's value in [`PROSE_KEYS`] order.
+fn parse(source: &str, lines: &[(&str, usize)], flavor: Flavor) -> (DocMeta, Vec<Vec<Piece>>) {
     let mut meta = DocMeta::default();
+    let mut prose: Vec<(usize, Vec<Piece>)> = Vec::new();
     let mut date_rank = usize::MAX;
     let mut i = 0;
     while i < lines.len() {
-        let line = lines[i];
+        let (line, line_start) = lines[i];
         i += 1;
         // Indented lines belong to a nested value; only top-level keys are read.
         if line.starts_with([' ', '\t']) || line.trim_start().starts_with('#') {
@@ -127,24 +154,37 @@ fn parse(lines: &[&str], flavor: Flavor) -> DocMeta {
             continue;
         };
         let key = unquote(key.trim()).to_ascii_lowercase();
-        let mut value = value.trim().to_string();
+        let trimmed = value.trim();
+        let value_start =
+            line_start + (line.len() - value.len()) + (value.len() - value.trim_start().len());
         // A YAML block scalar (`title: >` then indented lines): fold its lines into one.
-        if flavor == Flavor::Yaml && matches!(value.as_str(), ">" | "|" | ">-" | "|-" | ">+" | "|+")
+        let pieces = if flavor == Flavor::Yaml
+            && matches!(trimmed, ">" | "|" | ">-" | "|-" | ">+" | "|+")
         {
-            let mut parts = Vec::new();
-            while i < lines.len() && (lines[i].starts_with([' ', '\t']) || lines[i].is_empty()) {
-                let part = lines[i].trim();
+            let mut pieces = Vec::new();
+            while i < lines.len() && (lines[i].0.starts_with([' ', '\t']) || lines[i].0.is_empty())
+            {
+                let (part, at) = lines[i];
+                let lead = part.len() - part.trim_start().len();
+                let part = part.trim();
                 if !part.is_empty() {
-                    parts.push(part);
+                    if !pieces.is_empty() {
+                        pieces.push(Piece::Space(at + lead));
+                    }
+                    pieces.push(Piece::Source(at + lead..at + lead + part.len()));
                 }
                 i += 1;
             }
-            value = parts.join(" ");
+            pieces
         } else {
-            value = scalar(&value, flavor);
-        }
-        if key == "title" {
-            if !value.is_empty() {
+            scalar(trimmed, value_start, flavor)
+        };
+        let value = text_of(source, &pieces);
+        if let Some(rank) = PROSE_KEYS.iter().position(|k| *k == key) {
+            if !value.trim().is_empty() && !prose.iter().any(|(r, _)| *r == rank) {
+                prose.push((rank, pieces));
+            }
+            if key == "title" && !value.is_empty() {
                 meta.title = Some(value);
             }
         } else if let Some(rank) = DATE_KEYS.iter().position(|k| *k == key)
@@ -155,47 +195,84 @@ fn parse(lines: &[&str], flavor: Flavor) -> DocMeta {
             date_rank = rank;
         }
     }
-    meta
+    prose.sort_by_key(|(rank, _)| *rank);
+    (meta, prose.into_iter().map(|(_, p)| p).collect())
 }
 
-/// The value of a scalar: quotes removed and escapes resolved, or a trailing comment cut.
-fn scalar(value: &str, flavor: Flavor) -> String {
-    if let Some(rest) = value.strip_prefix('"') {
+/// The text a value's pieces stand for.
+fn text_of(source: &str, pieces: &[Piece]) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Source(r) => out.push_str(source.get(r.clone()).unwrap_or("")),
+            Piece::Replaced(text, _) => out.push_str(text),
+            Piece::Space(_) => out.push(' '),
+        }
+    }
+    out
+}
+
+/// The pieces of a scalar that starts at source offset `at`: quotes removed and escapes
+/// resolved, or a trailing comment cut.
+fn scalar(value: &str, at: usize, flavor: Flavor) -> Vec<Piece> {
+    let whole = || vec![Piece::Source(at..at + value.len())];
+    let mut pieces = Vec::new();
+    // Source bytes from `run` up to `i` (offsets into `value`), as one piece.
+    let flush = |pieces: &mut Vec<Piece>, run: usize, i: usize| {
+        if run < i {
+            pieces.push(Piece::Source(at + run..at + i));
+        }
+    };
+    if value.starts_with('"') {
         // A double-quoted string ends at the first unescaped quote; what follows is a comment.
-        let mut out = String::new();
-        let mut chars = rest.chars();
-        while let Some(c) = chars.next() {
+        let mut chars = value.char_indices().skip(1).peekable();
+        let mut run = 1;
+        while let Some((i, c)) = chars.next() {
             match c {
-                '"' => return out,
-                '\\' => match chars.next() {
-                    Some('n') => out.push('\n'),
-                    Some('t') => out.push('\t'),
-                    Some(other) => out.push(other),
-                    None => break,
-                },
-                c => out.push(c),
+                '"' => {
+                    flush(&mut pieces, run, i);
+                    return pieces;
+                }
+                '\\' => {
+                    flush(&mut pieces, run, i);
+                    let Some((j, e)) = chars.next() else {
+                        break;
+                    };
+                    let text = match e {
+                        'n' => '\n',
+                        't' => '\t',
+                        other => other,
+                    };
+                    let end = j + e.len_utf8();
+                    pieces.push(Piece::Replaced(text.to_string(), at + i..at + end));
+                    run = end;
+                }
+                _ => {}
             }
         }
         // Unclosed: take the text as written rather than nothing.
-        return value.to_string();
+        return whole();
     }
-    if let Some(rest) = value.strip_prefix('\'') {
+    if value.starts_with('\'') {
         // YAML single quotes escape a quote by doubling it; TOML literal strings have no
         // escapes at all.
-        let mut out = String::new();
-        let mut chars = rest.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c == '\'' {
-                if flavor == Flavor::Yaml && chars.peek() == Some(&'\'') {
-                    chars.next();
-                    out.push('\'');
+        let bytes = value.as_bytes();
+        let mut run = 1;
+        let mut i = 1;
+        while i < bytes.len() {
+            if bytes[i] == b'\'' {
+                flush(&mut pieces, run, i);
+                if flavor == Flavor::Yaml && bytes.get(i + 1) == Some(&b'\'') {
+                    pieces.push(Piece::Replaced("'".into(), at + i..at + i + 2));
+                    i += 2;
+                    run = i;
                     continue;
                 }
-                return out;
+                return pieces;
             }
-            out.push(c);
+            i += 1;
         }
-        return value.to_string();
+        return whole();
     }
     // Plain scalar: a comment starts at ` #` (YAML) or `#` (TOML, where bare strings do not
     // exist and `#` after a date or number always starts a comment).
@@ -203,10 +280,11 @@ fn scalar(value: &str, flavor: Flavor) -> String {
         Flavor::Yaml => value.find(" #"),
         Flavor::Toml => value.find('#'),
     };
-    match cut {
-        Some(at) => value[..at].trim_end().to_string(),
-        None => value.to_string(),
+    let kept = cut.map_or(value, |c| value[..c].trim_end());
+    if kept.is_empty() {
+        return Vec::new();
     }
+    vec![Piece::Source(at..at + kept.len())]
 }
 
 /// Removes one pair of matching quotes around a key.
@@ -351,6 +429,37 @@ mod tests {
             assert_eq!(fm.meta.date, *want_date, "{src:?}");
             assert_eq!(fm.meta.title.as_deref(), *want_title, "{src:?}");
             assert_eq!(fm.body_start, src.len(), "{src:?}");
+            // The headline is prose, and its pieces rebuild it from the file's own bytes.
+            let headline = fm.prose.first().map(|p| text_of(src, p));
+            assert_eq!(headline.as_deref(), *want_title, "{src:?}");
+        }
+    }
+
+    #[test]
+    fn prose_keys_in_headline_order_with_exact_spans() {
+        let src = "---\nsummary: 'Two ''dead'' in Rivertown'\nid: 42\ndescription: >\n  A \
+                   shooting\n  at dawn\ntitle: \"Shots \\\"fired\\\"\" # cms\nsubtitle:\n---\nBody";
+        let fm = split(src).unwrap();
+        let texts: Vec<String> = fm.prose.iter().map(|p| text_of(src, p)).collect();
+        assert_eq!(
+            texts,
+            [
+                "Shots \"fired\"",
+                "A shooting at dawn",
+                "Two 'dead' in Rivertown"
+            ]
+        );
+        for piece in fm.prose.iter().flatten() {
+            match piece {
+                Piece::Source(r) => assert!(!src[r.clone()].contains(['"', '\n'])),
+                Piece::Replaced(text, r) => {
+                    assert!(
+                        matches!(&src[r.clone()], "\\\"" | "''"),
+                        "{text:?} at {r:?}"
+                    );
+                }
+                Piece::Space(at) => assert!(src[..*at].ends_with("  ")),
+            }
         }
     }
 

@@ -45,6 +45,9 @@ pub(crate) struct Parsed {
     pub blocks: Vec<TextRange>,
     /// `og:title`, else `<title>`.
     pub title: Option<String>,
+    /// How many of the first blocks are the page's title (`<title>`, and `og:title` where it
+    /// says something else), read as prose before the body.
+    pub headlines: usize,
     /// The publication date from a `<meta>` tag, else from the first `<time datetime>`.
     pub date: Option<PartialDate>,
     /// The blocks inside `<blockquote>`: somebody's words, never rewritten by a fix.
@@ -366,6 +369,9 @@ impl State<'_, '_> {
             if name == "title" && self.title.is_none() && self.skip.is_none() {
                 let inner = self.src.get(end..close.start).unwrap_or("");
                 self.title = non_empty(collapse(&entities::decode_str(inner)));
+                if self.title.is_some() && self.title != self.og_title {
+                    self.headline(end..close.start);
+                }
             }
             self.pos = close.end;
             return;
@@ -456,6 +462,16 @@ impl State<'_, '_> {
         if key == "og:title" {
             if self.og_title.is_none() {
                 self.og_title = self.attr("content").and_then(|c| non_empty(collapse(&c)));
+                let value = self.attrs.iter().find_map(|a| {
+                    let n = self.src.get(a.name.clone())?;
+                    n.eq_ignore_ascii_case("content").then(|| a.value.clone())
+                });
+                if let Some(value) = value
+                    && self.og_title.is_some()
+                    && self.og_title != self.title
+                {
+                    self.headline(value);
+                }
             }
             return;
         }
@@ -465,6 +481,17 @@ impl State<'_, '_> {
         {
             self.meta_date = Some((rank, date));
         }
+    }
+
+    /// Reads the title text at `range` as a block of its own, while no body prose has been
+    /// read: the page's headline.
+    fn headline(&mut self, range: Range<usize>) {
+        if self.parsed.blocks.len() != self.parsed.headlines || self.block.is_some() {
+            return;
+        }
+        self.text(range.start, range.end);
+        self.close_block();
+        self.parsed.headlines = self.parsed.blocks.len();
     }
 
     /// Appends the text `src[start..end]`: entities decoded, white space collapsed.
@@ -659,7 +686,7 @@ mod tests {
 
     #[test]
     fn invisible_parts_never_reach_the_text() {
-        let src = "<!DOCTYPE html><html><head><title>T 101</title>\
+        let src = "<!DOCTYPE html><html><head><title>T 100</title>\
             <style>p { content: '102' }</style>\
             <script>var toll = 103; document.write('<p>104</p>');</script>\
             <meta name=\"description\" content=\"105 dead\"></head>\
@@ -675,6 +702,35 @@ mod tests {
             assert!(!text.contains(&n.to_string()), "{n} leaked into {text:?}");
         }
         assert!(text.contains("Visible 144."), "{text:?}");
+    }
+
+    #[test]
+    fn page_titles_are_the_first_blocks() {
+        // `<title>` and a different `og:title` are headlines, with spans into the file.
+        let src = "<html><head><title>Two hurt in Rivertown &amp; more</title>\
+            <meta property=\"og:title\" content=\"Rivertown: 2 hurt\"></head>\
+            <body><h1>Rivertown</h1><p>Body.</p></body></html>";
+        let (text, map, parsed) = run(src);
+        assert_eq!(parsed.headlines, 2);
+        let blocks: Vec<&str> = parsed.blocks.iter().map(|b| &text[b.range()]).collect();
+        assert_eq!(
+            blocks,
+            [
+                "Two hurt in Rivertown & more",
+                "Rivertown: 2 hurt",
+                "Rivertown",
+                "Body."
+            ]
+        );
+        let at = text.find("2 hurt").unwrap();
+        assert_eq!(&src[map.to_source(TextRange::new(at, at + 6))], "2 hurt");
+        // An og:title that says what `<title>` says is read once; a title inside the body
+        // (an SVG's, say) is not a headline.
+        let src = "<head><meta property=\"og:title\" content=\"Same\"><title>Same</title></head>\
+            <p>Body.</p><svg><title>Icon</title></svg>";
+        let (text, _, parsed) = run(src);
+        assert_eq!(parsed.headlines, 1);
+        assert_eq!(text, "Same\n\nBody.");
     }
 
     #[test]

@@ -11,8 +11,11 @@
 //! - consecutive blocks are joined by a synthetic `"\n\n"` (it maps to an empty source range),
 //!   so a scanner that only looks at the text still sees the boundary; inside a block a line
 //!   break folds to a space;
-//! - front matter (`---` YAML or `+++` TOML at the very top) never reaches the text; its
-//!   `date` and `title` fill [`DocMeta`].
+//! - front matter (`---` YAML or `+++` TOML at the very top) fills [`DocMeta`]; only its
+//!   headline and standfirst (`title`, `subtitle`, `description`, `summary`) reach the text,
+//!   with exact spans, as the document's first blocks ([`Document::headlines`] of them): a
+//!   news story names its event there first. An HTML page's `<title>` (and its `og:title`
+//!   where it says something else) are read the same way.
 //!
 //! A DOCX file is the exception to "the original bytes": its source in the file database is
 //! the *virtual source* [`docx`] extracts (one paragraph per line), since spans cannot point
@@ -81,6 +84,10 @@ pub struct Document {
     pub blocks: Vec<TextRange>,
     /// Metadata.
     pub meta: DocMeta,
+    /// How many of the first [`blocks`](Document::blocks) are the headline and standfirst
+    /// (front matter, an HTML title) rather than the body: with the body's first paragraph
+    /// they are the lead that names the story's event.
+    pub headlines: usize,
     /// The blocks that quote somebody (Markdown `>`, HTML `<blockquote>`), in text order: a fix
     /// never rewrites a quotation.
     pub quoted: Vec<TextRange>,
@@ -127,7 +134,8 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
     let mut meta = DocMeta::default();
     let mut docx_dates = Vec::new();
     let mut quoted = Vec::new();
-    let blocks = if format == Format::Docx {
+    let mut headlines = Vec::new();
+    let body_blocks = if format == Format::Docx {
         let (body_end, props) = docx::split_properties(source);
         meta.title = props.title;
         docx_dates.extend(props.created.iter().chain(&props.modified).cloned());
@@ -137,6 +145,10 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
         let body_start = front.as_ref().map_or(0, |f| f.body_start);
         if let Some(f) = front {
             meta = f.meta;
+            headlines = headline_blocks(source, &f.prose, &mut builder);
+            if !headlines.is_empty() {
+                builder.push_synthetic("\n\n", body_start);
+            }
         }
         match format {
             Format::Markdown => {
@@ -152,7 +164,12 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
                 meta.title = meta.title.or(parsed.title);
                 meta.date = meta.date.or(parsed.date);
                 quoted = parsed.quoted;
-                parsed.blocks
+                // The page's own title blocks come first in the source (`<head>`).
+                let (titles, body) = parsed
+                    .blocks
+                    .split_at(parsed.headlines.min(parsed.blocks.len()));
+                headlines.extend_from_slice(titles);
+                body.to_vec()
             }
             Format::Plain | Format::Docx => plain::build(source, body_start, &mut builder),
         }
@@ -160,13 +177,16 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
     let (text, map) = builder.finish();
     // Source line breaks mark dateline lines only where the source's lines are the author's.
     let lines_from = matches!(format, Format::Plain | Format::Markdown).then_some(source);
-    if let Some(found) = dateline::find(&text, &blocks, &map, lines_from) {
+    if let Some(found) = dateline::find(&text, &body_blocks, &map, lines_from) {
         meta.dateline = Some(found.range);
         meta.date = meta.date.or(Some(found.date));
     }
     if meta.date.is_none() {
         meta.date = docx_dates.iter().find_map(|d| frontmatter::parse_date(d));
     }
+    let headline_count = headlines.len();
+    let mut blocks = headlines;
+    blocks.extend(body_blocks);
     Document {
         file,
         format,
@@ -174,8 +194,50 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
         map,
         blocks,
         meta,
+        headlines: headline_count,
         quoted,
     }
+}
+
+/// Appends the front matter's prose values to `builder`, one block each, and returns them.
+fn headline_blocks(
+    source: &str,
+    prose: &[Vec<frontmatter::Piece>],
+    builder: &mut TextBuilder,
+) -> Vec<TextRange> {
+    let mut blocks = Vec::new();
+    for pieces in prose {
+        let mut start = None;
+        for piece in pieces {
+            let at = match piece {
+                frontmatter::Piece::Source(r) | frontmatter::Piece::Replaced(_, r) => r.start,
+                frontmatter::Piece::Space(at) => *at,
+            };
+            if start.is_none() {
+                if !blocks.is_empty() {
+                    builder.push_synthetic("\n\n", at);
+                }
+                start = Some(builder.text().len());
+            }
+            match piece {
+                frontmatter::Piece::Source(r) => {
+                    builder.push_source(source.get(r.clone()).unwrap_or(""), r.start);
+                }
+                frontmatter::Piece::Replaced(text, r) => builder.push_replaced(text, r.clone()),
+                frontmatter::Piece::Space(at) => builder.push_synthetic(" ", *at),
+            }
+        }
+        let Some(start) = start else {
+            continue;
+        };
+        let content = &builder.text()[start..];
+        let lead = content.len() - content.trim_start().len();
+        let end = start + content.trim_end().len();
+        if start + lead < end {
+            blocks.push(TextRange::new(start + lead, end));
+        }
+    }
+    blocks
 }
 
 /// The blocks of a DOCX virtual source: each non-blank line of `source[..end]` (a paragraph)
@@ -234,15 +296,23 @@ mod tests {
     }
 
     #[test]
-    fn front_matter_is_meta_not_text_in_both_formats() {
-        let src = "---\ntitle: \"Crocus: 144 dead\"\ndate: 2024-03-29\n---\nThe toll is 139.\n";
+    fn front_matter_is_meta_and_its_headline_is_prose_in_both_formats() {
+        let src = "---\ntitle: \"Crocus: 144 dead\"\ndate: 2024-03-29\nsummary: >\n  Toll\n  \
+                   rises\n---\nThe toll is 139.\n";
         for path in ["a.md", "a.txt"] {
             let doc = load(FileId(0), path, src);
-            assert_eq!(doc.text, "The toll is 139.", "{path}");
+            assert_eq!(
+                doc.text, "Crocus: 144 dead\n\nToll rises\n\nThe toll is 139.",
+                "{path}"
+            );
+            assert_eq!(doc.headlines, 2);
+            assert_eq!(doc.blocks.len(), 3);
             assert_eq!(doc.meta.title.as_deref(), Some("Crocus: 144 dead"));
             assert_eq!(doc.meta.date, ymd(2024, 3, 29));
-            let at = doc.text.find("139").unwrap();
-            assert_eq!(&src[doc.map.to_source(TextRange::new(at, at + 3))], "139");
+            for number in ["139", "144"] {
+                let at = doc.text.find(number).unwrap();
+                assert_eq!(&src[doc.map.to_source(TextRange::new(at, at + 3))], number);
+            }
         }
         let toml = "+++\ndate = 2024-03-22\n+++\n\n# Heading\n\nBody.";
         let doc = load(FileId(0), "t.md", toml);
