@@ -37,17 +37,7 @@ fn mentions(text: &str, rule: &str) -> Vec<String> {
     common::mentions_of(RULES, text, rule)
 }
 
-macro_rules! cases {
-    ($($name:ident: $rule:literal, $text:literal => [$($m:literal),*];)*) => {$(
-        #[test]
-        fn $name() {
-            let expected: Vec<&str> = vec![$($m),*];
-            assert_eq!(mentions($text, $rule), expected, "{}", $text);
-        }
-    )*};
-}
-
-cases! {
+mention_cases! {
     weekday_across_inline_code_stays_out:
         "crocus-date",
         "The attack on Crocus on Thursday, `code 96` 22 March 2024 was planned."

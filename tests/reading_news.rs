@@ -29,17 +29,7 @@ fn mentions(text: &str, rule: &str) -> Vec<String> {
     common::mentions_of(RULES, text, rule)
 }
 
-macro_rules! cases {
-    ($($name:ident: $rule:literal, $text:literal => [$($m:literal),*];)*) => {$(
-        #[test]
-        fn $name() {
-            let expected: Vec<&str> = vec![$($m),*];
-            assert_eq!(mentions($text, $rule), expected, "{}", $text);
-        }
-    )*};
-}
-
-cases! {
+mention_cases! {
     // --- Clauses: the number of the neighbouring clause is not the fact.
     coordinated_clause_killed: "killed",
         "In Dunmore two people were killed and six were wounded." => ["two"];

@@ -772,7 +772,8 @@ fn parse_words(text: &str, start: usize) -> Option<NumberToken> {
 // ---------------------------------------------------------------------------------------------
 // Classification: units and exclusions from the neighbours.
 
-const MONTHS: &[&str] = &[
+/// Month names and their abbreviations, lower case.
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",

@@ -54,3 +54,16 @@ pub fn mentions_of(rules: &str, text: &str, rule: &str) -> Vec<String> {
 pub fn json(output: &[u8]) -> Value {
     serde_json::from_slice(output).expect("valid JSON")
 }
+
+/// Table tests of binding: each case names a test, a rule id and a text, and lists the texts
+/// of that rule's mentions in order. The invoking file defines `mentions(text, rule)`.
+#[macro_export]
+macro_rules! mention_cases {
+    ($($name:ident: $rule:literal, $text:literal => [$($m:literal),*];)*) => {$(
+        #[test]
+        fn $name() {
+            let expected: Vec<&str> = vec![$($m),*];
+            assert_eq!(mentions($text, $rule), expected, "{}", $text);
+        }
+    )*};
+}

@@ -21,6 +21,7 @@
 //! written down in `docs/binding.md`.
 
 mod clauses;
+mod events;
 mod lexicon;
 mod predicates;
 mod prose;
@@ -237,6 +238,22 @@ impl<'a> Binder<'a> {
         }
     }
 
+    /// Whether the document's lead — its headlines and first body paragraph (the first two
+    /// when it has no headline: a Markdown title is a body heading) — names `rule`'s subject:
+    /// then the story is about the rule's event ([`events`]).
+    fn is_topic(&self, rule: RuleIdx) -> bool {
+        let blocks = &self.doc.blocks;
+        let lead =
+            (self.doc.headlines + if self.doc.headlines > 0 { 1 } else { 2 }).min(blocks.len());
+        let Some(end) = lead.checked_sub(1).map(|i| blocks[i].end) else {
+            return false;
+        };
+        self.subjects
+            .iter()
+            .take_while(|h| h.start < end)
+            .any(|h| h.rule == rule)
+    }
+
     /// The region read once, shared by every rule.
     fn view(&self, region: TextRange) -> Rc<RegionView<'a>> {
         if let Some(v) = self.views.borrow().get(&region) {
@@ -253,11 +270,14 @@ impl<'a> Binder<'a> {
             .filter(|h| h.end <= region.end)
             .copied()
             .collect();
+        let date = self.doc.meta.date;
+        let year = date.and_then(|d| Some((d.year?, d.month)));
         let view = Rc::new(RegionView::new(
             &self.doc.text,
             region,
             &self.doc.blocks,
             &cues,
+            year,
         ));
         self.views.borrow_mut().insert(region, Rc::clone(&view));
         view
@@ -296,12 +316,18 @@ impl<'a> Binder<'a> {
         let Some(r) = self.rules.rules.get(rule) else {
             return (Vec::new(), Vec::new());
         };
-        let regions: BTreeSet<TextRange> = self
+        let mut regions: BTreeSet<TextRange> = self
             .subjects
             .iter()
             .filter(|h| h.rule == rule)
             .filter_map(|h| self.region(r.scope, h))
             .collect();
+        // The story's event reaches every paragraph: "the shooting … police said two people
+        // died" is read where the headline or first paragraph names the subject. `sentence`
+        // scope stays a hard limit.
+        if r.scope == Scope::Paragraph && self.is_topic(rule) {
+            regions.extend(self.doc.blocks.iter().copied());
+        }
         let mut bound: Vec<Bound<T>> = Vec::new();
         let mut rejected = Vec::new();
         let mut seen = BTreeSet::new();
@@ -466,6 +492,7 @@ impl<'a> Binder<'a> {
         }
         let number = predicates::number_marks(view, &counts);
         let owners = predicates::govern(view, &counts, &number);
+        let events = self.events(rule, view);
         let mut previous: Option<TextRange> = None;
         for ((candidate, count), owners) in kept.into_iter().zip(&counts).zip(owners) {
             let own = owners
@@ -473,8 +500,15 @@ impl<'a> Binder<'a> {
                 .map(|&pi| &view.predicates[pi])
                 .find(|p| p.rules.contains(&rule));
             let shape = own.and_then(|_| self.quantifier_shape(view, count, previous));
+            let event = view
+                .clauses
+                .of(count.first)
+                .and_then(|c| events.get(c as usize));
             let verdict = match (own, owners.first()) {
                 (Some(_), _) if shape.is_some() => Err(shape.unwrap_or_default()),
+                (Some(_), _) if let Some(events::Event::Other(words)) = event => {
+                    Err(format!("another event: `{words}`"))
+                }
                 (Some(p), _) => {
                     let frame = TextRange::new(
                         p.span.start.min(count.range.start),
@@ -514,6 +548,23 @@ impl<'a> Binder<'a> {
                 }),
             }
         }
+    }
+
+    /// Which event each clause of `view` is about, for `rule` ([`events::walk`]).
+    fn events(&self, rule: RuleIdx, view: &RegionView<'_>) -> Vec<events::Event> {
+        let region = view.range;
+        let lo = self.subjects.partition_point(|s| s.start < region.start);
+        let hi = self.subjects.partition_point(|s| s.start < region.end);
+        let mut names_subject = vec![false; view.anchors.len()];
+        for s in self.subjects[lo..hi].iter().filter(|s| s.rule == rule) {
+            let i = view.token_at(s.start);
+            if let Some(c) = view.clauses.of(i)
+                && let Some(slot) = names_subject.get_mut(c as usize)
+            {
+                *slot = true;
+            }
+        }
+        events::walk(&names_subject, &view.anchors, &view.clause_opens_block)
     }
 
     /// Why a count its predicate governs is still not the fact's value: a subset, an

@@ -5,6 +5,7 @@
 //! pass over the region whatever the number of rules, candidates or subjects in it.
 
 use super::clauses::Clauses;
+use super::events;
 use super::predicates::{self, Predicate};
 use super::prose;
 use super::quantifiers;
@@ -34,6 +35,10 @@ pub(super) struct RegionView<'a> {
     pub in_predicate: Vec<bool>,
     /// The clauses.
     pub clauses: Clauses,
+    /// For each clause, the words that anchor it to another event ("in 2005"), if any.
+    pub anchors: Vec<Option<String>>,
+    /// For each clause, whether it is the first of its block (paragraph).
+    pub clause_opens_block: Vec<bool>,
     /// For each sentence, the aggregate marker in it ("across the city"), if any.
     pub aggregates: Vec<Option<String>>,
     /// Non-prose stretches, by position, with what they are.
@@ -50,8 +55,15 @@ pub(super) struct RegionView<'a> {
 
 impl<'a> RegionView<'a> {
     /// Reads `range` of `text`, whose blocks are `blocks`; `cues` are the cue hits of every
-    /// rule of the kind being bound, by position.
-    pub fn new(text: &'a str, range: TextRange, blocks: &[TextRange], cues: &[Hit]) -> Self {
+    /// rule of the kind being bound, by position; `year` is the document's publication year
+    /// and month, if known (a clause dated in another year is about another event).
+    pub fn new(
+        text: &'a str,
+        range: TextRange,
+        blocks: &[TextRange],
+        cues: &[Hit],
+        year: Option<(i32, Option<u8>)>,
+    ) -> Self {
         let tokens = tokens(text, range);
         // Sentences of every block the region touches, clipped to it.
         let first = blocks.partition_point(|b| b.end <= range.start);
@@ -96,7 +108,18 @@ impl<'a> RegionView<'a> {
             semis.push(semis.last().copied().unwrap_or(0) + u32::from(t.is_punct(";")));
         }
         let aggregates = quantifiers::aggregates(&tokens, &sentence_of);
+        let anchors = events::anchors(&tokens, &clauses.of_token, year);
+        let mut clause_opens_block = vec![false; clauses.opener.len()];
+        for (i, &c) in clauses.of_token.iter().enumerate() {
+            if opens_block[i]
+                && let Some(slot) = clause_opens_block.get_mut(c as usize)
+            {
+                *slot = true;
+            }
+        }
         RegionView {
+            anchors,
+            clause_opens_block,
             text,
             aggregates,
             range,

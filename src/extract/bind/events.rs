@@ -1,0 +1,223 @@
+//! Event context: which event each clause is about.
+//!
+//! A news story is about one event, named in its headline and first paragraph (the document's
+//! **topic**); later paragraphs say "the shooting", "police said two people died" and mean it.
+//! A clause is about
+//!
+//! 1. the rule's subject, when the clause names it;
+//! 2. otherwise **another event**, when the clause carries its own anchor: another year than
+//!    the document's ("in 2005"), "another", "a similar", "previous", "last year's", "a year
+//!    ago", an anniversary, a superlative measured from a past event ("the deadliest since");
+//! 3. otherwise the event of the clause before it in the paragraph, and the first clause of a
+//!    paragraph the document's topic (or, when the topic is not the rule's subject, whatever
+//!    the scope region says).
+//!
+//! So an anchor holds until a later clause of its paragraph names the subject again, and a new
+//! paragraph returns to the story's event. Only "another event" rejects a count: the rest keeps
+//! what the scope region already decided. Anchors are found once per region, for every rule;
+//! each rule's walk over the clauses is one pass.
+
+use super::lexicon::{EVENT_NOUNS, PREPOSITIONS};
+use super::tokens::Token;
+
+/// Words that, before an event noun ("another shooting", "a similar attack", "a previous
+/// case"), make a clause about another event than the story's. Alone they do not: "another
+/// man was wounded" is one more victim of this one.
+const OTHER_EVENT_WORDS: &[&str] = &[
+    "another",
+    "similar",
+    "previous",
+    "prior",
+    "unrelated",
+    "separate",
+    "earlier",
+];
+
+/// Superlatives that, before "since", measure this event against a past one ("the deadliest
+/// since 2005, when four were killed"): what follows is the past event.
+const SUPERLATIVES: &[&str] = &[
+    "deadliest",
+    "worst",
+    "bloodiest",
+    "largest",
+    "biggest",
+    "first",
+];
+
+/// Which event a clause is about, for one rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Event {
+    /// Nothing in the paragraph so far said: the scope region (or the document's topic)
+    /// decides.
+    Inherited,
+    /// The clause, or an earlier one of its paragraph, names the rule's subject.
+    Subject,
+    /// Another event, with the words that say so.
+    Other(String),
+}
+
+/// For each clause (numbered as in `clause_of`), the words that anchor it to another event,
+/// if any. `year` is the document's publication year: a year other than it (or, early in a
+/// year, the one before) dates another event.
+pub(super) fn anchors(
+    tokens: &[Token<'_>],
+    clause_of: &[u32],
+    year: Option<(i32, Option<u8>)>,
+) -> Vec<Option<String>> {
+    let clauses = clause_of.last().map_or(0, |&c| c as usize + 1);
+    let mut out: Vec<Option<String>> = vec![None; clauses];
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(&c) = clause_of.get(i) else {
+            continue;
+        };
+        if !t.word || out[c as usize].is_some() {
+            continue;
+        }
+        let next = |k: usize| {
+            tokens
+                .get(i + k)
+                .filter(|_| clause_of.get(i + k) == Some(&c))
+        };
+        let before = i.checked_sub(1).and_then(|k| tokens.get(k));
+        let found = if t.is_in(OTHER_EVENT_WORDS)
+            && let Some(noun) = (1..=3).filter_map(next).find(|n| n.is_in(EVENT_NOUNS))
+        {
+            Some(format!("{} {}", t.text, noun.text))
+        } else if t.is_in(&["anniversary"]) {
+            Some(t.text.to_string())
+        } else if t.is_in(&["last"]) && next(1).is_some_and(|n| n.is_in(&["year", "year's"])) {
+            Some(format!("{} {}", t.text, next(1).map_or("", |n| n.text)))
+        } else if t.is_in(&["ago"])
+            && before.is_some_and(|b| b.is_in(&["year", "years", "decade", "decades"]))
+        {
+            Some(format!("{} {}", before.map_or("", |b| b.text), t.text))
+        } else if t.is_in(&["since"])
+            && tokens[i.saturating_sub(3)..i]
+                .iter()
+                .any(|b| b.is_in(SUPERLATIVES))
+        {
+            Some(format!("… {}", t.text))
+        } else if let Some(y) = as_year(t)
+            && let Some((doc_year, month)) = year
+            && y != doc_year
+            // A story filed early in a year still dates its event in the last one.
+            && !(y == doc_year - 1 && month.is_some_and(|m| m <= 2))
+            // "the 1990 law", "a 2004 Toyota": only a year that dates something, after a
+            // preposition or a month, anchors.
+            && let Some(b) = before
+            && (b.is_in(PREPOSITIONS) || b.is_punct(",") || is_month(b))
+        {
+            Some(if b.word && !is_month(b) {
+                format!("{} {}", b.text, t.text)
+            } else {
+                t.text.to_string()
+            })
+        } else {
+            None
+        };
+        out[c as usize] = found;
+    }
+    out
+}
+
+/// A year between 1900 and 2099 written as four digits.
+fn as_year(t: &Token<'_>) -> Option<i32> {
+    let b = t.text.as_bytes();
+    if b.len() != 4 || !b.iter().all(u8::is_ascii_digit) || !matches!(&b[..2], b"19" | b"20") {
+        return None;
+    }
+    t.text.parse().ok()
+}
+
+fn is_month(t: &Token<'_>) -> bool {
+    t.is_in(crate::extract::number::MONTHS)
+}
+
+/// The event of every clause for one rule: `names_subject[c]` says whether clause `c` names
+/// the rule's subject, `anchors` comes from [`anchors`], and `opens_paragraph[c]` whether
+/// clause `c` is the first of its paragraph (where the walk returns to the story's event).
+pub(super) fn walk(
+    names_subject: &[bool],
+    anchors: &[Option<String>],
+    opens_paragraph: &[bool],
+) -> Vec<Event> {
+    let mut state = Event::Inherited;
+    let mut out = Vec::with_capacity(anchors.len());
+    for (c, anchor) in anchors.iter().enumerate() {
+        if opens_paragraph.get(c).copied().unwrap_or(false) {
+            state = Event::Inherited;
+        }
+        if names_subject.get(c).copied().unwrap_or(false) {
+            state = Event::Subject;
+        } else if let Some(words) = anchor {
+            state = Event::Other(words.clone());
+        }
+        out.push(state.clone());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::bind::tokens::tokens;
+    use crate::source::offsets::TextRange;
+
+    /// The anchor of each sentence of `text` read as one clause.
+    fn anchor_of(text: &str) -> Option<String> {
+        let toks = tokens(text, TextRange::new(0, text.len()));
+        let clause_of = vec![0; toks.len()];
+        anchors(&toks, &clause_of, Some((2016, Some(6))))
+            .into_iter()
+            .next()
+            .flatten()
+    }
+
+    #[test]
+    fn anchors_table() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("in 2005 four people were killed", Some("in 2005")),
+            ("on March 3, 2011 two died", Some("2011")),
+            ("in another shooting two died", Some("another shooting")),
+            ("a similar attack killed three", Some("similar attack")),
+            ("in an unrelated fatal crash", Some("unrelated crash")),
+            ("on the anniversary one died", Some("anniversary")),
+            ("last year's shooting left two dead", Some("last year's")),
+            ("two years ago a man was killed", Some("years ago")),
+            ("the deadliest since the mall attack", Some("… since")),
+            // Not anchors: the story's own year, a year that names no time, other words.
+            ("in 2016 four people were killed", None),
+            ("a 2004 Toyota was found", None),
+            ("since Sunday two more have died", None),
+            ("two other people were hurt", None),
+            ("another man was wounded", None),
+            ("earlier on Sunday one man died", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(anchor_of(text).as_deref(), *want, "{text:?}");
+        }
+        // Early in a year, last year's date is still the story's.
+        let toks = tokens("on Dec. 30, 2015 two died", TextRange::new(0, 25));
+        let early = anchors(&toks, &vec![0; toks.len()], Some((2016, Some(1))));
+        assert_eq!(early, vec![None]);
+    }
+
+    #[test]
+    fn walk_holds_an_anchor_until_the_subject_and_resets_per_paragraph() {
+        let names = [true, false, false, false, true, false];
+        let anchors = [None, Some("in 2005".to_string()), None, None, None, None];
+        let opens = [true, false, false, true, false, false];
+        let events = walk(&names, &anchors, &opens);
+        assert_eq!(
+            events,
+            [
+                Event::Subject,
+                Event::Other("in 2005".into()),
+                Event::Other("in 2005".into()),
+                Event::Inherited,
+                Event::Subject,
+                Event::Subject,
+            ]
+        );
+    }
+}

@@ -1,0 +1,71 @@
+//! Reading news the way an editor does, part 2: headlines, the story's event, other events,
+//! subsets and sums. Each case is one document of our own (front matter and all), read with a
+//! small rule pack about an invented event; the expected list is the texts of the rule's
+//! mentions, in order. Positive and negative cases side by side.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+const RULES: &str = r#"
+[[quantity]]
+id = "killed"
+subject = ["Dunmore"]
+cue = ["killed", "killing", "dead", "died", "deaths", "fatally", "lives", "death toll", "toll"]
+scope = "paragraph"
+
+[[quantity]]
+id = "injured"
+subject = ["Dunmore"]
+cue = ["injured", "wounded", "hurt", "injuring", "wounding"]
+scope = "paragraph"
+
+[[quantity]]
+id = "strict"
+subject = ["Dunmore"]
+cue = ["killed", "died"]
+"#;
+
+fn mentions(text: &str, rule: &str) -> Vec<String> {
+    common::mentions_of(RULES, text, rule)
+}
+
+mention_cases! {
+    // --- Headlines and standfirsts are prose: the story's first paragraphs.
+    headline_is_read: "injured",
+        "---\ntitle: \"Three hurt in Dunmore fire\"\n---\n\nFirefighters came at dawn.\n" => ["Three"];
+    standfirst_is_read: "killed",
+        "---\ntitle: Fire in Dunmore\nsummary: Two people died overnight\n---\n\nBody.\n" => ["Two"];
+    other_front_matter_is_not: "killed",
+        "---\ntitle: Fire in Dunmore\ntags: 4 killed\n---\n\nBody.\n" => [];
+
+    // --- The story's event reaches every paragraph of the story.
+    topic_from_headline: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nPolice arrived at nine.\n\nTwo people died at the scene, police said.\n" => ["Two"];
+    topic_from_first_paragraph: "killed",
+        "A gunman opened fire in Dunmore on Sunday.\n\nNeighbours heard shots.\n\nPolice said three people were killed.\n" => ["three"];
+    no_topic_no_reading: "killed",
+        "A gunman opened fire on Sunday.\n\nNeighbours heard shots.\n\nPolice said three people were killed.\n\nDunmore mourned.\n" => [];
+    sentence_scope_is_a_hard_limit: "strict",
+        "---\ntitle: Dunmore shooting\n---\n\nTwo people died at the scene.\n" => [];
+
+    // --- A clause with its own anchor is about another event, until the subject returns.
+    another_year: "killed",
+        "---\ntitle: Dunmore shooting\ndate: 2024-05-02\n---\n\nIn 2019, four people died in a mall fire.\n" => [];
+    the_storys_year: "killed",
+        "---\ntitle: Dunmore shooting\ndate: 2024-05-02\n---\n\nIn 2024, four people died in the square.\n" => ["four"];
+    another_event_noun: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nIn another shooting across town, two people were killed.\n" => [];
+    another_victim_is_this_event: "injured",
+        "---\ntitle: Dunmore shooting\n---\n\nAnother man was wounded. Two women were hurt.\n" => ["Two"];
+    last_years_event: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nLast year's shooting at the fair killed six.\n" => [];
+    deadliest_since: "killed",
+        "---\ntitle: Dunmore shooting\ndate: 2024-05-02\n---\n\nIt was the deadliest attack since the fair, when six people died.\n" => [];
+    anchor_holds_through_the_paragraph: "killed",
+        "---\ntitle: Dunmore shooting\ndate: 2024-05-02\n---\n\nIn 2019 a gunman opened fire at the fair. Six people died there.\n\nOn Sunday two people died.\n" => ["two"];
+    subject_named_again_ends_the_anchor: "killed",
+        "In Dunmore, the toll is final. A similar attack in 2019 killed six, and in Dunmore on Sunday 3 people died.\n" => ["3"];
+    early_in_the_year_last_year_is_the_storys: "killed",
+        "---\ntitle: Dunmore shooting\ndate: 2024-01-04\n---\n\nOn Dec. 30, 2023, two people died in the square.\n" => ["two"];
+}
