@@ -68,4 +68,24 @@ mention_cases! {
         "In Dunmore, the toll is final. A similar attack in 2019 killed six, and in Dunmore on Sunday 3 people died.\n" => ["3"];
     early_in_the_year_last_year_is_the_storys: "killed",
         "---\ntitle: Dunmore shooting\ndate: 2024-01-04\n---\n\nOn Dec. 30, 2023, two people died in the square.\n" => ["two"];
+
+    // --- Counts written without a number, and explicit sums.
+    a_person_counts_one: "killed",
+        "In Dunmore a 19-year-old man was shot and killed on Friday.\n" => ["a 19-year-old man"];
+    a_person_as_object: "killed",
+        "In Dunmore police said the driver killed a pedestrian.\n" => ["a pedestrian"];
+    a_person_who_did_something_else: "killed",
+        "In Dunmore a woman was arrested after two people died.\n" => ["two"];
+    the_agent_is_not_the_victim: "killed",
+        "In Dunmore a gunman killed three people.\n" => ["three"];
+    a_second_victim_is_an_addition: "killed",
+        "In Dunmore a second man has died.\n" => [];
+    sum_of_singulars: "killed",
+        "In Dunmore a man and a woman were killed.\n" => ["a man and a woman"];
+    sum_of_counts: "killed",
+        "In Dunmore two adults and four children were killed.\n" => ["two adults and four children"];
+    fatally_wounded_is_a_death: "killed",
+        "In Dunmore a toddler was fatally wounded.\n" => ["a toddler"];
+    fatally_wounded_is_not_an_injury: "injured",
+        "In Dunmore a toddler was fatally wounded.\n" => [];
 }

@@ -75,7 +75,8 @@ mention_cases! {
     verb_of_change: "killed", "The toll from the Dunmore collapse rose to 20 overnight." => ["20"];
     adverb_cue: "killed", "In Dunmore four people were shot, one fatally." => ["one"];
     another_noun_is_not_the_fact: "killed", "Dunmore police killed three gunmen." => [];
-    a_determiner_starts_another_phrase: "killed", "Dunmore 12 a woman died at home." => [];
+    // "12" is a caption's number; "a woman" is the count (one).
+    a_determiner_starts_another_phrase: "killed", "Dunmore 12 a woman died at home." => ["a woman"];
     preposition_between: "killed", "The Dunmore man was killed with seven shots." => [];
     definite_part: "killed", "The Dunmore gunman killed their three dogs." => [];
     modal: "killed", "The Dunmore plotters could have killed 50 people." => [];
@@ -102,8 +103,9 @@ mention_cases! {
 
     // --- Ages are never counts; `unit = "age"` reads them.
     age_months: "killed", "In Dunmore her 17-month-old son was killed." => [];
-    age_years: "killed", "In Dunmore a 45-year-old died." => [];
-    age_abbreviated: "killed", "In Dunmore a 9-yr-old was killed." => [];
+    // The age is not the count; the person it describes counts one.
+    age_years: "killed", "In Dunmore a 45-year-old died." => ["a 45-year-old"];
+    age_abbreviated: "killed", "In Dunmore a 9-yr-old was killed." => ["a 9-yr-old"];
     age_aged: "killed", "In Dunmore a man aged 45 died." => [];
     age_apposed: "killed", "In Dunmore, Kim, 45, died." => [];
     age_rule_apposed: "age", "Reyes, 45, was hurt." => ["45"];

@@ -4,8 +4,9 @@
 //! region; `bind` decides which of them are the rule's; `hedge::to_quantity` reads each as an
 //! interval with the rule's tolerance, roundness and unit.
 
-use super::bind::{AGE_FRAME, Binder, Candidate, QUANTITY_FRAME};
+use super::bind::{AGE_FRAME, Binder, Candidate, QUANTITY_FRAME, implicit_counts};
 use super::hedge::{self, Amount, ReadParams};
+use super::number::NumUnit;
 use super::terms::Hit;
 use super::{Mention, Rejected};
 use crate::finding::Finding;
@@ -13,6 +14,7 @@ use crate::rules::{RuleKind, RuleSet, Unit};
 use crate::source::Document;
 use crate::source::offsets::TextRange;
 use crate::value::Value;
+use crate::value::interval::Hedge;
 
 /// The quantity mentions of every quantity rule in `doc`.
 pub fn extract(
@@ -36,7 +38,11 @@ pub fn extract(
             _ => QUANTITY_FRAME,
         };
         let (bound, rejections) = binder.bind(idx, style, |region| {
-            hedge::amounts(&doc.text, region.range())
+            let mut amounts = hedge::amounts(&doc.text, region.range());
+            if q.unit == Unit::Count {
+                amounts = with_implicit_counts(&doc.text, region, amounts);
+            }
+            amounts
                 .into_iter()
                 .map(|a: Amount| Candidate {
                     range: TextRange::new(a.span.start, a.span.end),
@@ -58,6 +64,48 @@ pub fn extract(
         rejected.extend(binder.rejected(idx, rejections));
     }
     (mentions, rejected, binder.cap_warnings())
+}
+
+/// `amounts` of `region` with the counts written without a number added ("a man", "two
+/// adults and four children", [`implicit_counts`]); a number inside a sum is read as part of
+/// it, not alone.
+fn with_implicit_counts(text: &str, region: TextRange, amounts: Vec<Amount>) -> Vec<Amount> {
+    let plain: Vec<(TextRange, f64)> = amounts
+        .iter()
+        .filter(|a| {
+            a.exclusion.is_none()
+                && a.unit == NumUnit::Plain
+                && a.hedge == Hedge::Exact
+                && a.high.is_none()
+                && a.vague.is_none()
+        })
+        .map(|a| (TextRange::new(a.span.start, a.span.end), a.value))
+        .collect();
+    let implicit = implicit_counts(text, region, &plain);
+    if implicit.is_empty() {
+        return amounts;
+    }
+    let inside = |a: &Amount| {
+        let at = implicit.partition_point(|c| c.range.end <= a.span.start);
+        implicit
+            .get(at)
+            .is_some_and(|c| c.range.start <= a.span.start && a.span.end <= c.range.end)
+    };
+    let mut out: Vec<Amount> = amounts.into_iter().filter(|a| !inside(a)).collect();
+    out.extend(implicit.iter().map(|c| Amount {
+        span: c.range.range(),
+        number_span: c.range.range(),
+        hedge_span: None,
+        hedge: Hedge::Exact,
+        value: c.value,
+        high: None,
+        vague: None,
+        unit: NumUnit::Plain,
+        exclusion: None,
+        swapped: false,
+    }));
+    out.sort_by_key(|a| (a.span.start, a.span.end));
+    out
 }
 
 /// Verbs after which "from X to Y" is a change, not a range.
@@ -112,7 +160,7 @@ fn change_target(text: &str, amount: &Amount) -> Option<(Amount, TextRange)> {
         span: span.clone(),
         number_span: last.span.clone(),
         hedge_span: None,
-        hedge: crate::value::Hedge::Exact,
+        hedge: Hedge::Exact,
         value: high,
         high: None,
         vague: None,

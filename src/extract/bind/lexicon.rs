@@ -320,3 +320,119 @@ pub(super) const EVENT_NOUNS: &[&str] = &[
     "strike",
     "war",
 ];
+
+/// Singular nouns for a person: "a man was killed" counts one. Plurals are read by
+/// [`is_people_plural`].
+pub(super) const PERSON_NOUNS: &[&str] = &[
+    "person",
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "child",
+    "teen",
+    "teenager",
+    "toddler",
+    "infant",
+    "baby",
+    "youth",
+    "adult",
+    "juvenile",
+    "male",
+    "female",
+    "officer",
+    "deputy",
+    "trooper",
+    "agent",
+    "soldier",
+    "firefighter",
+    "student",
+    "teacher",
+    "resident",
+    "driver",
+    "passenger",
+    "bystander",
+    "pedestrian",
+    "motorist",
+    "cyclist",
+    "customer",
+    "clerk",
+    "cashier",
+    "employee",
+    "worker",
+    "guard",
+    "neighbor",
+    "neighbour",
+    "victim",
+    "gunman",
+    "shooter",
+    "suspect",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "husband",
+    "wife",
+    "brother",
+    "sister",
+    "grandmother",
+    "grandfather",
+    "friend",
+    "girlfriend",
+    "boyfriend",
+    "relative",
+    "patient",
+    "homeowner",
+    "civilian",
+    "pilgrim",
+    "worshipper",
+    "tourist",
+    "visitor",
+    "senior",
+    "retiree",
+];
+
+/// Whether `t` names people in the plural: "people", "officers", "deputies", "women".
+pub(super) fn is_people_plural(t: &Token<'_>) -> bool {
+    if !t.word {
+        return false;
+    }
+    // Words that follow a count but are not people: "two dead", "three deaths".
+    const NOT_PEOPLE: &[&str] = &[
+        "dead",
+        "lives",
+        "casualties",
+        "fatalities",
+        "deaths",
+        "bodies",
+    ];
+    if t.is_in(NOT_PEOPLE) {
+        return false;
+    }
+    if t.is_in(PEOPLE_NOUNS) && !t.is_in(PERSON_NOUNS) {
+        return true;
+    }
+    let lower = t.text.to_ascii_lowercase();
+    let singular = [
+        lower.strip_suffix("ies").map(|s| format!("{s}y")),
+        lower.strip_suffix('s').map(str::to_string),
+    ];
+    singular
+        .iter()
+        .flatten()
+        .any(|s| super::tokens::is_in(PERSON_NOUNS, s))
+}
+
+/// Whether `t` is an age used as a noun or adjective: "16-year-old", "2-month-old".
+pub(super) fn is_age_compound(t: &Token<'_>) -> bool {
+    let lower = t.text.to_ascii_lowercase();
+    [
+        "-year-old",
+        "-yr-old",
+        "-month-old",
+        "-week-old",
+        "-day-old",
+    ]
+    .iter()
+    .any(|s| lower.ends_with(s) || lower.ends_with(&format!("{s}s")))
+}

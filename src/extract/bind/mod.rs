@@ -22,6 +22,7 @@
 
 mod clauses;
 mod events;
+mod implicit;
 mod lexicon;
 mod predicates;
 mod prose;
@@ -42,6 +43,7 @@ use crate::source::offsets::TextRange;
 use crate::span::Span;
 
 use super::sentence;
+pub use implicit::{ImplicitCount, implicit_counts};
 use predicates::Count;
 use region::RegionView;
 pub use window::WindowStyle;

@@ -69,6 +69,14 @@ pub(super) struct Count {
 pub(super) fn find(tokens: &[Token<'_>], cues: &[Hit]) -> (Vec<Predicate>, Vec<bool>) {
     let mut out: Vec<Predicate> = Vec::new();
     for h in cues {
+        // "fatally wounded": an adverb cue right before another cue decides what the pair
+        // means; the second word adds nothing of its own.
+        if let Some(last) = out.last_mut()
+            && adverb_before(tokens, last, h)
+        {
+            last.span.end = h.end;
+            continue;
+        }
         if let Some(last) = out.last_mut()
             && h.start < last.span.end
         {
@@ -111,6 +119,21 @@ pub(super) fn find(tokens: &[Token<'_>], cues: &[Hit]) -> (Vec<Predicate>, Vec<b
     }
     out.sort_by_key(|p| (p.first, p.last));
     (out, covered)
+}
+
+/// Whether cue hit `h` follows predicate `p`, an adverb ("fatally"), with nothing between.
+fn adverb_before(tokens: &[Token<'_>], p: &Predicate, h: &Hit) -> bool {
+    let at = tokens.partition_point(|t| t.end <= p.span.start);
+    let Some(word) = tokens
+        .get(at)
+        .filter(|t| t.start == p.span.start && t.end == p.span.end)
+    else {
+        return false;
+    };
+    let next = tokens.get(at + 1);
+    word.text.len() > 4
+        && word.text.to_ascii_lowercase().ends_with("ly")
+        && next.is_some_and(|n| n.start == h.start)
 }
 
 /// Who governs each count: the indices (into `view.predicates`) of the predicates that took
@@ -212,8 +235,11 @@ pub(super) fn position(
     if view.sentence_of.get(p.first) != view.sentence_of.get(c.first) {
         return Err(format!("in another sentence than `{cue}`"));
     }
-    if view.clauses.of(p.first) != view.clauses.of(c.first) {
-        let later = if c.first > p.first { c.first } else { p.first };
+    // The count's end nearest the predicate decides: a list ("a man and a woman") may span
+    // the clauses its coordinator opens.
+    let near = if c.last < p.first { c.last } else { c.first };
+    if view.clauses.of(p.first) != view.clauses.of(near) {
+        let later = if near > p.first { near } else { p.first };
         let opener = view
             .clauses
             .opened_by(later)
@@ -278,6 +304,26 @@ pub(super) fn position(
     };
     if words > reach {
         return Err(format!("too far from `{cue}`"));
+    }
+    // "A gunman killed four people", "two men killed a woman": a verb with its own object
+    // after it is active, and the count before it is its agent, not its victims.
+    if subject
+        && let Some(next) = tokens.get(p.last + 1)
+        && (number.get(p.last + 1).copied().unwrap_or(false)
+            || next.is_in(&[
+                "a",
+                "an",
+                "his",
+                "her",
+                "their",
+                "him",
+                "them",
+                "himself",
+                "herself",
+                "themselves",
+            ]))
+    {
+        return Err(format!("the agent of `{cue}`, which has its own object"));
     }
     counted_noun(view, c, subject)?;
     if let Some(word) = modal_before(view, from.min(p.first).min(c.first)) {

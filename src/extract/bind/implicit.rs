@@ -1,0 +1,223 @@
+//! Counts written without a number: "a man was killed" is one death, and "two adults and
+//! four children were killed" six.
+//!
+//! News states a single victim with an indefinite noun phrase far more often than with "one",
+//! and a toll of several groups as a coordinated list. Both are counts a reader reads:
+//!
+//! - a **singular person**: `a`/`an`, at most three modifiers, and a noun for a person ("a
+//!   man", "a 16-year-old", "an off-duty officer", "a 23-year-old Dunmore woman") counts 1 —
+//!   unless a plural verb follows ("a man and a woman were killed" is a list, below);
+//! - an **explicit sum**: two or more such phrases, or counts of people ("two adults", "four
+//!   children"), joined by commas and `and`, count their total.
+//!
+//! They are candidates like any number: a predicate must still govern them in its own clause
+//! ([`super::predicates`]), so "a man was arrested" or "a woman said" count nothing.
+
+use super::lexicon::{
+    AUXILIARIES, COORDINATORS, DETERMINERS, PERSON_NOUNS, PREPOSITIONS, is_age_compound,
+    is_people_plural,
+};
+use super::tokens::{Token, tokens};
+use crate::source::offsets::TextRange;
+
+/// Most modifiers between the article and the noun ("a 23-year-old Dunmore woman").
+const MODIFIERS: usize = 3;
+
+/// Words that make "a … man" one more rather than one.
+const ORDINALS: &[&str] = &[
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "another",
+    "other",
+    "additional",
+    "further",
+    "last",
+    "latest",
+    "fresh",
+    "new",
+];
+
+/// A count of people written without a number: its bytes and its value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ImplicitCount {
+    /// The whole phrase: "a 16-year-old boy", "two adults and four children".
+    pub range: TextRange,
+    /// How many people it counts.
+    pub value: f64,
+}
+
+/// The implicit counts of `region` of `text`. `numbers` are the region's plain exact counts
+/// (bytes and value, in text order), which may be items of a sum.
+pub fn implicit_counts(
+    text: &str,
+    region: TextRange,
+    numbers: &[(TextRange, f64)],
+) -> Vec<ImplicitCount> {
+    let toks = tokens(text, region);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((mut end, mut value, mut singular)) = item(&toks, i, numbers) else {
+            i += 1;
+            continue;
+        };
+        let mut items = 1;
+        // ", a boy and two women": the list goes on while a separator and an item follow.
+        let mut k = end + 1;
+        loop {
+            let mut next = k;
+            if toks.get(next).is_some_and(|t| t.is_punct(",")) {
+                next += 1;
+            }
+            let and = toks.get(next).is_some_and(|t| t.is_in(&["and"]));
+            if and {
+                next += 1;
+            } else if next == k {
+                break;
+            }
+            match item(&toks, next, numbers) {
+                Some((e, v, _)) => {
+                    end = e;
+                    value += v;
+                    items += 1;
+                    singular = false;
+                    k = e + 1;
+                    if and {
+                        break;
+                    }
+                }
+                None => break,
+            }
+        }
+        let after = toks.get(end + 1);
+        let keep = if items > 1 {
+            // A list counts only as the subject or object of one verb: "were killed",
+            // "killing a man and a woman"; not "a man and a woman who …".
+            !after.is_some_and(|t| t.is_in(&["who", "whose", "of"]))
+        } else {
+            // "a man were …" is the tail of a list this reading did not see.
+            singular && !after.is_some_and(|t| t.is_in(&["were", "are", "have"]))
+        };
+        if keep {
+            let (Some(first), Some(last)) = (toks.get(i), toks.get(end)) else {
+                break;
+            };
+            out.push(ImplicitCount {
+                range: TextRange::new(first.start, last.end),
+                value,
+            });
+        }
+        i = end + 1;
+    }
+    out
+}
+
+/// One item of a count at token `i`: a singular person ("a young man") or a number of people
+/// ("four children"). Returns its last token, its value and whether it is singular.
+fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<(usize, f64, bool)> {
+    let t = toks.get(i)?;
+    if t.is_in(&["a", "an"]) {
+        let head = noun_after(toks, i + 1, |t| t.is_in(PERSON_NOUNS) || is_age_compound(t))?;
+        return Some((head, 1.0, true));
+    }
+    // A plain count: the number's tokens, then a plural noun for people.
+    let at = numbers.partition_point(|(r, _)| r.end <= t.start);
+    let &(range, value) = numbers.get(at).filter(|(r, _)| r.start == t.start)?;
+    let last = toks
+        .partition_point(|t| t.start < range.end)
+        .checked_sub(1)?;
+    let head = noun_after(toks, last + 1, is_people_plural)?;
+    Some((head, value, false))
+}
+
+/// The head noun at or after token `from`: at most [`MODIFIERS`] modifier words, then a word
+/// accepted by `is_head`. The last accepted word wins ("a 16-year-old boy", "a 16-year-old").
+fn noun_after(
+    toks: &[Token<'_>],
+    from: usize,
+    is_head: impl Fn(&Token<'_>) -> bool,
+) -> Option<usize> {
+    let mut head = None;
+    for (k, t) in toks.iter().enumerate().skip(from).take(MODIFIERS + 1) {
+        // "a second man", "a third victim": one more, an addition to a count said before.
+        if t.is_in(ORDINALS) {
+            return None;
+        }
+        if !t.word
+            || t.is_in(PREPOSITIONS)
+            || t.is_in(AUXILIARIES)
+            || t.is_in(DETERMINERS)
+            || t.is_in(COORDINATORS)
+            || t.is_in(&["who", "that", "which", "whose", "one", "of"])
+        {
+            break;
+        }
+        if is_head(t) {
+            head = Some(k);
+        }
+    }
+    head
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, f64)> {
+        let numbers: Vec<(TextRange, f64)> = crate::extract::hedge::amounts(text, 0..text.len())
+            .iter()
+            .map(|a| (TextRange::new(a.span.start, a.span.end), a.value))
+            .collect();
+        implicit_counts(text, TextRange::new(0, text.len()), &numbers)
+            .into_iter()
+            .map(|c| (text[c.range.range()].to_string(), c.value))
+            .collect()
+    }
+
+    #[test]
+    fn implicit_counts_table() {
+        let cases: &[(&str, &[(&str, f64)])] = &[
+            ("A man was killed on Sunday.", &[("A man", 1.0)]),
+            ("Police said a 16-year-old died.", &[("a 16-year-old", 1.0)]),
+            (
+                "An off-duty officer was hurt.",
+                &[("An off-duty officer", 1.0)],
+            ),
+            (
+                "a 23-year-old Dunmore woman died",
+                &[("a 23-year-old Dunmore woman", 1.0)],
+            ),
+            (
+                "A man and a woman were killed.",
+                &[("A man and a woman", 2.0)],
+            ),
+            (
+                "Two adults and four children were killed.",
+                &[("Two adults and four children", 6.0)],
+            ),
+            (
+                "a man, a woman and a boy were hurt",
+                &[("a man, a woman and a boy", 3.0)],
+            ),
+            ("the gunman killed a man and wounded two", &[("a man", 1.0)]),
+            // Not counts of people: other nouns, a plural verb after a singular, "one of".
+            ("A car was found.", &[]),
+            ("a second man died", &[]),
+            ("A man were killed.", &[]),
+            ("a woman who was hurt", &[("a woman", 1.0)]),
+            ("two adults were killed", &[]),
+            ("a man and a woman who lived there", &[]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, f64)> = want.iter().map(|(s, v)| (s.to_string(), *v)).collect();
+            assert_eq!(read(text), want, "{text:?}");
+        }
+    }
+}
