@@ -45,7 +45,7 @@ mention_cases! {
     topic_from_first_paragraph: "killed",
         "A gunman opened fire in Dunmore on Sunday.\n\nNeighbours heard shots.\n\nPolice said three people were killed.\n" => ["three"];
     no_topic_no_reading: "killed",
-        "A gunman opened fire on Sunday.\n\nNeighbours heard shots.\n\nPolice said three people were killed.\n\nDunmore mourned.\n" => [];
+        "A gunman opened fire outside a bar on Sunday night.\n\nNeighbours heard a dozen shots and called the police.\n\nPolice said three people were killed.\n\nDunmore mourned.\n" => [];
     sentence_scope_is_a_hard_limit: "strict",
         "---\ntitle: Dunmore shooting\n---\n\nTwo people died at the scene.\n" => [];
 
@@ -88,4 +88,8 @@ mention_cases! {
         "In Dunmore a toddler was fatally wounded.\n" => ["a toddler"];
     fatally_wounded_is_not_an_injury: "injured",
         "In Dunmore a toddler was fatally wounded.\n" => [];
+    a_person_is_one_of_a_larger_count: "killed",
+        "In Dunmore two people died.\n\nIn Dunmore a 46-year-old woman died at the scene.\n" => ["two"];
+    other_right_after_the_count_is_its_phrase: "injured",
+        "In Dunmore one man died and three other people were injured.\n" => ["three"];
 }

@@ -4,7 +4,7 @@
 //! region; `bind` decides which of them are the rule's; `hedge::to_quantity` reads each as an
 //! interval with the rule's tolerance, roundness and unit.
 
-use super::bind::{AGE_FRAME, Binder, Candidate, QUANTITY_FRAME, implicit_counts};
+use super::bind::{AGE_FRAME, Binder, Candidate, QUANTITY_FRAME, Rejection, implicit_counts};
 use super::hedge::{self, Amount, ReadParams};
 use super::number::NumUnit;
 use super::terms::Hit;
@@ -37,10 +37,12 @@ pub fn extract(
             Unit::Age => AGE_FRAME,
             _ => QUANTITY_FRAME,
         };
-        let (bound, rejections) = binder.bind(idx, style, |region| {
+        // The singular persons read in this document ("a man"), by range.
+        let mut singulars: Vec<TextRange> = Vec::new();
+        let (bound, mut rejections) = binder.bind(idx, style, |region| {
             let mut amounts = hedge::amounts(&doc.text, region.range());
             if q.unit == Unit::Count {
-                amounts = with_implicit_counts(&doc.text, region, amounts);
+                amounts = with_implicit_counts(&doc.text, region, amounts, &mut singulars);
             }
             amounts
                 .into_iter()
@@ -53,6 +55,32 @@ pub fn extract(
                 })
                 .collect()
         });
+        // "A 46-year-old woman died" in a story that says "two people died" is one of them:
+        // a singular person is read only where the document states no larger count.
+        let larger = bound
+            .iter()
+            .find(|b| !singulars.contains(&b.candidate.range) && b.candidate.data.value > 1.0);
+        let (bound, parts): (Vec<_>, Vec<_>) = match larger {
+            Some(l) => {
+                let count = doc
+                    .text
+                    .get(l.candidate.range.range())
+                    .unwrap_or("?")
+                    .to_string();
+                let (keep, parts) = bound
+                    .into_iter()
+                    .partition(|b| !singulars.contains(&b.candidate.range));
+                (
+                    keep,
+                    parts.into_iter().map(|b| (b, count.clone())).collect(),
+                )
+            }
+            None => (bound, Vec::new()),
+        };
+        rejections.extend(parts.into_iter().map(|(b, count)| Rejection {
+            range: b.candidate.range,
+            reason: format!("one of a larger count in the document (`{count}`)"),
+        }));
         for b in bound {
             let (amount, range, note) = match change_target(&doc.text, &b.candidate.data) {
                 Some((target, range)) => (target, range, Some("the figure it changed to".into())),
@@ -69,7 +97,13 @@ pub fn extract(
 /// `amounts` of `region` with the counts written without a number added ("a man", "two
 /// adults and four children", [`implicit_counts`]); a number inside a sum is read as part of
 /// it, not alone.
-fn with_implicit_counts(text: &str, region: TextRange, amounts: Vec<Amount>) -> Vec<Amount> {
+/// The singular persons among them are added to `singulars`.
+fn with_implicit_counts(
+    text: &str,
+    region: TextRange,
+    amounts: Vec<Amount>,
+    singulars: &mut Vec<TextRange>,
+) -> Vec<Amount> {
     let plain: Vec<(TextRange, f64)> = amounts
         .iter()
         .filter(|a| {
@@ -91,6 +125,7 @@ fn with_implicit_counts(text: &str, region: TextRange, amounts: Vec<Amount>) -> 
             .get(at)
             .is_some_and(|c| c.range.start <= a.span.start && a.span.end <= c.range.end)
     };
+    singulars.extend(implicit.iter().filter(|c| c.singular).map(|c| c.range));
     let mut out: Vec<Amount> = amounts.into_iter().filter(|a| !inside(a)).collect();
     out.extend(implicit.iter().map(|c| Amount {
         span: c.range.range(),

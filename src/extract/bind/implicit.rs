@@ -44,6 +44,13 @@ const ORDINALS: &[&str] = &[
     "new",
 ];
 
+/// "8th", "21st": an ordinal written with digits.
+fn is_numbered_ordinal(t: &Token<'_>) -> bool {
+    let lower = t.text.to_ascii_lowercase();
+    let digits = lower.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&lower[digits..], "st" | "nd" | "rd" | "th")
+}
+
 /// A count of people written without a number: its bytes and its value.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ImplicitCount {
@@ -51,6 +58,8 @@ pub struct ImplicitCount {
     pub range: TextRange,
     /// How many people it counts.
     pub value: f64,
+    /// A single person ("a man"), not a sum.
+    pub singular: bool,
 }
 
 /// The implicit counts of `region` of `text`. `numbers` are the region's plain exact counts
@@ -112,6 +121,7 @@ pub fn implicit_counts(
             out.push(ImplicitCount {
                 range: TextRange::new(first.start, last.end),
                 value,
+                singular: items == 1,
             });
         }
         i = end + 1;
@@ -147,7 +157,7 @@ fn noun_after(
     let mut head = None;
     for (k, t) in toks.iter().enumerate().skip(from).take(MODIFIERS + 1) {
         // "a second man", "a third victim": one more, an addition to a count said before.
-        if t.is_in(ORDINALS) {
+        if t.is_in(ORDINALS) || is_numbered_ordinal(t) {
             return None;
         }
         if !t.word
@@ -210,6 +220,7 @@ mod tests {
             // Not counts of people: other nouns, a plural verb after a singular, "one of".
             ("A car was found.", &[]),
             ("a second man died", &[]),
+            ("an 8th teen was hurt", &[]),
             ("A man were killed.", &[]),
             ("a woman who was hurt", &[("a woman", 1.0)]),
             ("two adults were killed", &[]),

@@ -240,13 +240,22 @@ impl<'a> Binder<'a> {
         }
     }
 
-    /// Whether the document's lead — its headlines and first body paragraph (the first two
-    /// when it has no headline: a Markdown title is a body heading) — names `rule`'s subject:
-    /// then the story is about the rule's event ([`events`]).
+    /// Whether the document's lead — its headlines and its first [`LEAD_PARAGRAPHS`]
+    /// paragraphs of prose, within its first eight blocks — names `rule`'s subject: then the
+    /// story is about the rule's event ([`events`]).
     fn is_topic(&self, rule: RuleIdx) -> bool {
         let blocks = &self.doc.blocks;
-        let lead =
-            (self.doc.headlines + if self.doc.headlines > 0 { 1 } else { 2 }).min(blocks.len());
+        let mut seen = 0;
+        let mut lead = self.doc.headlines;
+        for b in blocks.iter().skip(self.doc.headlines).take(8) {
+            lead += 1;
+            if is_prose_paragraph(&self.doc.text, *b) {
+                seen += 1;
+                if seen == LEAD_PARAGRAPHS {
+                    break;
+                }
+            }
+        }
         let Some(end) = lead.checked_sub(1).map(|i| blocks[i].end) else {
             return false;
         };
@@ -682,6 +691,23 @@ impl<'a> Binder<'a> {
             _ => Ok(own.map(|(_, s)| s)),
         }
     }
+}
+
+/// How many paragraphs of prose open a story's lead: the lede, and the paragraph after it,
+/// since wire copy and crawled pages often open with a one-line teaser, a dateline paragraph
+/// or a site's boilerplate sentence before the lede.
+const LEAD_PARAGRAPHS: usize = 2;
+
+/// Whether a block reads as a paragraph of prose, not page furniture ("Share this",
+/// "Advertisement", a menu): at least eight words, ending as a sentence does.
+fn is_prose_paragraph(text: &str, block: TextRange) -> bool {
+    let Some(body) = text.get(block.range()) else {
+        return false;
+    };
+    let ends = body
+        .trim_end_matches(['"', '\'', ')', '\u{201d}'])
+        .ends_with(['.', '!', '?']);
+    ends && body.split_whitespace().nth(7).is_some()
 }
 
 #[cfg(test)]

@@ -281,7 +281,8 @@ pub(super) fn position(
         if t.is_in(COORDINATORS) {
             return Err(format!("`{}` stands between it and `{cue}`", t.text));
         }
-        if subject && t.is_in(DETERMINERS) {
+        // "three other people were hurt": `other` right after the count is its own phrase.
+        if subject && t.is_in(DETERMINERS) && !(i == from && t.is_in(&["other"])) {
             return Err(format!(
                 "another noun phrase starts after it (`{}`)",
                 t.text
