@@ -93,3 +93,20 @@ mention_cases! {
     other_right_after_the_count_is_its_phrase: "injured",
         "In Dunmore one man died and three other people were injured.\n" => ["three"];
 }
+
+/// Competition is among rules whose cue is the predicate: a broad subject of a rule about
+/// something else ("attack", in a rule on damage) does not take a death toll's number, while
+/// a rule with the same cue still does.
+#[test]
+fn competition_only_among_rules_whose_cue_fits() {
+    let rules = format!(
+        "{RULES}\n[[quantity]]\nid = \"damage\"\nsubject = [\"attack\"]\ncue = [\"cost\", \"damaged\"]\n\n\
+         [[quantity]]\nid = \"other-toll\"\nsubject = [\"Kelso\"]\ncue = [\"killed\"]\n"
+    );
+    let text = "In Dunmore, the attack killed 12 people.\n";
+    assert_eq!(common::mentions_of(&rules, text, "killed"), ["12"]);
+    assert!(common::mentions_of(&rules, text, "damage").is_empty());
+    let text = "In Dunmore the Kelso gang killed 12 people.\n";
+    assert!(common::mentions_of(&rules, text, "killed").is_empty());
+    assert_eq!(common::mentions_of(&rules, text, "other-toll"), ["12"]);
+}

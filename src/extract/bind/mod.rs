@@ -455,7 +455,7 @@ impl<'a> Binder<'a> {
         if let Some(kind) = view.not_prose_at(candidate.range) {
             return Err(format!("not prose: {kind}"));
         }
-        self.compete(rule, view, candidate.range)?;
+        self.compete(rule, view, candidate.range, None)?;
         Ok(candidate.range)
     }
 
@@ -525,8 +525,8 @@ impl<'a> Binder<'a> {
                         p.span.start.min(count.range.start),
                         p.span.end.max(count.range.end),
                     );
-                    self.compete(rule, view, frame)
-                        .and_then(|nearest| match nearest {
+                    self.compete(rule, view, frame, Some(&p.rules)).and_then(
+                        |nearest| match nearest {
                             Some(s)
                                 if s.end <= frame.start
                                     && view.semicolon_between(s.end, frame.start) =>
@@ -540,7 +540,8 @@ impl<'a> Binder<'a> {
                                 Err("the subject is in another clause (`;`)".to_string())
                             }
                             _ => Ok(frame),
-                        })
+                        },
+                    )
                 }
                 (None, Some(&pi)) => Err(format!(
                     "the count of another predicate: `{}`",
@@ -632,13 +633,16 @@ impl<'a> Binder<'a> {
     }
 
     /// Rejects the frame if another rule's subject is strictly nearer than this rule's.
-    /// Returns this rule's nearest subject hit. Subjects are sorted by position and distance
+    /// Returns this rule's nearest subject hit. Only `rivals` compete when given — the rules
+    /// whose cue is the frame's predicate — so that a broad subject of a rule about something
+    /// else ("attack") cannot take this rule's number. Subjects are sorted by position and distance
     /// only grows away from the frame, so only the first few on each side are looked at.
     fn compete(
         &self,
         rule: RuleIdx,
         view: &RegionView<'_>,
         frame: TextRange,
+        rivals: Option<&[RuleIdx]>,
     ) -> Result<Option<Hit>, String> {
         const LOOK: usize = 64;
         let region = view.range;
@@ -664,6 +668,9 @@ impl<'a> Binder<'a> {
             let (mut own_seen, mut other_seen) = (false, false);
             for s in side {
                 if s.end > region.end {
+                    continue;
+                }
+                if s.rule != rule && rivals.is_some_and(|r| !r.contains(&s.rule)) {
                     continue;
                 }
                 let d = distance(s);

@@ -224,7 +224,19 @@ impl Binder<'_> {
         if let Some(word) = predicates::modal_before(view, view.token_at(frame.start)) {
             return Err(format!("hypothetical or negated (`{word}`)"));
         }
-        let nearest = self.compete(rule, view, frame)?;
+        // The rules whose cue is this frame's cue compete for it.
+        let cue_at = if cue_before {
+            frame.start
+        } else {
+            frame.end.saturating_sub(1)
+        };
+        let at = view.predicates.partition_point(|p| p.span.end <= cue_at);
+        let rivals = view
+            .predicates
+            .get(at)
+            .filter(|p| p.span.start <= cue_at)
+            .map(|p| p.rules.as_slice());
+        let nearest = self.compete(rule, view, frame, rivals)?;
         // "The Paris attacks killed 130; the Crocus toll was higher": another clause's subject.
         if let Some(subject) = nearest {
             let between = if subject.end <= frame.start {
