@@ -69,6 +69,9 @@ mention_cases! {
     early_in_the_year_last_year_is_the_storys: "killed",
         "---\ntitle: Dunmore shooting\ndate: 2024-01-04\n---\n\nOn Dec. 30, 2023, two people died in the square.\n" => ["two"];
 
+    semicolon_in_the_storys_own_headline: "killed",
+        "---\ntitle: \"Dunmore shooting; four dead\"\n---\n\nBody.\n" => ["four"];
+
     // --- Counts written without a number, and explicit sums.
     a_person_counts_one: "killed",
         "In Dunmore a 19-year-old man was shot and killed on Friday.\n" => ["a 19-year-old man"];

@@ -89,6 +89,13 @@ pub const DATE_FRAME: FrameStyle = FrameStyle::Window(WindowStyle {
     coordination_break: true,
 });
 
+/// The rule a region is bound for, and whether the document's story is about its subject.
+#[derive(Debug, Clone, Copy)]
+struct Governed {
+    rule: RuleIdx,
+    topic: bool,
+}
+
 /// A candidate bound to the rule.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bound<T> {
@@ -336,7 +343,8 @@ impl<'a> Binder<'a> {
         // The story's event reaches every paragraph: "the shooting … police said two people
         // died" is read where the headline or first paragraph names the subject. `sentence`
         // scope stays a hard limit.
-        if r.scope == Scope::Paragraph && self.is_topic(rule) {
+        let topic = r.scope != Scope::Sentence && self.is_topic(rule);
+        if topic && r.scope == Scope::Paragraph {
             regions.extend(self.doc.blocks.iter().copied());
         }
         let mut bound: Vec<Bound<T>> = Vec::new();
@@ -366,7 +374,8 @@ impl<'a> Binder<'a> {
             match style {
                 FrameStyle::Governed => {
                     let from = bound.len();
-                    self.bind_governed(rule, &view, candidates, &mut bound, &mut rejected);
+                    let governed = Governed { rule, topic };
+                    self.bind_governed(governed, &view, candidates, &mut bound, &mut rejected);
                     let fresh = bound.split_off(from);
                     for b in fresh {
                         if self.repeats(&view, b.candidate.range.start, &mut said) {
@@ -462,7 +471,7 @@ impl<'a> Binder<'a> {
     /// Clause-and-predicate binding of one region's candidates to `rule`.
     fn bind_governed<T>(
         &self,
-        rule: RuleIdx,
+        Governed { rule, topic }: Governed,
         view: &RegionView<'_>,
         candidates: Vec<Candidate<T>>,
         bound: &mut Vec<Bound<T>>,
@@ -527,14 +536,18 @@ impl<'a> Binder<'a> {
                     );
                     self.compete(rule, view, frame, Some(&p.rules)).and_then(
                         |nearest| match nearest {
+                            // Across a semicolon the subject is another clause's, unless
+                            // the story is about it anyway.
                             Some(s)
-                                if s.end <= frame.start
+                                if !topic
+                                    && s.end <= frame.start
                                     && view.semicolon_between(s.end, frame.start) =>
                             {
                                 Err("the subject is in another clause (`;`)".to_string())
                             }
                             Some(s)
-                                if s.start >= frame.end
+                                if !topic
+                                    && s.start >= frame.end
                                     && view.semicolon_between(frame.end, s.start) =>
                             {
                                 Err("the subject is in another clause (`;`)".to_string())
