@@ -240,6 +240,39 @@ pub(crate) fn prev_word(text: &str, i: usize) -> Option<Range<usize>> {
     Some(s..e)
 }
 
+/// Whether the number at `s` continues a list of ages: "ages 13, 17 and 19", "between ages
+/// 12 and 16". Looks back over at most eight list items.
+fn in_age_list(text: &str, s: usize) -> bool {
+    let b = text.as_bytes();
+    let mut i = s;
+    for _ in 0..8 {
+        let e = skip_ws_back(text, i);
+        let j = if e > 0 && b[e - 1] == b',' {
+            e - 1
+        } else {
+            match prev_word(text, e) {
+                Some(w) if ["and", "or", "to"].iter().any(|x| eq_ci(text, &w, x)) => w.start,
+                _ => return false,
+            }
+        };
+        let k = skip_ws_back(text, j);
+        let mut d = k;
+        while d > 0 && b[d - 1].is_ascii_digit() {
+            d -= 1;
+        }
+        if d == k {
+            return false;
+        }
+        if prev_word(text, d)
+            .is_some_and(|w| ["aged", "ages", "age"].iter().any(|x| eq_ci(text, &w, x)))
+        {
+            return true;
+        }
+        i = d;
+    }
+    false
+}
+
 fn eq_ci(text: &str, r: &Range<usize>, word: &str) -> bool {
     text.get(r.clone())
         .is_some_and(|w| w.eq_ignore_ascii_case(word))
@@ -1113,7 +1146,7 @@ fn classify_one(text: &str, t: &mut NumberToken) {
             return;
         }
     }
-    if age_after(text, e) || apposed_age(text, s, e, t.value) {
+    if age_after(text, e) || apposed_age(text, s, e, t.value) || in_age_list(text, s) {
         t.exclusion = Some(Exclusion::Age);
         return;
     }
@@ -1391,6 +1424,8 @@ mod tests {
         age_weeks_plural: "two 6-week-olds" => "6", Exclusion::Age;
         age_apposed: "Kim, 45, was hurt" => "45", Exclusion::Age;
         age_ages: "ages 13, 17 and 19" => "13", Exclusion::Age;
+        age_ages_last: "the others, ages 13, 17 and 19, were" => "19", Exclusion::Age;
+        age_between_ages: "four boys between ages 12 and 16 were hurt" => "16", Exclusion::Age;
         list_dot: "intro\n1. First point" => "1", Exclusion::ListNumber;
         list_paren: "  2) Second point" => "2", Exclusion::ListNumber;
         covid: "COVID-19 deaths" => "19", Exclusion::Identifier;

@@ -55,6 +55,11 @@ const SEVERAL: &[&str] = &[
     "numerous",
 ];
 
+/// The number words among [`SEVERAL`].
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
 /// Places and periods that widen a count past one event.
 const WIDE_SCOPES: &[&[&str]] = &[
     &["across", "the", "city"],
@@ -70,6 +75,8 @@ const WIDE_SCOPES: &[&[&str]] = &[
     &["this", "month"],
     &["last", "weekend"],
     &["over", "the", "weekend"],
+    &["holiday", "weekend"],
+    &["in", "gun", "violence"],
     &["nationwide"],
     &["statewide"],
     &["citywide"],
@@ -99,24 +106,43 @@ pub(super) fn aggregates(tokens: &[Token<'_>], sentence_of: &[u32]) -> Vec<Optio
             same.then(|| run.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
         });
         let found = found.or_else(|| {
-            let next = tokens
-                .get(i + 1)
-                .filter(|_| sentence_of.get(i + 1) == Some(&s))?;
             let counted = t.is_in(SEVERAL)
                 || t.is_in(&["series", "string", "spate", "wave", "rash"])
                 || t.text.bytes().all(|b| b.is_ascii_digit());
-            (counted && next.is_in(EVENT_PLURALS)).then(|| format!("{} {}", t.text, next.text))
+            // "two shootings"; "several Fourth of July shootings" (a word, not a number, may
+            // stand a few words before).
+            let numeral = t.text.bytes().all(|b| b.is_ascii_digit()) || t.is_in(NUMBER_WORDS);
+            let reach = if numeral { 1 } else { 4 };
+            let plural = (1..=reach)
+                .filter_map(|k| {
+                    tokens
+                        .get(i + k)
+                        .filter(|_| sentence_of.get(i + k) == Some(&s))
+                })
+                .take_while(|n| n.word)
+                .find(|n| n.is_in(EVENT_PLURALS));
+            let plural = plural.filter(|_| counted)?;
+            let adjacent = tokens.get(i + 1).is_some_and(|n| n.start == plural.start);
+            let gap = if adjacent { " " } else { " … " };
+            Some(format!("{}{gap}{}", t.text, plural.text))
         });
         // "in shootings", "in Wednesday shootings", "a series of overnight shootings".
         let found = found.or_else(|| {
             if !t.is_in(EVENT_PLURALS) && !t.text.to_ascii_lowercase().ends_with("shooting's") {
                 return None;
             }
-            let before = tokens[i.saturating_sub(3)..i]
+            let before = tokens[i.saturating_sub(4)..i]
                 .iter()
                 .rev()
                 .find(|b| b.is_in(&["in", "series", "spate", "string", "wave"]))?;
             Some(format!("{} … {}", before.text, t.text))
+        });
+        // "in November alone", "this year alone": a period's total.
+        let found = found.or_else(|| {
+            let before = tokens.get(i.checked_sub(1)?)?;
+            let period = before.is_in(&["year", "month", "week", "weekend", "summer", "weekend's"])
+                || before.is_in(crate::extract::number::MONTHS);
+            (t.is_in(&["alone"]) && period).then(|| format!("{} {}", before.text, t.text))
         });
         out[s as usize] = found;
     }
@@ -151,6 +177,35 @@ mod tests {
         let toks = tokens(text, TextRange::new(0, text.len()));
         let sentence = vec![0; toks.len()];
         aggregates(&toks, &sentence).pop().flatten()
+    }
+
+    #[test]
+    fn aggregate_markers_of_periods_and_kinds() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "20 hurt in several Fourth of July shootings",
+                Some("several … shootings"),
+            ),
+            (
+                "At least 80 were killed in November alone",
+                Some("November alone"),
+            ),
+            (
+                "70 people wounded over the holiday weekend",
+                Some("holiday weekend"),
+            ),
+            ("9 killed in gun violence", Some("in gun violence")),
+            (
+                "8 killed in Labor Day weekend shootings",
+                Some("in … shootings"),
+            ),
+            // A number must stand right before the plural; a lone victim is no period.
+            ("two people were killed in the shooting", None),
+            ("he was left alone at home", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(marker(text).as_deref(), *want, "{text:?}");
+        }
     }
 
     #[test]
