@@ -639,6 +639,11 @@ impl<'a> Binder<'a> {
         let Some(p) = nearest else {
             return "no cue of the rule in its sentence".into();
         };
+        // "Two of the wounded work there": a part of the count the cue names.
+        if let Some(words) = quantifiers::partitive(&view.tokens, count.last) {
+            let count = self.doc.text.get(count.range.range()).unwrap_or("?");
+            return format!("a subset: `{count} {words}`");
+        }
         match predicates::position(view, p, count, number) {
             Err(reason) => reason,
             Ok(_) => format!("`{}` governs another count", predicates::name(view, p)),
