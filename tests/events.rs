@@ -95,6 +95,12 @@ mention_cases! {
         "In Dunmore two people died.\n\nIn Dunmore a 46-year-old woman died at the scene.\n" => ["two"];
     other_right_after_the_count_is_its_phrase: "injured",
         "In Dunmore one man died and three other people were injured.\n" => ["three"];
+    another_alone_is_one_more: "injured",
+        "In Dunmore three people were killed and another critically injured.\n" => ["another"];
+    another_after_the_facts_own_count_is_an_addition: "killed",
+        "In Dunmore two people were killed and another died later.\n" => ["two"];
+    negated_subject: "killed",
+        "In Dunmore another child was not killed.\n" => [];
 }
 
 /// Competition is among rules whose cue is the predicate: a broad subject of a rule about

@@ -133,9 +133,21 @@ pub fn implicit_counts(
 /// ("four children"). Returns its last token, its value and whether it is singular.
 fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<(usize, f64, bool)> {
     let t = toks.get(i)?;
-    if t.is_in(&["a", "an"]) {
-        let head = noun_after(toks, i + 1, |t| t.is_in(PERSON_NOUNS) || is_age_compound(t))?;
-        return Some((head, 1.0, true));
+    if t.is_in(&["a", "an", "another"]) {
+        let head = noun_after(toks, i + 1, |t| t.is_in(PERSON_NOUNS) || is_age_compound(t));
+        // "three were killed and another critically injured": `another` alone is one more
+        // person, when no noun follows it.
+        let alone = t.is_in(&["another"])
+            && toks.get(i + 1).is_none_or(|n| {
+                !n.word
+                    || n.is_in(AUXILIARIES)
+                    || n.text.len() > 4 && (n.text.ends_with("ly") || n.text.ends_with("ed"))
+            });
+        return match head {
+            Some(head) => Some((head, 1.0, true)),
+            None if alone => Some((i, 1.0, true)),
+            None => None,
+        };
     }
     // A plain count: the number's tokens, then a plural noun for people.
     let at = numbers.partition_point(|(r, _)| r.end <= t.start);
@@ -220,6 +232,12 @@ mod tests {
             // Not counts of people: other nouns, a plural verb after a singular, "one of".
             ("A car was found.", &[]),
             ("a second man died", &[]),
+            (
+                "three died and another critically injured",
+                &[("another", 1.0)],
+            ),
+            ("another man was wounded", &[("another man", 1.0)]),
+            ("another shooting", &[]),
             ("an 8th teen was hurt", &[]),
             ("A man were killed.", &[]),
             ("a woman who was hurt", &[("a woman", 1.0)]),

@@ -607,7 +607,12 @@ impl<'a> Binder<'a> {
         if let Some(marker) = view.aggregate_at(count.first) {
             return Some(format!("an aggregate over a wider scope: `{marker}`"));
         }
-        if quantifiers::is_addition(&view.tokens, count.last)
+        // "N others", "N more"; "another (man)" after the fact's own earlier count.
+        let another = view
+            .tokens
+            .get(count.first)
+            .is_some_and(|t| t.is_in(&["another"]));
+        if (another || quantifiers::is_addition(&view.tokens, count.last))
             && let Some(earlier) = previous
         {
             return Some(format!(

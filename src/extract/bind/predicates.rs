@@ -281,6 +281,10 @@ pub(super) fn position(
         if t.is_in(COORDINATORS) {
             return Err(format!("`{}` stands between it and `{cue}`", t.text));
         }
+        // "another child was not killed", "two could have died".
+        if subject && t.is_in(MODALS) {
+            return Err(format!("hypothetical or negated (`{}`)", t.text));
+        }
         // "three other people were hurt": `other` right after the count is its own phrase.
         if subject && t.is_in(DETERMINERS) && !(i == from && t.is_in(&["other"])) {
             return Err(format!(
