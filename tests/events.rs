@@ -46,6 +46,8 @@ mention_cases! {
         "A gunman opened fire in Dunmore on Sunday.\n\nNeighbours heard shots.\n\nPolice said three people were killed.\n" => ["three"];
     no_topic_no_reading: "killed",
         "A gunman opened fire outside a bar on Sunday night.\n\nNeighbours heard a dozen shots and called the police.\n\nPolice said three people were killed.\n\nDunmore mourned.\n" => [];
+    a_roundup_has_no_single_topic: "killed",
+        "---\ntitle: Eight killed in Dunmore weekend shootings\n---\n\nOn Monday night a man was shot and killed near the park, police said.\n" => [];
     sentence_scope_is_a_hard_limit: "strict",
         "---\ntitle: Dunmore shooting\n---\n\nTwo people died at the scene.\n" => [];
 

@@ -133,6 +133,8 @@ pub struct Binder<'a> {
     views: RefCell<BTreeMap<TextRange, Rc<RegionView<'a>>>>,
     /// Regions where the candidate cap was hit.
     capped: RefCell<Vec<TextRange>>,
+    /// Where the document's lead ends, once known.
+    lead: std::cell::OnceCell<Option<usize>>,
 }
 
 impl<'a> Binder<'a> {
@@ -177,6 +179,7 @@ impl<'a> Binder<'a> {
             sentences: Default::default(),
             views: Default::default(),
             capped: Default::default(),
+            lead: Default::default(),
         }
     }
 
@@ -251,7 +254,31 @@ impl<'a> Binder<'a> {
     /// paragraphs of prose, within its first eight blocks — names `rule`'s subject: then the
     /// story is about the rule's event ([`events`]).
     fn is_topic(&self, rule: RuleIdx) -> bool {
+        let Some(lead_end) = *self.lead.get_or_init(|| self.lead_end()) else {
+            return false;
+        };
+        self.subjects
+            .iter()
+            .take_while(|h| h.start < lead_end)
+            .any(|h| h.rule == rule)
+    }
+
+    /// Where the lead ends ([`Binder::is_topic`]); `None` when the document has no lead or its
+    /// headline is a roundup ("8 killed in weekend shootings across the city"): a story about
+    /// many events has no single topic, and each paragraph must name its own subject.
+    fn lead_end(&self) -> Option<usize> {
         let blocks = &self.doc.blocks;
+        let headlines = self.doc.headlines.max(1).min(blocks.len());
+        for b in &blocks[..headlines] {
+            let toks = tokens::tokens(&self.doc.text, *b);
+            let one_sentence = vec![0; toks.len()];
+            if quantifiers::aggregates(&toks, &one_sentence)
+                .iter()
+                .any(Option::is_some)
+            {
+                return None;
+            }
+        }
         let mut seen = 0;
         let mut lead = self.doc.headlines;
         for b in blocks.iter().skip(self.doc.headlines).take(8) {
@@ -263,13 +290,7 @@ impl<'a> Binder<'a> {
                 }
             }
         }
-        let Some(end) = lead.checked_sub(1).map(|i| blocks[i].end) else {
-            return false;
-        };
-        self.subjects
-            .iter()
-            .take_while(|h| h.start < end)
-            .any(|h| h.rule == rule)
+        lead.checked_sub(1).map(|i| blocks[i].end)
     }
 
     /// The region read once, shared by every rule.
