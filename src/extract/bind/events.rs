@@ -6,8 +6,9 @@
 //!
 //! 1. the rule's subject, when the clause names it;
 //! 2. otherwise **another event**, when the clause carries its own anchor: another year than
-//!    the document's ("in 2005"), "another", "a similar", "previous", "last year's", "a year
-//!    ago", an anniversary, a superlative measured from a past event ("the deadliest since");
+//!    the document's ("in 2005"), "another shooting", "a similar attack", "last year's", "last
+//!    month", "earlier this year", "previously", "a year ago", an anniversary, a superlative
+//!    measured from a past event ("the deadliest since");
 //! 3. otherwise the event of the clause before it in the paragraph, and the first clause of a
 //!    paragraph the document's topic (or, when the topic is not the rule's subject, whatever
 //!    the scope region says).
@@ -83,9 +84,22 @@ pub(super) fn anchors(
             && let Some(noun) = (1..=3).filter_map(next).find(|n| n.is_in(EVENT_NOUNS))
         {
             Some(format!("{} {}", t.text, noun.text))
+        } else if t.is_in(&["earlier"])
+            && next(1).is_some_and(|n| n.is_in(&["this"]))
+            && next(2).is_some_and(|n| n.is_in(&["year", "month"]))
+        {
+            Some(format!(
+                "{} this {}",
+                t.text,
+                next(2).map_or("", |n| n.text)
+            ))
+        } else if t.is_in(&["previously"]) {
+            Some(t.text.to_string())
         } else if t.is_in(&["anniversary"]) {
             Some(t.text.to_string())
-        } else if t.is_in(&["last"]) && next(1).is_some_and(|n| n.is_in(&["year", "year's"])) {
+        } else if t.is_in(&["last"])
+            && next(1).is_some_and(|n| n.is_in(&["year", "year's", "month", "month's"]))
+        {
             Some(format!("{} {}", t.text, next(1).map_or("", |n| n.text)))
         } else if t.is_in(&["ago"])
             && before.is_some_and(|b| b.is_in(&["year", "years", "decade", "decades"]))
@@ -183,6 +197,9 @@ mod tests {
             ("in an unrelated fatal crash", Some("unrelated crash")),
             ("on the anniversary one died", Some("anniversary")),
             ("last year's shooting left two dead", Some("last year's")),
+            ("last month a boy was killed", Some("last month")),
+            ("earlier this year three died", Some("earlier this year")),
+            ("he had previously shot two men", Some("previously")),
             ("two years ago a man was killed", Some("years ago")),
             ("the deadliest since the mall attack", Some("… since")),
             // Not anchors: the story's own year, a year that names no time, other words.
