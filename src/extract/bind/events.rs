@@ -93,9 +93,7 @@ pub(super) fn anchors(
                 t.text,
                 next(2).map_or("", |n| n.text)
             ))
-        } else if t.is_in(&["previously"]) {
-            Some(t.text.to_string())
-        } else if t.is_in(&["anniversary"]) {
+        } else if t.is_in(&["previously", "anniversary"]) {
             Some(t.text.to_string())
         } else if t.is_in(&["last"])
             && next(1).is_some_and(|n| n.is_in(&["year", "year's", "month", "month's"]))
