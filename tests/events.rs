@@ -101,6 +101,8 @@ mention_cases! {
         "In Dunmore three people were killed and another critically injured.\n" => ["another"];
     another_after_the_facts_own_count_is_an_addition: "killed",
         "In Dunmore two people were killed and another died later.\n" => ["two"];
+    dead_at_an_age: "killed",
+        "In Dunmore the singer was found dead at 25.\n" => [];
     negated_subject: "killed",
         "In Dunmore another child was not killed.\n" => [];
 }

@@ -296,7 +296,13 @@ pub(super) fn position(
         // the attack rose to 137").
         // "budgeted at $4.5 million", "amounted to 12": `at` or `to` right after the cue
         // introduces its figure.
-        let introduces = i == from && t.is_in(&["at", "to"]);
+        // But "died at 25", "dead at 25": after a verb or adjective of death, `at` gives an
+        // age or a time.
+        let verb_like = tokens.get(p.last).is_some_and(|w| {
+            let w = w.text.to_ascii_lowercase();
+            w.ends_with("ed") || matches!(w.as_str(), "dead" | "die" | "dies")
+        });
+        let introduces = i == from && (t.is_in(&["to"]) || t.is_in(&["at"]) && !verb_like);
         if !subject && !changed && !introduces && blocks_object(t) {
             return Err(format!("`{}` stands between `{cue}` and it", t.text));
         }
