@@ -296,13 +296,18 @@ pub(super) fn position(
         // the attack rose to 137").
         // "budgeted at $4.5 million", "amounted to 12": `at` or `to` right after the cue
         // introduces its figure.
-        // But "died at 25", "dead at 25": after a verb or adjective of death, `at` gives an
-        // age or a time.
+        // But "died at 25", "dead at 25": after a verb or adjective, `at` and a bare
+        // number of up to three digits give an age or a time, not a figure.
         let verb_like = tokens.get(p.last).is_some_and(|w| {
             let w = w.text.to_ascii_lowercase();
             w.ends_with("ed") || matches!(w.as_str(), "dead" | "die" | "dies")
         });
-        let introduces = i == from && (t.is_in(&["to"]) || t.is_in(&["at"]) && !verb_like);
+        let bare = view
+            .text
+            .get(c.range.range())
+            .is_some_and(|n| n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()));
+        let introduces =
+            i == from && (t.is_in(&["to"]) || t.is_in(&["at"]) && !(verb_like && bare));
         if !subject && !changed && !introduces && blocks_object(t) {
             return Err(format!("`{}` stands between `{cue}` and it", t.text));
         }
