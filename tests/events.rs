@@ -101,6 +101,12 @@ mention_cases! {
         "In Dunmore three people were killed and another critically injured.\n" => ["another"];
     another_after_the_facts_own_count_is_an_addition: "killed",
         "In Dunmore two people were killed and another died later.\n" => ["two"];
+    a_pronoun_counts_one: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nThe driver was shot twice. He was pronounced dead at the scene.\n" => ["He"];
+    a_pronoun_agent_is_not_a_victim: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nPolice said he killed two people.\n" => ["two"];
+    both_counts_two: "injured",
+        "---\ntitle: Dunmore shooting\n---\n\nBoth men were wounded in the legs.\n" => ["Both men"];
     dead_at_an_age: "killed",
         "In Dunmore the singer was found dead at 25.\n" => [];
     negated_subject: "killed",

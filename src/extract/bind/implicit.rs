@@ -7,6 +7,8 @@
 //! - a **singular person**: `a`/`an`, at most three modifiers, and a noun for a person ("a
 //!   man", "a 16-year-old", "an off-duty officer", "a 23-year-old Dunmore woman") counts 1 —
 //!   unless a plural verb follows ("a man and a woman were killed" is a list, below);
+//! - a **personal pronoun** ("he was pronounced dead", "police shot him") counts 1, and
+//!   "both" ("both were killed", "both men died") 2;
 //! - an **explicit sum**: two or more such phrases, or counts of people ("two adults", "four
 //!   children"), joined by commas and `and`, count their total.
 //!
@@ -73,7 +75,7 @@ pub fn implicit_counts(
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let Some((mut end, mut value, mut singular)) = item(&toks, i, numbers) else {
+        let Some((mut end, mut value, alone)) = item(&toks, i, numbers) else {
             i += 1;
             continue;
         };
@@ -96,7 +98,6 @@ pub fn implicit_counts(
                     end = e;
                     value += v;
                     items += 1;
-                    singular = false;
                     k = e + 1;
                     if and {
                         break;
@@ -112,7 +113,7 @@ pub fn implicit_counts(
             !after.is_some_and(|t| t.is_in(&["who", "whose", "of"]))
         } else {
             // "a man were …" is the tail of a list this reading did not see.
-            singular && !after.is_some_and(|t| t.is_in(&["were", "are", "have"]))
+            alone && !(value == 1.0 && after.is_some_and(|t| t.is_in(&["were", "are", "have"])))
         };
         if keep {
             let (Some(first), Some(last)) = (toks.get(i), toks.get(end)) else {
@@ -121,7 +122,7 @@ pub fn implicit_counts(
             out.push(ImplicitCount {
                 range: TextRange::new(first.start, last.end),
                 value,
-                singular: items == 1,
+                singular: items == 1 && value == 1.0,
             });
         }
         i = end + 1;
@@ -129,10 +130,20 @@ pub fn implicit_counts(
     out
 }
 
-/// One item of a count at token `i`: a singular person ("a young man") or a number of people
-/// ("four children"). Returns its last token, its value and whether it is singular.
+/// One item of a count at token `i`: a singular person ("a young man", "he"), "both", or a
+/// number of people ("four children"). Returns its last token, its value and whether it
+/// stands alone as a count (a number alone is the number scanner's).
 fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<(usize, f64, bool)> {
     let t = toks.get(i)?;
+    // "he was pronounced dead", "police shot him": a person named before, one of them.
+    if t.is_in(&["he", "she", "him"]) {
+        return Some((i, 1.0, true));
+    }
+    // "both were killed", "both men died".
+    if t.is_in(&["both"]) {
+        let head = noun_after(toks, i + 1, is_people_plural).unwrap_or(i);
+        return Some((head, 2.0, true));
+    }
     if t.is_in(&["a", "an", "another"]) {
         let head = noun_after(toks, i + 1, |t| t.is_in(PERSON_NOUNS) || is_age_compound(t));
         // "three were killed and another critically injured": `another` alone is one more
@@ -232,6 +243,9 @@ mod tests {
             // Not counts of people: other nouns, a plural verb after a singular, "one of".
             ("A car was found.", &[]),
             ("a second man died", &[]),
+            ("he was pronounced dead", &[("he", 1.0)]),
+            ("both men died", &[("both men", 2.0)]),
+            ("both were hurt", &[("both", 2.0)]),
             (
                 "three died and another critically injured",
                 &[("another", 1.0)],
