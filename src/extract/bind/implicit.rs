@@ -139,6 +139,14 @@ fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<(u
     if t.is_in(&["he", "she", "him"]) {
         return Some((i, 1.0, true));
     }
+    // "killing her", "shot her in the back" — not "her son" (a possessive).
+    if t.is_in(&["her"])
+        && toks
+            .get(i + 1)
+            .is_none_or(|n| !n.word || n.is_in(PREPOSITIONS) || n.is_in(COORDINATORS))
+    {
+        return Some((i, 1.0, true));
+    }
     // "both were killed", "both men died".
     if t.is_in(&["both"]) {
         let head = noun_after(toks, i + 1, is_people_plural).unwrap_or(i);
@@ -244,6 +252,8 @@ mod tests {
             ("A car was found.", &[]),
             ("a second man died", &[]),
             ("he was pronounced dead", &[("he", 1.0)]),
+            ("he killed her in the kitchen", &[("he", 1.0), ("her", 1.0)]),
+            ("her son died", &[]),
             ("both men died", &[("both men", 2.0)]),
             ("both were hurt", &[("both", 2.0)]),
             (
