@@ -107,6 +107,10 @@ mention_cases! {
         "---\ntitle: Dunmore shooting\n---\n\nPolice said he killed two people.\n" => ["two"];
     both_counts_two: "injured",
         "---\ntitle: Dunmore shooting\n---\n\nBoth men were wounded in the legs.\n" => ["Both men"];
+    a_name_counts_one: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nPolice said Jo Reyes was shot and killed outside the shop.\n" => ["Jo Reyes"];
+    a_place_after_a_preposition_is_no_name: "injured",
+        "Among the wounded at Dunmore was a teacher.\n" => ["a teacher"];
     dead_at_an_age: "killed",
         "In Dunmore the singer was found dead at 25.\n" => [];
     negated_subject: "killed",

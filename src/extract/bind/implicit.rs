@@ -7,6 +7,8 @@
 //! - a **singular person**: `a`/`an`, at most three modifiers, and a noun for a person ("a
 //!   man", "a 16-year-old", "an off-duty officer", "a 23-year-old Dunmore woman") counts 1 —
 //!   unless a plural verb follows ("a man and a woman were killed" is a list, below);
+//! - a **person's name** before a singular auxiliary ("Jo Reyes was shot and killed", "Kim
+//!   has died") counts 1;
 //! - a **personal pronoun** ("he was pronounced dead", "police shot him") counts 1, and
 //!   "both" ("both were killed", "both men died") 2;
 //! - an **explicit sum**: two or more such phrases, or counts of people ("two adults", "four
@@ -44,6 +46,50 @@ const ORDINALS: &[&str] = &[
     "latest",
     "fresh",
     "new",
+];
+
+/// A capitalized word that may be part of a person's name.
+fn is_name(t: &Token<'_>) -> bool {
+    t.word
+        && t.text.chars().next().is_some_and(char::is_uppercase)
+        && t.text
+            .chars()
+            .skip(1)
+            .all(|c| c.is_lowercase() || c == '\'' || c == '-')
+        && !t.is_in(NOT_NAMES)
+        && !t.is_in(DETERMINERS)
+        && !t.is_in(PREPOSITIONS)
+}
+
+/// Capitalized words that open a sentence but name nobody.
+const NOT_NAMES: &[&str] = &[
+    "nobody",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "no",
+    "none",
+    "nothing",
+    "it",
+    "there",
+    "what",
+    "who",
+    "which",
+    "police",
+    "officials",
+    "authorities",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "one",
+    "each",
+    "all",
+    "neither",
+    "either",
+    "both",
 ];
 
 /// "8th", "21st": an ordinal written with digits.
@@ -146,6 +192,22 @@ fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<(u
             .is_none_or(|n| !n.word || n.is_in(PREPOSITIONS) || n.is_in(COORDINATORS))
     {
         return Some((i, 1.0, true));
+    }
+    // "Collier was shot and killed": a person's name before a singular auxiliary.
+    if is_name(t) {
+        let mut end = i;
+        while end + 1 < toks.len() && end < i + 3 && is_name(&toks[end + 1]) {
+            end += 1;
+        }
+        // A name after a preposition is a place ("among the wounded at Millbrook was …").
+        let starts_name = i == 0 || !is_name(&toks[i - 1]) && !toks[i - 1].is_in(PREPOSITIONS);
+        if starts_name
+            && toks
+                .get(end + 1)
+                .is_some_and(|n| n.is_in(&["was", "has", "is"]))
+        {
+            return Some((end, 1.0, true));
+        }
     }
     // "both were killed", "both men died".
     if t.is_in(&["both"]) {
@@ -252,6 +314,10 @@ mod tests {
             ("A car was found.", &[]),
             ("a second man died", &[]),
             ("he was pronounced dead", &[("he", 1.0)]),
+            ("Police said Jo Reyes was killed", &[("Jo Reyes", 1.0)]),
+            ("Nobody was hurt", &[]),
+            ("among the hurt at Dunmore was a boy", &[("a boy", 1.0)]),
+            ("Reyes and Kim were hurt", &[]),
             ("he killed her in the kitchen", &[("he", 1.0), ("her", 1.0)]),
             ("her son died", &[]),
             ("both men died", &[("both men", 2.0)]),
