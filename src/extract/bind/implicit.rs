@@ -57,6 +57,16 @@ fn is_name(t: &Token<'_>) -> bool {
             .skip(1)
             .all(|c| c.is_lowercase() || c == '\'' || c == '-')
         && !t.is_in(NOT_NAMES)
+        && !t.is_in(crate::extract::number::MONTHS)
+        && !t.is_in(&[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ])
         && !t.is_in(DETERMINERS)
         && !t.is_in(PREPOSITIONS)
 }
@@ -316,6 +326,7 @@ mod tests {
             ("he was pronounced dead", &[("he", 1.0)]),
             ("Police said Jo Reyes was killed", &[("Jo Reyes", 1.0)]),
             ("Nobody was hurt", &[]),
+            ("on Sunday March was cold and one died", &[]),
             ("among the hurt at Dunmore was a boy", &[("a boy", 1.0)]),
             ("Reyes and Kim were hurt", &[]),
             ("he killed her in the kitchen", &[("he", 1.0), ("her", 1.0)]),
