@@ -18,13 +18,14 @@
 //! what the scope region already decided. Anchors are found once per region, for every rule;
 //! each rule's walk over the clauses is one pass.
 
-use super::lexicon::{EVENT_NOUNS, PREPOSITIONS};
+use super::lexicon::{EVENT_NOUNS, PEOPLE_NOUNS, PERSON_NOUNS, PREPOSITIONS};
 use super::tokens::Token;
 
 /// Words that, before an event noun ("another shooting", "a similar attack", "a previous
 /// case"), make a clause about another event than the story's. Alone they do not: "another
 /// man was wounded" is one more victim of this one.
 const OTHER_EVENT_WORDS: &[&str] = &[
+    "other",
     "another",
     "similar",
     "previous",
@@ -81,7 +82,10 @@ pub(super) fn anchors(
         };
         let before = i.checked_sub(1).and_then(|k| tokens.get(k));
         let found = if t.is_in(OTHER_EVENT_WORDS)
-            && let Some(noun) = (1..=3).filter_map(next).find(|n| n.is_in(EVENT_NOUNS))
+            && let Some(k) = (1..=3).find(|&k| next(k).is_some_and(|n| n.is_in(EVENT_NOUNS)))
+            // "another shooting victim" is one more victim of this event.
+            && !next(k + 1).is_some_and(|n| n.is_in(PEOPLE_NOUNS) || n.is_in(PERSON_NOUNS) || n.is_in(&["victim"]))
+            && let Some(noun) = next(k)
         {
             Some(format!("{} {}", t.text, noun.text))
         } else if t.is_in(&["earlier"])
@@ -93,6 +97,20 @@ pub(super) fn anchors(
                 t.text,
                 next(2).map_or("", |n| n.text)
             ))
+        } else if t.is_in(&["in"])
+            && let Some(m) = next(1).and_then(month_number)
+            && let Some((_, Some(doc_month))) = year
+            // "in January", in a story filed in March: another time, another event. The
+            // story's own month, and the month before it, are the story's.
+            && m != doc_month
+            && m != if doc_month == 1 { 12 } else { doc_month - 1 }
+            // "in March 2024" is dated by its year above; "in March 3" is a day.
+            && !(2..=3)
+                .filter_map(&next)
+                .take_while(|n| n.word || n.is_punct("."))
+                .any(|n| n.text.bytes().all(|b| b.is_ascii_digit()))
+        {
+            Some(format!("{} {}", t.text, next(1).map_or("", |n| n.text)))
         } else if t.is_in(&["previously", "anniversary"]) {
             Some(t.text.to_string())
         } else if t.is_in(&["last"])
@@ -139,6 +157,24 @@ fn as_year(t: &Token<'_>) -> Option<i32> {
         return None;
     }
     t.text.parse().ok()
+}
+
+/// The month (1–12) a capitalized month name stands for.
+fn month_number(t: &Token<'_>) -> Option<u8> {
+    if !t.text.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let lower = t.text.to_ascii_lowercase();
+    let i = crate::extract::number::MONTHS
+        .iter()
+        .position(|m| lower.trim_end_matches('.') == *m)?;
+    // MONTHS lists the twelve names, then their abbreviations ("may" has none; "sep" and
+    // "sept" are both September).
+    const ABBREVIATED: [u8; 12] = [1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12];
+    match i {
+        0..=11 => u8::try_from(i + 1).ok(),
+        _ => ABBREVIATED.get(i - 12).copied(),
+    }
 }
 
 fn is_month(t: &Token<'_>) -> bool {
@@ -198,6 +234,16 @@ mod tests {
             ("last month a boy was killed", Some("last month")),
             ("earlier this year three died", Some("earlier this year")),
             ("he had previously shot two men", Some("previously")),
+            ("two were shot in January", Some("in January")),
+            (
+                "two other shootings left three hurt",
+                Some("other shootings"),
+            ),
+            // The story's month, the month before it, a day, a victim of this event.
+            ("two were shot in June", None),
+            ("two were shot in May", None),
+            ("two were shot in Jan. 4", None),
+            ("another shooting victim died", None),
             ("two years ago a man was killed", Some("years ago")),
             ("the deadliest since the mall attack", Some("… since")),
             // Not anchors: the story's own year, a year that names no time, other words.
