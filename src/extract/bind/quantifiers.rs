@@ -137,6 +137,20 @@ pub(super) fn aggregates(tokens: &[Token<'_>], sentence_of: &[u32]) -> Vec<Optio
                 .find(|b| b.is_in(&["in", "series", "spate", "string", "wave"]))?;
             Some(format!("{} … {}", before.text, t.text))
         });
+        // "across Chicago", "across the Bronx and Brooklyn": a count over a named area.
+        let found = found.or_else(|| {
+            if !t.is_in(&["across", "throughout"]) {
+                return None;
+            }
+            let the = tokens.get(i + 1).is_some_and(|n| n.is_in(&["the"]));
+            let k = i + 1 + usize::from(the);
+            let place = tokens
+                .get(k)
+                .filter(|_| sentence_of.get(k) == Some(&s))
+                .filter(|n| n.word && n.text.starts_with(|c: char| c.is_uppercase()))?;
+            let the = if the { " the" } else { "" };
+            Some(format!("{}{the} {}", t.text, place.text))
+        });
         // "in November alone", "this year alone": a period's total.
         let found = found.or_else(|| {
             let before = tokens.get(i.checked_sub(1)?)?;
@@ -202,6 +216,12 @@ mod tests {
             // A number must stand right before the plural; a lone victim is no period.
             ("two people were killed in the shooting", None),
             ("he was left alone at home", None),
+            (
+                "violence across the Bronx left 3 dead",
+                Some("across Bronx"),
+            ),
+            ("12 shot across Chicago", Some("across Chicago")),
+            ("a man across the street was hurt", None),
         ];
         for (text, want) in cases {
             assert_eq!(marker(text).as_deref(), *want, "{text:?}");
