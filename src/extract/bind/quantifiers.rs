@@ -218,7 +218,7 @@ mod tests {
             ("he was left alone at home", None),
             (
                 "violence across the Bronx left 3 dead",
-                Some("across Bronx"),
+                Some("across the Bronx"),
             ),
             ("12 shot across Chicago", Some("across Chicago")),
             ("a man across the street was hurt", None),
