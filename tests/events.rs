@@ -110,6 +110,10 @@ mention_cases! {
     a_name_counts_one: "killed",
         "---\ntitle: Dunmore shooting\n---\n\nPolice said Jo Reyes was shot and killed outside the shop.\n" => ["Jo Reyes"];
     // An inverted sentence is not read, and the place is not taken for a person's name.
+    two_people_named_are_each_one_of_the_toll: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nJo Reyes was killed in the car.\n\nSam Kim was killed on the porch. Reyes was 30.\n" => [];
+    one_person_named_twice_counts_one: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nJo Reyes was killed in the car.\n\nPolice said Reyes was killed instantly.\n" => ["Jo Reyes", "Reyes"];
     a_place_after_a_preposition_is_no_name: "injured",
         "Among the wounded at Dunmore was a teacher.\n" => [];
     dead_at_an_age: "killed",

@@ -60,26 +60,45 @@ pub fn extract(
         let larger = bound
             .iter()
             .find(|b| !singulars.contains(&b.candidate.range) && b.candidate.data.value > 1.0);
-        let (bound, parts): (Vec<_>, Vec<_>) = match larger {
-            Some(l) => {
-                let count = doc
-                    .text
-                    .get(l.candidate.range.range())
-                    .unwrap_or("?")
-                    .to_string();
+        // "Jo Reyes was killed … Sam Kim was killed": two people named, each one of the toll.
+        let surname = |b: &super::bind::Bound<Amount>| {
+            let text = doc.text.get(b.candidate.range.range()).unwrap_or("");
+            let named = text.starts_with(|c: char| c.is_uppercase())
+                && !text.split_whitespace().next().is_some_and(|w| {
+                    ["a", "an", "another", "he", "she", "him", "her", "both"]
+                        .iter()
+                        .any(|x| w.eq_ignore_ascii_case(x))
+                });
+            named.then(|| text.rsplit(' ').next().unwrap_or(text).to_string())
+        };
+        let names: std::collections::BTreeSet<String> = bound
+            .iter()
+            .filter(|b| singulars.contains(&b.candidate.range))
+            .filter_map(surname)
+            .collect();
+        let several = (names.len() > 1).then(|| {
+            let names = names.iter().cloned().collect::<Vec<_>>().join("`, `");
+            format!("one of several people named in the document (`{names}`)")
+        });
+        let larger_text = larger.map(|l| {
+            let count = doc.text.get(l.candidate.range.range()).unwrap_or("?");
+            format!("one of a larger count in the document (`{count}`)")
+        });
+        let (bound, parts): (Vec<_>, Vec<_>) = match larger_text.or(several) {
+            Some(reason) => {
                 let (keep, parts) = bound
                     .into_iter()
                     .partition(|b| !singulars.contains(&b.candidate.range));
                 (
                     keep,
-                    parts.into_iter().map(|b| (b, count.clone())).collect(),
+                    parts.into_iter().map(|b| (b, reason.clone())).collect(),
                 )
             }
             None => (bound, Vec::new()),
         };
-        rejections.extend(parts.into_iter().map(|(b, count)| Rejection {
+        rejections.extend(parts.into_iter().map(|(b, reason): (_, String)| Rejection {
             range: b.candidate.range,
-            reason: format!("one of a larger count in the document (`{count}`)"),
+            reason,
         }));
         for b in bound {
             let (amount, range, note) = match change_target(&doc.text, &b.candidate.data) {
