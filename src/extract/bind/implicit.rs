@@ -9,8 +9,9 @@
 //!   unless a plural verb follows ("a man and a woman were killed" is a list, below);
 //! - a **person's name** before a singular auxiliary ("Jo Reyes was shot and killed", "Kim
 //!   has died") counts 1;
-//! - a **personal pronoun** ("he was pronounced dead", "police shot him") counts 1, and
-//!   "both" ("both were killed", "both men died") 2;
+//! - a **personal pronoun** ("he was pronounced dead", "police shot him") counts 1 ("both"
+//!   does not count: on real reporting it as often means the victim and the suspect, or the
+//!   two people shot of whom one died);
 //! - an **explicit sum**: two or more such phrases, or counts of people ("two adults", "four
 //!   children"), joined by commas and `and`, count their total.
 //!
@@ -186,7 +187,7 @@ pub fn implicit_counts(
     out
 }
 
-/// One item of a count at token `i`: a singular person ("a young man", "he"), "both", or a
+/// One item of a count at token `i`: a singular person ("a young man", "he"), or a
 /// number of people ("four children"). Returns its last token, its value and whether it
 /// stands alone as a count (a number alone is the number scanner's).
 fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<(usize, f64, bool)> {
@@ -218,11 +219,6 @@ fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<(u
         {
             return Some((end, 1.0, true));
         }
-    }
-    // "both were killed", "both men died".
-    if t.is_in(&["both"]) {
-        let head = noun_after(toks, i + 1, is_people_plural).unwrap_or(i);
-        return Some((head, 2.0, true));
     }
     if t.is_in(&["a", "an", "another"]) {
         let head = noun_after(toks, i + 1, |t| t.is_in(PERSON_NOUNS) || is_age_compound(t));
@@ -331,8 +327,7 @@ mod tests {
             ("Reyes and Kim were hurt", &[]),
             ("he killed her in the kitchen", &[("he", 1.0), ("her", 1.0)]),
             ("her son died", &[]),
-            ("both men died", &[("both men", 2.0)]),
-            ("both were hurt", &[("both", 2.0)]),
+            ("both men died", &[]),
             (
                 "three died and another critically injured",
                 &[("another", 1.0)],
