@@ -4,7 +4,11 @@
 //! region; `bind` decides which of them are the rule's; `hedge::to_quantity` reads each as an
 //! interval with the rule's tolerance, roundness and unit.
 
-use super::bind::{AGE_FRAME, Binder, Candidate, QUANTITY_FRAME, Rejection, implicit_counts};
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::bind::{
+    AGE_FRAME, Binder, Bound, Candidate, Person, QUANTITY_FRAME, Rejection, implicit_counts,
+};
 use super::hedge::{self, Amount, ReadParams};
 use super::number::NumUnit;
 use super::terms::Hit;
@@ -28,6 +32,11 @@ pub fn extract(
     if !binder.has_subjects() {
         return (mentions, rejected, Vec::new());
     }
+    // Each region's amounts, read once for every rule (with the counts written without a
+    // number merged in, for `unit = "count"`), and the single persons among them ("a man",
+    // "Jo Reyes"), by range.
+    let mut scanned: BTreeMap<(TextRange, bool), Vec<Amount>> = BTreeMap::new();
+    let mut persons: BTreeMap<TextRange, Person> = BTreeMap::new();
     for (idx, rule) in rules.rules.iter().enumerate() {
         let RuleKind::Quantity(q) = &rule.kind else {
             continue;
@@ -37,15 +46,20 @@ pub fn extract(
             Unit::Age => AGE_FRAME,
             _ => QUANTITY_FRAME,
         };
-        // The singular persons read in this document ("a man"), by range.
-        let mut singulars: Vec<TextRange> = Vec::new();
+        let people = q.unit == Unit::Count;
         let (bound, mut rejections) = binder.bind(idx, style, |region| {
-            let mut amounts = hedge::amounts(&doc.text, region.range());
-            if q.unit == Unit::Count {
-                amounts = with_implicit_counts(&doc.text, region, amounts, &mut singulars);
-            }
-            amounts
-                .into_iter()
+            scanned
+                .entry((region, people))
+                .or_insert_with(|| {
+                    let amounts = hedge::amounts(&doc.text, region.range());
+                    if people {
+                        with_implicit_counts(&doc.text, region, amounts, &mut persons)
+                    } else {
+                        amounts
+                    }
+                })
+                .iter()
+                .cloned()
                 .map(|a: Amount| Candidate {
                     range: TextRange::new(a.span.start, a.span.end),
                     excluded: a
@@ -55,51 +69,8 @@ pub fn extract(
                 })
                 .collect()
         });
-        // "A 46-year-old woman died" in a story that says "two people died" is one of them:
-        // a singular person is read only where the document states no larger count.
-        let larger = bound
-            .iter()
-            .find(|b| !singulars.contains(&b.candidate.range) && b.candidate.data.value > 1.0);
-        // "Jo Reyes was killed … Sam Kim was killed": two people named, each one of the toll.
-        let surname = |b: &super::bind::Bound<Amount>| {
-            let text = doc.text.get(b.candidate.range.range()).unwrap_or("");
-            let named = text.starts_with(|c: char| c.is_uppercase())
-                && !text.split_whitespace().next().is_some_and(|w| {
-                    ["a", "an", "another", "he", "she", "him", "her", "both"]
-                        .iter()
-                        .any(|x| w.eq_ignore_ascii_case(x))
-                });
-            named.then(|| text.rsplit(' ').next().unwrap_or(text).to_string())
-        };
-        let names: std::collections::BTreeSet<String> = bound
-            .iter()
-            .filter(|b| singulars.contains(&b.candidate.range))
-            .filter_map(surname)
-            .collect();
-        let several = (names.len() > 1).then(|| {
-            let names = names.iter().cloned().collect::<Vec<_>>().join("`, `");
-            format!("one of several people named in the document (`{names}`)")
-        });
-        let larger_text = larger.map(|l| {
-            let count = doc.text.get(l.candidate.range.range()).unwrap_or("?");
-            format!("one of a larger count in the document (`{count}`)")
-        });
-        let (bound, parts): (Vec<_>, Vec<_>) = match larger_text.or(several) {
-            Some(reason) => {
-                let (keep, parts) = bound
-                    .into_iter()
-                    .partition(|b| !singulars.contains(&b.candidate.range));
-                (
-                    keep,
-                    parts.into_iter().map(|b| (b, reason.clone())).collect(),
-                )
-            }
-            None => (bound, Vec::new()),
-        };
-        rejections.extend(parts.into_iter().map(|(b, reason): (_, String)| Rejection {
-            range: b.candidate.range,
-            reason,
-        }));
+        let (bound, parts) = without_parts(&doc.text, bound, &persons);
+        rejections.extend(parts);
         for b in bound {
             let (amount, range, note) = match change_target(&doc.text, &b.candidate.data) {
                 Some((target, range)) => (target, range, Some("the figure it changed to".into())),
@@ -113,15 +84,59 @@ pub fn extract(
     (mentions, rejected, binder.cap_warnings())
 }
 
+/// "A 46-year-old woman died" in a story that says "two people died" is one of them, and so
+/// is each of two people named for the fact ("Jo Reyes was killed … Sam Kim was killed"): a
+/// single person is read only where the document states no larger count and names nobody
+/// else. Returns the readings kept and the rejected parts.
+fn without_parts(
+    text: &str,
+    bound: Vec<Bound<Amount>>,
+    persons: &BTreeMap<TextRange, Person>,
+) -> (Vec<Bound<Amount>>, Vec<Rejection>) {
+    let is_person = |b: &Bound<Amount>| persons.contains_key(&b.candidate.range);
+    let larger = bound
+        .iter()
+        .find(|b| !is_person(b) && b.candidate.data.value > 1.0)
+        .map(|l| {
+            let count = text.get(l.candidate.range.range()).unwrap_or("?");
+            format!("one of a larger count in the document (`{count}`)")
+        });
+    let names: BTreeSet<&str> = bound
+        .iter()
+        .filter_map(|b| match persons.get(&b.candidate.range) {
+            Some(Person::Named(surname)) => Some(surname.as_str()),
+            _ => None,
+        })
+        .collect();
+    let several = (names.len() > 1).then(|| {
+        let names: Vec<&str> = names.into_iter().collect();
+        format!(
+            "one of several people named in the document (`{}`)",
+            names.join("`, `")
+        )
+    });
+    let Some(reason) = larger.or(several) else {
+        return (bound, Vec::new());
+    };
+    let (parts, keep): (Vec<_>, Vec<_>) = bound.into_iter().partition(is_person);
+    let rejected = parts
+        .into_iter()
+        .map(|b| Rejection {
+            range: b.candidate.range,
+            reason: reason.clone(),
+        })
+        .collect();
+    (keep, rejected)
+}
+
 /// `amounts` of `region` with the counts written without a number added ("a man", "two
 /// adults and four children", [`implicit_counts`]); a number inside a sum is read as part of
-/// it, not alone.
-/// The singular persons among them are added to `singulars`.
+/// it, not alone. The single persons among them are added to `persons`.
 fn with_implicit_counts(
     text: &str,
     region: TextRange,
     amounts: Vec<Amount>,
-    singulars: &mut Vec<TextRange>,
+    persons: &mut BTreeMap<TextRange, Person>,
 ) -> Vec<Amount> {
     let plain: Vec<(TextRange, f64)> = amounts
         .iter()
@@ -144,7 +159,11 @@ fn with_implicit_counts(
             .get(at)
             .is_some_and(|c| c.range.start <= a.span.start && a.span.end <= c.range.end)
     };
-    singulars.extend(implicit.iter().filter(|c| c.singular).map(|c| c.range));
+    persons.extend(
+        implicit
+            .iter()
+            .filter_map(|c| Some((c.range, c.person.clone()?))),
+    );
     let mut out: Vec<Amount> = amounts.into_iter().filter(|a| !inside(a)).collect();
     out.extend(implicit.iter().map(|c| Amount {
         span: c.range.range(),

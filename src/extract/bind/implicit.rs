@@ -111,15 +111,28 @@ fn is_numbered_ordinal(t: &Token<'_>) -> bool {
 }
 
 /// A count of people written without a number: its bytes and its value.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ImplicitCount {
     /// The whole phrase: "a 16-year-old boy", "two adults and four children".
     pub range: TextRange,
     /// How many people it counts.
     pub value: f64,
-    /// A single person ("a man"), not a sum.
-    pub singular: bool,
+    /// The one person it names, when it is not a sum.
+    pub person: Option<Person>,
 }
+
+/// The one person an implicit count names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Person {
+    /// Without a name: "a man", "a 16-year-old", "he".
+    Unnamed,
+    /// By name ("Jo Reyes"), with the surname that tells two people apart ("Reyes").
+    Named(String),
+}
+
+/// One item of a list: its last token, its value, and the person it names (`None` for a
+/// number of people, which the number scanner reads when it stands alone).
+type Item = (usize, f64, Option<Person>);
 
 /// The implicit counts of `region` of `text`. `numbers` are the region's plain exact counts
 /// (bytes and value, in text order), which may be items of a sum.
@@ -132,7 +145,7 @@ pub fn implicit_counts(
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let Some((mut end, mut value, alone)) = item(&toks, i, numbers) else {
+        let Some((mut end, mut value, person)) = item(&toks, i, numbers) else {
             i += 1;
             continue;
         };
@@ -170,7 +183,7 @@ pub fn implicit_counts(
             !after.is_some_and(|t| t.is_in(&["who", "whose", "of"]))
         } else {
             // "a man were …" is the tail of a list this reading did not see.
-            alone && !(value == 1.0 && after.is_some_and(|t| t.is_in(&["were", "are", "have"])))
+            person.is_some() && !after.is_some_and(|t| t.is_in(&["were", "are", "have"]))
         };
         if keep {
             let (Some(first), Some(last)) = (toks.get(i), toks.get(end)) else {
@@ -179,7 +192,7 @@ pub fn implicit_counts(
             out.push(ImplicitCount {
                 range: TextRange::new(first.start, last.end),
                 value,
-                singular: items == 1 && value == 1.0,
+                person: person.filter(|_| items == 1),
             });
         }
         i = end + 1;
@@ -187,14 +200,14 @@ pub fn implicit_counts(
     out
 }
 
-/// One item of a count at token `i`: a singular person ("a young man", "he"), or a
-/// number of people ("four children"). Returns its last token, its value and whether it
-/// stands alone as a count (a number alone is the number scanner's).
-fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<(usize, f64, bool)> {
+/// One item of a count at token `i`: a singular person ("a young man", "he", "Jo Reyes"),
+/// or a number of people ("four children").
+fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<Item> {
     let t = toks.get(i)?;
+    let one = |end: usize| Some((end, 1.0, Some(Person::Unnamed)));
     // "he was pronounced dead", "police shot him": a person named before, one of them.
     if t.is_in(&["he", "she", "him"]) {
-        return Some((i, 1.0, true));
+        return one(i);
     }
     // "killing her", "shot her in the back" — not "her son" (a possessive).
     if t.is_in(&["her"])
@@ -202,7 +215,7 @@ fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<(u
             .get(i + 1)
             .is_none_or(|n| !n.word || n.is_in(PREPOSITIONS) || n.is_in(COORDINATORS))
     {
-        return Some((i, 1.0, true));
+        return one(i);
     }
     // "Collier was shot and killed": a person's name before a singular auxiliary.
     if is_name(t) {
@@ -217,7 +230,8 @@ fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<(u
                 .get(end + 1)
                 .is_some_and(|n| n.is_in(&["was", "has", "is"]))
         {
-            return Some((end, 1.0, true));
+            let surname = toks[end].text.to_string();
+            return Some((end, 1.0, Some(Person::Named(surname))));
         }
     }
     if t.is_in(&["a", "an", "another"]) {
@@ -231,8 +245,8 @@ fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<(u
                     || n.text.len() > 4 && (n.text.ends_with("ly") || n.text.ends_with("ed"))
             });
         return match head {
-            Some(head) => Some((head, 1.0, true)),
-            None if alone => Some((i, 1.0, true)),
+            Some(head) => one(head),
+            None if alone => one(i),
             None => None,
         };
     }
@@ -243,7 +257,7 @@ fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<(u
         .partition_point(|t| t.start < range.end)
         .checked_sub(1)?;
     let head = noun_after(toks, last + 1, is_people_plural)?;
-    Some((head, value, false))
+    Some((head, value, None))
 }
 
 /// The head noun at or after token `from`: at most [`MODIFIERS`] modifier words, then a word

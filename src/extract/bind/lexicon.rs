@@ -432,6 +432,7 @@ pub(super) fn is_people_plural(t: &Token<'_>) -> bool {
 /// Whether `t` is an age used as a noun or adjective: "16-year-old", "2-month-old".
 pub(super) fn is_age_compound(t: &Token<'_>) -> bool {
     let lower = t.text.to_ascii_lowercase();
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
     [
         "-year-old",
         "-yr-old",
@@ -440,5 +441,5 @@ pub(super) fn is_age_compound(t: &Token<'_>) -> bool {
         "-day-old",
     ]
     .iter()
-    .any(|s| lower.ends_with(s) || lower.ends_with(&format!("{s}s")))
+    .any(|s| singular.ends_with(s))
 }

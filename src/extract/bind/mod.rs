@@ -43,7 +43,7 @@ use crate::source::offsets::TextRange;
 use crate::span::Span;
 
 use super::sentence;
-pub use implicit::{ImplicitCount, implicit_counts};
+pub use implicit::{ImplicitCount, Person, implicit_counts};
 use predicates::Count;
 use region::RegionView;
 pub use window::WindowStyle;
@@ -555,22 +555,11 @@ impl<'a> Binder<'a> {
                         p.span.start.min(count.range.start),
                         p.span.end.max(count.range.end),
                     );
+                    // Across a semicolon the subject is another clause's, unless the story
+                    // is about it anyway.
                     self.compete(rule, view, frame, Some(&p.rules)).and_then(
                         |nearest| match nearest {
-                            // Across a semicolon the subject is another clause's, unless
-                            // the story is about it anyway.
-                            Some(s)
-                                if !topic
-                                    && s.end <= frame.start
-                                    && view.semicolon_between(s.end, frame.start) =>
-                            {
-                                Err("the subject is in another clause (`;`)".to_string())
-                            }
-                            Some(s)
-                                if !topic
-                                    && s.start >= frame.end
-                                    && view.semicolon_between(frame.end, s.start) =>
-                            {
+                            Some(s) if !topic && view.semicolon_apart(&s, frame) => {
                                 Err("the subject is in another clause (`;`)".to_string())
                             }
                             _ => Ok(frame),
@@ -628,12 +617,7 @@ impl<'a> Binder<'a> {
         if let Some(marker) = view.aggregate_at(count.first) {
             return Some(format!("an aggregate over a wider scope: `{marker}`"));
         }
-        // "N others", "N more"; "another (man)" after the fact's own earlier count.
-        let another = view
-            .tokens
-            .get(count.first)
-            .is_some_and(|t| t.is_in(&["another"]));
-        if (another || quantifiers::is_addition(&view.tokens, count.last))
+        if quantifiers::is_addition(&view.tokens, count.first, count.last)
             && let Some(earlier) = previous
         {
             return Some(format!(

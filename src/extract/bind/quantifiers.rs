@@ -34,7 +34,8 @@ const EVENT_PLURALS: &[&str] = &[
     "clashes",
 ];
 
-/// Words before an event plural that count several events.
+/// Words a few words before an event plural that count several events ("several Fourth of
+/// July shootings").
 const SEVERAL: &[&str] = &[
     "separate",
     "several",
@@ -42,20 +43,16 @@ const SEVERAL: &[&str] = &[
     "different",
     "various",
     "unrelated",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
     "dozens",
     "numerous",
+    "series",
+    "string",
+    "spate",
+    "wave",
+    "rash",
 ];
 
-/// The number words among [`SEVERAL`].
+/// Number words right before an event plural ("two shootings").
 const NUMBER_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
@@ -106,12 +103,10 @@ pub(super) fn aggregates(tokens: &[Token<'_>], sentence_of: &[u32]) -> Vec<Optio
             same.then(|| run.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
         });
         let found = found.or_else(|| {
-            let counted = t.is_in(SEVERAL)
-                || t.is_in(&["series", "string", "spate", "wave", "rash"])
-                || t.text.bytes().all(|b| b.is_ascii_digit());
             // "two shootings"; "several Fourth of July shootings" (a word, not a number, may
             // stand a few words before).
             let numeral = t.text.bytes().all(|b| b.is_ascii_digit()) || t.is_in(NUMBER_WORDS);
+            let counted = numeral || t.is_in(SEVERAL);
             let reach = if numeral { 1 } else { 4 };
             let plural = (1..=reach)
                 .filter_map(|k| {
@@ -174,11 +169,13 @@ pub(super) fn partitive(tokens: &[Token<'_>], last: usize) -> Option<String> {
     (of.is_in(&["of"]) && next.word && whose).then(|| format!("of {}", next.text))
 }
 
-/// Whether the count ending at token `last` is followed by "others", "more" or "additional".
-pub(super) fn is_addition(tokens: &[Token<'_>], last: usize) -> bool {
-    tokens
-        .get(last + 1)
-        .is_some_and(|t| t.is_in(&["others", "more", "additional", "other"]))
+/// Whether the count at tokens `first..=last` adds to another: followed by "others", "more"
+/// or "additional" ("two others"), or "another (man)" itself.
+pub(super) fn is_addition(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
+    tokens.get(first).is_some_and(|t| t.is_in(&["another"]))
+        || tokens
+            .get(last + 1)
+            .is_some_and(|t| t.is_in(&["others", "more", "additional", "other"]))
 }
 
 #[cfg(test)]
@@ -258,8 +255,8 @@ mod tests {
         assert_eq!(partitive(&toks, at("three")).as_deref(), Some("of his"));
         assert_eq!(partitive(&toks, at("two")).as_deref(), Some("of 9"));
         assert_eq!(partitive(&toks, at("five")), None);
-        assert!(is_addition(&toks, at("4")));
-        assert!(!is_addition(&toks, at("three")));
+        assert!(is_addition(&toks, at("4"), at("4")));
+        assert!(!is_addition(&toks, at("three"), at("three")));
     }
 
     #[test]

@@ -193,6 +193,17 @@ impl<'a> RegionView<'a> {
             .map(|(_, kind)| *kind)
     }
 
+    /// Whether a semicolon separates a subject hit from a frame, on whichever side it is.
+    pub fn semicolon_apart(&self, subject: &Hit, frame: TextRange) -> bool {
+        if subject.end <= frame.start {
+            self.semicolon_between(subject.end, frame.start)
+        } else if subject.start >= frame.end {
+            self.semicolon_between(frame.end, subject.start)
+        } else {
+            false
+        }
+    }
+
     /// Whether a semicolon lies between byte positions `from <= to`.
     pub fn semicolon_between(&self, from: usize, to: usize) -> bool {
         let i = self.tokens.partition_point(|t| t.start < from);

@@ -238,15 +238,10 @@ impl Binder<'_> {
             .map(|p| p.rules.as_slice());
         let nearest = self.compete(rule, view, frame, rivals)?;
         // "The Paris attacks killed 130; the Crocus toll was higher": another clause's subject.
-        if let Some(subject) = nearest {
-            let between = if subject.end <= frame.start {
-                view.semicolon_between(subject.end, frame.start)
-            } else {
-                view.semicolon_between(frame.end, subject.start)
-            };
-            if between {
-                return Err("the subject is in another clause (`;`)".into());
-            }
+        if let Some(subject) = nearest
+            && view.semicolon_apart(&subject, frame)
+        {
+            return Err("the subject is in another clause (`;`)".into());
         }
         // Only the last stretch before the frame is read for a coordinated second event.
         if style.coordination_break
