@@ -585,15 +585,10 @@ impl State<'_, '_> {
         let Some(start) = self.block.take() else {
             return;
         };
-        let text = self.builder.text();
-        let content = &text[start.min(text.len())..];
-        let lead = content.len() - content.trim_start().len();
-        let end = start + content.trim_end().len();
-        let start = (start + lead).min(end);
-        if start < end {
-            self.parsed.blocks.push(TextRange::new(start, end));
+        if let Some(block) = self.builder.block_since(start) {
+            self.parsed.blocks.push(block);
             if self.quote_depth > 0 {
-                self.parsed.quoted.push(TextRange::new(start, end));
+                self.parsed.quoted.push(block);
             }
         }
     }

@@ -183,20 +183,15 @@ impl State<'_, '_> {
         let Some(start) = self.block.take() else {
             return;
         };
-        let text = self.builder.text();
-        let content = &text[start..];
-        let lead = content.len() - content.trim_start().len();
-        let end = start + content.trim_end().len();
-        let start = (start + lead).min(end);
-        if start == end {
+        let Some(block) = self.builder.block_since(start) else {
             return;
-        }
+        };
         if self.in_h1 && self.parsed.first_h1.is_none() {
-            self.parsed.first_h1 = Some(text[start..end].to_string());
+            self.parsed.first_h1 = self.builder.text().get(block.range()).map(str::to_string);
         }
-        self.parsed.blocks.push(TextRange::new(start, end));
+        self.parsed.blocks.push(block);
         if self.quote_depth > 0 {
-            self.parsed.quoted.push(TextRange::new(start, end));
+            self.parsed.quoted.push(block);
         }
     }
 

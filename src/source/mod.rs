@@ -230,12 +230,7 @@ fn headline_blocks(
         let Some(start) = start else {
             continue;
         };
-        let content = &builder.text()[start..];
-        let lead = content.len() - content.trim_start().len();
-        let end = start + content.trim_end().len();
-        if start + lead < end {
-            blocks.push(TextRange::new(start + lead, end));
-        }
+        blocks.extend(builder.block_since(start));
     }
     blocks
 }
@@ -262,12 +257,7 @@ fn docx_lines(source: &str, end: usize, builder: &mut TextBuilder) -> Vec<TextRa
         let text_start = builder.text().len();
         builder.push_source(trimmed, at);
         // A dropped char (soft hyphen) at an edge can leave white space: trim in the text too.
-        let content = &builder.text()[text_start..];
-        let s = text_start + (content.len() - content.trim_start().len());
-        let e = text_start + content.trim_end().len();
-        if s < e {
-            blocks.push(TextRange::new(s, e));
-        }
+        blocks.extend(builder.block_since(text_start));
     }
     blocks
 }

@@ -251,6 +251,15 @@ impl TextBuilder {
         self.push_replaced_raw(text, at..at);
     }
 
+    /// The block of text appended since text offset `start`, without white space at its
+    /// edges (a dropped char such as a soft hyphen can leave some); `None` when it is blank.
+    pub fn block_since(&self, start: usize) -> Option<TextRange> {
+        let content = self.text.get(start..)?;
+        let first = start + (content.len() - content.trim_start().len());
+        let end = start + content.trim_end().len();
+        (first < end).then(|| TextRange::new(first, end))
+    }
+
     /// Finishes: the matching text and its map.
     pub fn finish(self) -> (String, OffsetMap) {
         (self.text, self.map)

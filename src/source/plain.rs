@@ -21,12 +21,7 @@ pub(crate) fn build(source: &str, start: usize, builder: &mut TextBuilder) -> Ve
         let text_start = builder.text().len();
         push_lines(&source[range.clone()], range.start, builder);
         // Trim again in the text: a dropped char (soft hyphen) can hide whitespace at an edge.
-        let content = &builder.text()[text_start..];
-        let start = text_start + (content.len() - content.trim_start().len());
-        let end = text_start + content.trim_end().len();
-        if start < end {
-            blocks.push(TextRange::new(start, end));
-        }
+        blocks.extend(builder.block_since(text_start));
     }
     blocks
 }
