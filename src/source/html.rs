@@ -346,10 +346,15 @@ impl State<'_, '_> {
 
     /// The decoded value of the last tag's attribute `name`, if present.
     fn attr(&self, name: &str) -> Option<String> {
+        let value = self.attr_range(name)?;
+        Some(entities::decode_str(self.src.get(value).unwrap_or("")))
+    }
+
+    /// Where the value of the last tag's attribute `name` sits in the source, if present.
+    fn attr_range(&self, name: &str) -> Option<Range<usize>> {
         self.attrs.iter().find_map(|a| {
             let n = self.src.get(a.name.clone())?;
-            n.eq_ignore_ascii_case(name)
-                .then(|| entities::decode_str(self.src.get(a.value.clone()).unwrap_or("")))
+            n.eq_ignore_ascii_case(name).then(|| a.value.clone())
         })
     }
 
@@ -462,11 +467,7 @@ impl State<'_, '_> {
         if key == "og:title" {
             if self.og_title.is_none() {
                 self.og_title = self.attr("content").and_then(|c| non_empty(collapse(&c)));
-                let value = self.attrs.iter().find_map(|a| {
-                    let n = self.src.get(a.name.clone())?;
-                    n.eq_ignore_ascii_case("content").then(|| a.value.clone())
-                });
-                if let Some(value) = value
+                if let Some(value) = self.attr_range("content")
                     && self.og_title.is_some()
                     && self.og_title != self.title
                 {
