@@ -72,6 +72,14 @@ fn is_name(t: &Token<'_>) -> bool {
         && !t.is_in(PREPOSITIONS)
 }
 
+/// "Four", "Dozens": a capitalized count, not a name ("Four Shot, Man Dead").
+fn is_number_word(t: &Token<'_>) -> bool {
+    let lower = t.text.to_ascii_lowercase();
+    crate::extract::hedge::amounts(&lower, 0..lower.len())
+        .first()
+        .is_some_and(|a| a.span == (0..lower.len()))
+}
+
 /// Capitalized words that open a sentence but name nobody.
 const NOT_NAMES: &[&str] = &[
     "nobody",
@@ -145,10 +153,22 @@ pub fn implicit_counts(
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let Some((mut end, mut value, person)) = item(&toks, i, numbers) else {
-            i += 1;
-            continue;
+        // The first item is a full count ("a man"), or an item that counts only inside a
+        // list ("Conley and seven others", "Father and two children").
+        let (first, first_strength) = match item(&toks, i, numbers) {
+            Some(found) => (found, Strength::Alone),
+            None => match list_item(&toks, i, numbers) {
+                Some((found, strength)) => (found, strength),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
         };
+        let (mut end, mut value, person) = first;
+        let mut named = first_strength == Strength::Name;
+        let mut counted = first_strength <= Strength::Counted;
+        let mut last_named = named;
         let mut items = 1;
         // ", a boy and two women": the list goes on while a separator and an item follow.
         let mut k = end + 1;
@@ -163,24 +183,44 @@ pub fn implicit_counts(
             } else if next == k {
                 break;
             }
-            match item(&toks, next, numbers) {
-                Some((e, v, _)) => {
-                    end = e;
-                    value += v;
-                    items += 1;
-                    k = e + 1;
-                    if and {
-                        break;
-                    }
-                }
-                None => break,
+            let found = item(&toks, next, numbers)
+                .map(|found| (found, Strength::Alone))
+                .or_else(|| list_item(&toks, next, numbers));
+            let Some(((e, v, _), strength)) = found else {
+                break;
+            };
+            // "his father, Christopher Few", "Jamar Clark, a 24-year-old man": a name
+            // beside a comma is the same person again (an apposition), not one more — but
+            // "Val Jackson, her husband and six children" are eight.
+            let restates = strength == Strength::Name
+                || last_named
+                    && toks
+                        .get(next)
+                        .is_none_or(|t| !t.is_in(&["his", "her", "their"]));
+            if !and && restates {
+                break;
+            }
+            last_named = strength == Strength::Name;
+            named |= last_named;
+            counted |= strength <= Strength::Counted;
+            end = e;
+            value += v;
+            items += 1;
+            k = e + 1;
+            if and {
+                break;
             }
         }
         let after = toks.get(end + 1);
         let keep = if items > 1 {
             // A list counts only as the subject or object of one verb: "were killed",
-            // "killing a man and a woman"; not "a man and a woman who …".
-            !after.is_some_and(|t| t.is_in(&["who", "whose", "of"]))
+            // "killing a man and a woman"; not "a man and a woman who …", nor "his daughter
+            // and passenger was hurt" (one person). A name counts only beside a count of
+            // people: "Reyes and Kim" may as well be places or firms.
+            !after.is_some_and(|t| t.is_in(&["who", "whose", "of", "was", "is"]))
+                && (counted || !named)
+        } else if first_strength != Strength::Alone {
+            false
         } else {
             // "a man were …" is the tail of a list this reading did not see.
             person.is_some() && !after.is_some_and(|t| t.is_in(&["were", "are", "have"]))
@@ -195,7 +235,12 @@ pub fn implicit_counts(
                 person: person.filter(|_| items == 1),
             });
         }
-        i = end + 1;
+        // A name or bare noun that made no list may start a count one word on.
+        i = if keep || first_strength == Strength::Alone {
+            end + 1
+        } else {
+            i + 1
+        };
     }
     out
 }
@@ -258,6 +303,53 @@ fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<It
         .checked_sub(1)?;
     let head = noun_after(toks, last + 1, is_people_plural)?;
     Some((head, value, None))
+}
+
+/// How an item of a list stands on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    /// A count by itself: "a man", "two adults", "he".
+    Alone,
+    /// A count of people only inside a list: "a mother and her two children".
+    Counted,
+    /// A person only inside a list: "Father and two children".
+    InList,
+    /// A bare name, a person only inside a list with a count of people: "Conley and seven
+    /// others".
+    Name,
+}
+
+/// An item that counts only inside a list: a bare name ("Conley"), a noun for one person
+/// without an article ("Father and two children", "his father and brother"), or a count after
+/// a possessive or `the` ("a mother and her two children", "the two boys").
+fn list_item(
+    toks: &[Token<'_>],
+    i: usize,
+    numbers: &[(TextRange, f64)],
+) -> Option<(Item, Strength)> {
+    let t = toks.get(i)?;
+    if is_name(t) && !t.is_in(PERSON_NOUNS) && !is_number_word(t) {
+        let mut end = i;
+        while end + 1 < toks.len() && end < i + 3 && is_name(&toks[end + 1]) {
+            end += 1;
+        }
+        let starts_name = i == 0 || !is_name(&toks[i - 1]) && !toks[i - 1].is_in(PREPOSITIONS);
+        let surname = toks[end].text.to_string();
+        return starts_name.then_some(((end, 1.0, Some(Person::Named(surname))), Strength::Name));
+    }
+    let from = if t.is_in(&["the", "his", "her", "their"]) {
+        i + 1
+    } else {
+        i
+    };
+    if from > i {
+        let numbered = item(toks, from, numbers).filter(|(_, _, person)| person.is_none());
+        if let Some(found) = numbered {
+            return Some((found, Strength::Counted));
+        }
+    }
+    let head = noun_after(toks, from, |t| t.is_in(PERSON_NOUNS))?;
+    Some(((head, 1.0, Some(Person::Unnamed)), Strength::InList))
 }
 
 /// The head noun at or after token `from`: at most [`MODIFIERS`] modifier words, then a word
@@ -339,6 +431,40 @@ mod tests {
             ("on Sunday March was cold and one died", &[]),
             ("among the hurt at Dunmore was a boy", &[("a boy", 1.0)]),
             ("Reyes and Kim were hurt", &[]),
+            // Items that count only in a list: a name, a bare noun, a possessive count.
+            (
+                "Conley and seven others were killed",
+                &[("Conley and seven others", 8.0)],
+            ),
+            (
+                "a mother and her two children were found dead",
+                &[("a mother and her two children", 3.0)],
+            ),
+            (
+                "Father and two children found dead",
+                &[("Father and two children", 3.0)],
+            ),
+            (
+                "his father and brother were killed",
+                &[("his father and brother", 2.0)],
+            ),
+            ("the father said", &[]),
+            ("Conley said seven others were hurt", &[]),
+            ("her two children were hurt", &[]),
+            // Not sums: an apposition, a singular verb after the list, capitalized counts.
+            ("Police shot his father, Al Few, on Monday", &[]),
+            (
+                "they killed Jo Clark, a 24-year-old man",
+                &[("a 24-year-old man", 1.0)],
+            ),
+            ("His daughter and passenger was wounded", &[]),
+            (
+                "Val Jackson, her husband and six children were killed",
+                &[("Val Jackson, her husband and six children", 8.0)],
+            ),
+            ("Four Shot, Man Dead", &[]),
+            ("1 Dead, 3 Others Injured", &[]),
+            ("Video Man and Woman Killed", &[("Man and Woman", 2.0)]),
             ("he killed her in the kitchen", &[("he", 1.0), ("her", 1.0)]),
             ("her son died", &[]),
             ("both men died", &[]),
