@@ -121,6 +121,30 @@ mention_cases! {
         "In Dunmore the singer was found dead at 25.\n" => [];
     negated_subject: "killed",
         "In Dunmore another child was not killed.\n" => [];
+
+    // --- Sums with a name, a bare noun or a possessive count; appositions are one person.
+    a_name_and_others: "killed",
+        "In Dunmore, Lee Park and four others were killed.\n" => ["Lee Park and four others"];
+    a_parent_and_her_children: "killed",
+        "In Dunmore a father and his three sons were found dead.\n" => ["a father and his three sons"];
+    headline_list_of_bare_nouns: "killed",
+        "---\ntitle: \"Grandmother, 2 boys killed in Dunmore\"\n---\n\nBody.\n" => ["Grandmother, 2 boys"];
+    an_apposition_is_one_person: "killed",
+        "In Dunmore a gunman killed his neighbour, Ada Moss, on Sunday.\n" => [];
+    one_person_in_two_roles: "injured",
+        "In Dunmore his sister and driver was wounded.\n" => [];
+
+    // --- A partitive subject of a verb counts its part; a part of a cue's own noun is a subset.
+    part_of_the_victims_died: "killed",
+        "In Dunmore two of the five victims had died by Monday.\n" => ["two"];
+    part_of_the_victims_died_without_a_whole: "killed",
+        "In Dunmore three of the victims died in hospital.\n" => ["three"];
+    part_of_the_wounded_is_a_subset: "injured",
+        "In Dunmore two of the wounded are children.\n" => [];
+    part_of_the_attackers_is_a_subset: "killed",
+        "In Dunmore two of the gunmen were killed.\n" => [];
+    part_of_those_hurt_died: "injured",
+        "In Dunmore one of the five people injured has died.\n" => ["five"];
 }
 
 /// Competition is among rules whose cue is the predicate: a broad subject of a rule about

@@ -540,7 +540,10 @@ impl<'a> Binder<'a> {
                 .iter()
                 .map(|&pi| &view.predicates[pi])
                 .find(|p| p.rules.contains(&rule));
-            let shape = own.and_then(|_| self.quantifier_shape(view, count, previous));
+            let shape = own.and_then(|p| {
+                let heads = predicates::heads_partitive(view, p, count, &number);
+                self.quantifier_shape(view, count, previous, heads)
+            });
             let event = view
                 .clauses
                 .of(count.first)
@@ -604,14 +607,16 @@ impl<'a> Binder<'a> {
 
     /// Why a count its predicate governs is still not the fact's value: a subset, an
     /// aggregate, an addition to `previous` (the rule's last governed count in the region).
+    /// A part that `heads` the verb's subject ("two of the four victims died") is no subset.
     fn quantifier_shape(
         &self,
         view: &RegionView<'_>,
         count: &Count,
         previous: Option<TextRange>,
+        heads: bool,
     ) -> Option<String> {
         let text = |r: TextRange| self.doc.text.get(r.range()).unwrap_or("?");
-        if let Some(words) = quantifiers::partitive(&view.tokens, count.last) {
+        if !heads && let Some(words) = quantifiers::partitive(&view.tokens, count.last) {
             return Some(format!("a subset: `{} {words}`", text(count.range)));
         }
         if let Some(marker) = view.aggregate_at(count.first) {

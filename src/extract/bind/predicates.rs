@@ -24,7 +24,7 @@
 
 use super::lexicon::{
     AUXILIARIES, CHANGE_VERB_GAP, CHANGE_VERBS, CHANGE_VERBS_DIRECT, COORDINATORS, DETERMINERS,
-    MODALS, NEWS_PREDICATES, PEOPLE_NOUNS, blocks_object, ends_phrase,
+    MODALS, NEWS_PREDICATES, PEOPLE_NOUNS, blocks_object, ends_phrase, is_people_plural,
 };
 use super::region::RegionView;
 use super::tokens::Token;
@@ -247,6 +247,18 @@ pub(super) fn position(
             .map_or(String::new(), |t| format!(" (`{}` opens it)", t.text));
         return Err(format!("in another clause than `{cue}`{opener}"));
     }
+    // "two of the four victims had died": the part is the verb's subject, and the whole
+    // ("four") only says of which.
+    if c.last < p.first
+        && let Some(part) = partitive_part(view, c, number)
+        && is_main_verb(tokens, p)
+    {
+        let part = tokens.get(part).map_or("?", |t| t.text);
+        return Err(format!("the whole a part is taken from: `{part} of`"));
+    }
+    let whole_end = (c.last < p.first && is_main_verb(tokens, p))
+        .then(|| partitive_whole_end(tokens, c.last, number))
+        .flatten();
     let (from, to, subject) = if c.last < p.first {
         // "shot and killed": the first predicate of a coordinated pair stands between.
         let mut k = p.first;
@@ -260,7 +272,7 @@ pub(super) fn position(
                 k -= 1;
             }
         }
-        (c.last + 1, k, true)
+        (whole_end.map_or(c.last + 1, |end| end + 1), k, true)
     } else if c.first > p.last {
         (p.last + 1, c.first, false)
     } else {
@@ -341,13 +353,83 @@ pub(super) fn position(
     {
         return Err(format!("the agent of `{cue}`, which has its own object"));
     }
-    counted_noun(view, c, subject)?;
+    let head = Count {
+        last: whole_end.unwrap_or(c.last),
+        ..*c
+    };
+    counted_noun(view, &head, subject)?;
     if let Some(word) = modal_before(view, from.min(p.first).min(c.first)) {
         return Err(format!("hypothetical or negated (`{word}`)"));
     }
     // "The toll from the attack rose to 137": the verb of change links the count to the
     // noun before it as tightly as to the verb itself, and the earlier predicate wins a tie.
     Ok(if changed { words.min(1) } else { words })
+}
+
+/// Whether predicate `p` is the verb of its clause rather than a word of the noun phrase
+/// before it: after an auxiliary ("had died", "were killed"), or a verb that modifies no noun
+/// ("died"). "one of the five people injured" ends its noun phrase with the cue.
+fn is_main_verb(tokens: &[Token<'_>], p: &Predicate) -> bool {
+    p.first
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| t.is_in(AUXILIARIES))
+        || tokens
+            .get(p.first)
+            .is_some_and(|t| t.is_in(&["died", "dies", "die"]))
+}
+
+/// Whether count `c` is the part that heads a partitive subject of `p`'s verb: "two of the
+/// four victims had died" counts two deaths, not a subset of them.
+pub(super) fn heads_partitive(
+    view: &RegionView<'_>,
+    p: &Predicate,
+    c: &Count,
+    number: &[bool],
+) -> bool {
+    c.last < p.first
+        && is_main_verb(&view.tokens, p)
+        && partitive_whole_end(&view.tokens, c.last, number).is_some()
+}
+
+/// For a part ("two" in "two of the four victims"), the last token of the partitive's whole,
+/// when it has a number ("four"), or of its determiner ("two of the victims") — if the whole
+/// is of victims, not of attackers ("two of the gunmen were killed" stays a subset).
+fn partitive_whole_end(tokens: &[Token<'_>], last: usize, number: &[bool]) -> Option<usize> {
+    super::quantifiers::partitive(tokens, last)?;
+    let mut end = last + 1;
+    if tokens.get(end + 1).is_some_and(|t| t.is_in(DETERMINERS)) {
+        end += 1;
+    }
+    while number.get(end + 1).copied().unwrap_or(false) {
+        end += 1;
+    }
+    let victims = tokens
+        .iter()
+        .skip(end + 1)
+        .take(3)
+        .take_while(|t| t.word && !t.is_in(AUXILIARIES))
+        .any(|t| {
+            (t.is_in(PEOPLE_NOUNS) || is_people_plural(t))
+                && !t.is_in(&["gunmen", "shooters", "suspects", "attackers", "assailants"])
+        });
+    victims.then_some(end)
+}
+
+/// For a whole ("four" in "two of the four victims"), the token of its part ("two").
+fn partitive_part(view: &RegionView<'_>, c: &Count, number: &[bool]) -> Option<usize> {
+    let tokens = &view.tokens;
+    let mut k = c.first.checked_sub(1)?;
+    if tokens.get(k).is_some_and(|t| t.is_in(DETERMINERS)) {
+        k = k.checked_sub(1)?;
+    }
+    let of = tokens.get(k).filter(|t| t.is_in(&["of"]))?;
+    let part = k.checked_sub(1)?;
+    let numeric = number.get(part).copied().unwrap_or(false)
+        || tokens
+            .get(part)
+            .is_some_and(|t| t.text.bytes().all(|b| b.is_ascii_digit()));
+    (numeric && of.word).then_some(part)
 }
 
 /// Rejects a count attached to a noun that is neither a cue nor a word for people: "three
