@@ -4,7 +4,8 @@
 //! **topic**); later paragraphs say "the shooting", "police said two people died" and mean it.
 //! A clause is about
 //!
-//! 1. the rule's subject, when the clause names it;
+//! 1. the rule's subject, when the clause names it — unless a time opens the clause and dates
+//!    it to another event ("August 1982: eight killed at a Miami shop");
 //! 2. otherwise **another event**, when the clause carries its own anchor: another year than
 //!    the document's ("in 2005"), "another shooting", "a similar attack", "last year's", "last
 //!    month", "earlier this year", "previously", "a year ago", an anniversary, a superlative
@@ -46,6 +47,17 @@ const SUPERLATIVES: &[&str] = &[
     "first",
 ];
 
+/// Words in a clause that tie it to another event than the story's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Anchor {
+    /// The words, as `explain` names them: "in 2005", "another shooting".
+    pub words: String,
+    /// Whether they open the clause ("In 2005, four died"; "August 1982: eight killed"): a
+    /// fronted time frames the whole clause, even one that names the subject, while a date
+    /// in passing ("… six dead on July 9, 2014, in Spring") does not outweigh the subject.
+    pub fronted: bool,
+}
+
 /// Which event a clause is about, for one rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Event {
@@ -65,13 +77,17 @@ pub(super) fn anchors(
     tokens: &[Token<'_>],
     clause_of: &[u32],
     year: Option<(i32, Option<u8>)>,
-) -> Vec<Option<String>> {
+) -> Vec<Option<Anchor>> {
     let clauses = clause_of.last().map_or(0, |&c| c as usize + 1);
-    let mut out: Vec<Option<String>> = vec![None; clauses];
+    let mut out: Vec<Option<Anchor>> = vec![None; clauses];
+    let mut clause_start = 0;
     for (i, t) in tokens.iter().enumerate() {
         let Some(&c) = clause_of.get(i) else {
             continue;
         };
+        if i == 0 || clause_of.get(i - 1) != Some(&c) {
+            clause_start = i;
+        }
         if !t.word || out[c as usize].is_some() {
             continue;
         }
@@ -121,6 +137,13 @@ pub(super) fn anchors(
             && before.is_some_and(|b| b.is_in(&["year", "years", "decade", "decades"]))
         {
             Some(format!("{} {}", before.map_or("", |b| b.text), t.text))
+        } else if t.is_in(&["ago"])
+            && before.is_some_and(|b| b.is_in(&["half"]))
+            && tokens[i.saturating_sub(5)..i]
+                .iter()
+                .any(|b| b.is_in(&["year", "years"]))
+        {
+            Some(format!("… {}", t.text))
         } else if t.is_in(&["since"])
             && tokens[i.saturating_sub(3)..i]
                 .iter()
@@ -145,9 +168,42 @@ pub(super) fn anchors(
         } else {
             None
         };
-        out[c as usize] = found;
+        out[c as usize] = found.map(|words| Anchor {
+            fronted: phrase_start(tokens, i).saturating_sub(clause_start) <= 1,
+            words,
+        });
     }
     out
+}
+
+/// Where the time phrase that ends or starts at anchor word `i` begins: "a year and a half
+/// ago", "two decades ago", "in 2005" (the preposition is allowed for by the caller).
+fn phrase_start(tokens: &[Token<'_>], i: usize) -> usize {
+    const TIME_WORDS: &[&str] = &[
+        "a", "an", "and", "half", "year", "years", "decade", "decades", "few", "several", "couple",
+        "of", "nearly", "about", "almost", "more", "than", "over",
+    ];
+    let Some(t) = tokens.get(i) else {
+        return i;
+    };
+    if as_year(t).is_some() {
+        // "August 1982", "March 3, 2011": the month and day before the year.
+        return (i.saturating_sub(4)..i)
+            .find(|&k| tokens.get(k).is_some_and(is_month))
+            .unwrap_or(i);
+    }
+    if !t.is_in(&["ago"]) {
+        return i;
+    }
+    let mut start = i;
+    while start > 0
+        && tokens
+            .get(start - 1)
+            .is_some_and(|b| b.is_in(TIME_WORDS) || super::implicit::is_number_word(b))
+    {
+        start -= 1;
+    }
+    start
 }
 
 /// A year between 1900 and 2099 written as four digits.
@@ -186,7 +242,7 @@ fn is_month(t: &Token<'_>) -> bool {
 /// clause `c` is the first of its paragraph (where the walk returns to the story's event).
 pub(super) fn walk(
     names_subject: &[bool],
-    anchors: &[Option<String>],
+    anchors: &[Option<Anchor>],
     opens_paragraph: &[bool],
 ) -> Vec<Event> {
     let mut state = Event::Inherited;
@@ -195,10 +251,11 @@ pub(super) fn walk(
         if opens_paragraph.get(c).copied().unwrap_or(false) {
             state = Event::Inherited;
         }
-        if names_subject.get(c).copied().unwrap_or(false) {
-            state = Event::Subject;
-        } else if let Some(words) = anchor {
-            state = Event::Other(words.clone());
+        let names = names_subject.get(c).copied().unwrap_or(false);
+        match anchor {
+            Some(a) if a.fronted || !names => state = Event::Other(a.words.clone()),
+            _ if names => state = Event::Subject,
+            _ => {}
         }
         out.push(state.clone());
     }
@@ -219,6 +276,7 @@ mod tests {
             .into_iter()
             .next()
             .flatten()
+            .map(|a| a.words)
     }
 
     #[test]
@@ -245,6 +303,7 @@ mod tests {
             ("two were shot in Jan. 4", None),
             ("another shooting victim died", None),
             ("two years ago a man was killed", Some("years ago")),
+            ("a year and a half ago a boy was killed", Some("… ago")),
             ("the deadliest since the mall attack", Some("… since")),
             // Not anchors: the story's own year, a year that names no time, other words.
             ("in 2016 four people were killed", None),
@@ -266,7 +325,11 @@ mod tests {
     #[test]
     fn walk_holds_an_anchor_until_the_subject_and_resets_per_paragraph() {
         let names = [true, false, false, false, true, false];
-        let anchors = [None, Some("in 2005".to_string()), None, None, None, None];
+        let in_2005 = Some(Anchor {
+            words: "in 2005".into(),
+            fronted: false,
+        });
+        let anchors = [None, in_2005, None, None, None, None];
         let opens = [true, false, false, true, false, false];
         let events = walk(&names, &anchors, &opens);
         assert_eq!(
@@ -279,6 +342,27 @@ mod tests {
                 Event::Subject,
                 Event::Subject,
             ]
+        );
+    }
+
+    #[test]
+    fn a_fronted_time_outweighs_the_subject_in_its_clause() {
+        let clause = |text: &str| {
+            let toks = tokens(text, TextRange::new(0, text.len()));
+            let anchors = anchors(&toks, &vec![0; toks.len()], Some((2016, Some(6))));
+            walk(&[true], &anchors, &[true]).remove(0)
+        };
+        assert_eq!(
+            clause("August 1982: eight were killed at a Dunmore shop"),
+            Event::Other("1982".into())
+        );
+        assert_eq!(
+            clause("A year and a half ago a boy was killed in Dunmore"),
+            Event::Other("… ago".into())
+        );
+        assert_eq!(
+            clause("six died on Wednesday, July 9, 2014, in Dunmore"),
+            Event::Subject
         );
     }
 }

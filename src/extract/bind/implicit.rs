@@ -73,7 +73,7 @@ fn is_name(t: &Token<'_>) -> bool {
 }
 
 /// "Four", "Dozens": a capitalized count, not a name ("Four Shot, Man Dead").
-fn is_number_word(t: &Token<'_>) -> bool {
+pub(super) fn is_number_word(t: &Token<'_>) -> bool {
     let lower = t.text.to_ascii_lowercase();
     crate::extract::hedge::amounts(&lower, 0..lower.len())
         .first()

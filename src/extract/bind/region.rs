@@ -36,7 +36,7 @@ pub(super) struct RegionView<'a> {
     /// The clauses.
     pub clauses: Clauses,
     /// For each clause, the words that anchor it to another event ("in 2005"), if any.
-    pub anchors: Vec<Option<String>>,
+    pub anchors: Vec<Option<events::Anchor>>,
     /// For each clause, whether it is the first of its block (paragraph).
     pub clause_opens_block: Vec<bool>,
     /// For each sentence, the aggregate marker in it ("across the city"), if any.
