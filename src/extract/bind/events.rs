@@ -97,6 +97,7 @@ pub(super) fn anchors(
                 .filter(|_| clause_of.get(i + k) == Some(&c))
         };
         let before = i.checked_sub(1).and_then(|k| tokens.get(k));
+        let mut named_month = false;
         let found = if t.is_in(OTHER_EVENT_WORDS)
             && let Some(k) = (1..=3).find(|&k| next(k).is_some_and(|n| n.is_in(EVENT_NOUNS)))
             // "another shooting victim" is one more victim of this event.
@@ -126,6 +127,9 @@ pub(super) fn anchors(
                 .take_while(|n| n.word || n.is_punct("."))
                 .any(|n| n.text.bytes().all(|b| b.is_ascii_digit()))
         {
+            // A month alone is a weak date: an explainer filed in March still says "in
+            // January" of the event it explains.
+            named_month = true;
             Some(format!("{} {}", t.text, next(1).map_or("", |n| n.text)))
         } else if t.is_in(&["previously", "anniversary"]) {
             Some(t.text.to_string())
@@ -138,16 +142,15 @@ pub(super) fn anchors(
         {
             Some(format!("{} {}", before.map_or("", |b| b.text), t.text))
         } else if t.is_in(&["ago"])
+            // "a year and a half ago"
             && before.is_some_and(|b| b.is_in(&["half"]))
             && tokens[i.saturating_sub(5)..i]
                 .iter()
                 .any(|b| b.is_in(&["year", "years"]))
-        {
-            Some(format!("… {}", t.text))
-        } else if t.is_in(&["since"])
-            && tokens[i.saturating_sub(3)..i]
-                .iter()
-                .any(|b| b.is_in(SUPERLATIVES))
+            || t.is_in(&["since"])
+                && tokens[i.saturating_sub(3)..i]
+                    .iter()
+                    .any(|b| b.is_in(SUPERLATIVES))
         {
             Some(format!("… {}", t.text))
         } else if let Some(y) = as_year(t)
@@ -169,7 +172,7 @@ pub(super) fn anchors(
             None
         };
         out[c as usize] = found.map(|words| Anchor {
-            fronted: phrase_start(tokens, i).saturating_sub(clause_start) <= 1,
+            fronted: !named_month && phrase_start(tokens, i).saturating_sub(clause_start) <= 1,
             words,
         });
     }
@@ -362,6 +365,10 @@ mod tests {
         );
         assert_eq!(
             clause("six died on Wednesday, July 9, 2014, in Dunmore"),
+            Event::Subject
+        );
+        assert_eq!(
+            clause("In January a bomb in Dunmore killed 90"),
             Event::Subject
         );
     }
