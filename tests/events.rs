@@ -143,6 +143,9 @@ mention_cases! {
         "In Dunmore two of the wounded are children.\n" => [];
     part_of_the_attackers_is_a_subset: "killed",
         "In Dunmore two of the gunmen were killed.\n" => [];
+    // --- "killed two before killing himself" reads 2 to 3: victims, or every death.
+    the_attacker_may_count: "killed",
+        "In Dunmore a man killed his wife and two sons before killing himself.\n" => ["his wife and two sons"];
     part_of_those_hurt_died: "injured",
         "In Dunmore one of the five people injured has died.\n" => ["five"];
 }
@@ -162,4 +165,30 @@ fn competition_only_among_rules_whose_cue_fits() {
     let text = "In Dunmore the Kelso gang killed 12 people.\n";
     assert!(common::mentions_of(&rules, text, "killed").is_empty());
     assert_eq!(common::mentions_of(&rules, text, "other-toll"), ["12"]);
+}
+
+/// "killed his wife and two sons before killing himself" counts three victims, and four
+/// deaths with the attacker: the reading allows both, and says why.
+#[test]
+fn the_attacker_who_killed_himself_widens_the_reading() {
+    let text = "In Dunmore a man killed his wife and two sons before killing himself.\n";
+    let outcome = factlint::check_texts(common::rule_set(RULES), &[("doc.md".into(), text.into())]);
+    let killed: Vec<_> = outcome
+        .mentions
+        .iter()
+        .filter(|m| outcome.rules.rules[m.rule].id == "killed")
+        .collect();
+    assert_eq!(killed.len(), 1);
+    let factlint::value::Value::Quantity(q) = &killed[0].value else {
+        panic!("a quantity: {:?}", killed[0].value);
+    };
+    assert_eq!((q.interval.lo, q.interval.hi), (3.0, 4.0));
+    assert!(
+        killed[0]
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("killing himself")),
+        "{:?}",
+        killed[0].note
+    );
 }

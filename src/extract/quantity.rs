@@ -7,7 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::bind::{
-    AGE_FRAME, Binder, Bound, Candidate, Person, QUANTITY_FRAME, Rejection, implicit_counts,
+    AGE_FRAME, Binder, Bound, Candidate, Person, QUANTITY_FRAME, Rejection, attacker_also_died,
+    implicit_counts,
 };
 use super::hedge::{self, Amount, ReadParams};
 use super::number::NumUnit;
@@ -76,7 +77,16 @@ pub fn extract(
                 Some((target, range)) => (target, range, Some("the figure it changed to".into())),
                 None => (b.candidate.data.clone(), b.candidate.range, None),
             };
-            let quantity = hedge::to_quantity(&amount, &params);
+            let mut quantity = hedge::to_quantity(&amount, &params);
+            // "killed two before killing himself": two victims, three deaths. Which one a
+            // toll means is the newsroom's convention, so the reading allows both.
+            let note = match attacker_also_died(&doc.text, b.frame, b.candidate.range) {
+                Some(words) if people && quantity.interval.hi.is_finite() => {
+                    quantity.interval.hi += 1.0;
+                    Some(format!("or one more with the attacker (`{words}`)"))
+                }
+                _ => note,
+            };
             mentions.extend(binder.mention(idx, range, b.frame, Value::Quantity(quantity), note));
         }
         rejected.extend(binder.rejected(idx, rejections));

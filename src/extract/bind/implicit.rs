@@ -301,7 +301,10 @@ fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<It
     let last = toks
         .partition_point(|t| t.start < range.end)
         .checked_sub(1)?;
-    let head = noun_after(toks, last + 1, is_people_plural)?;
+    // "her and three other people": inside a list, `other` joins the count to the items
+    // before it.
+    let skip = usize::from(toks.get(last + 1).is_some_and(|t| t.is_in(&["other"])));
+    let head = noun_after(toks, last + 1 + skip, is_people_plural)?;
     Some((head, value, None))
 }
 
@@ -451,6 +454,10 @@ mod tests {
             ("the father said", &[]),
             ("Conley said seven others were hurt", &[]),
             ("her two children were hurt", &[]),
+            (
+                "he killed her and three other people",
+                &[("he", 1.0), ("her and three other people", 4.0)],
+            ),
             // Not sums: an apposition, a singular verb after the list, capitalized counts.
             ("Police shot his father, Al Few, on Monday", &[]),
             (

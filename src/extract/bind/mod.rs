@@ -45,6 +45,7 @@ use crate::span::Span;
 use super::sentence;
 pub use implicit::{ImplicitCount, Person, implicit_counts};
 use predicates::Count;
+pub use quantifiers::attacker_also_died;
 use region::RegionView;
 pub use window::WindowStyle;
 

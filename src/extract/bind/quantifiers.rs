@@ -13,7 +13,8 @@
 //! pass over the region's tokens.
 
 use super::lexicon::DETERMINERS;
-use super::tokens::Token;
+use super::tokens::{Token, tokens};
+use crate::source::offsets::TextRange;
 
 /// Plural nouns of events: a count of them makes the sentence an aggregate ("in two
 /// shootings", "separate attacks").
@@ -178,6 +179,57 @@ pub(super) fn is_addition(tokens: &[Token<'_>], first: usize, last: usize) -> bo
             .is_some_and(|t| t.is_in(&["others", "more", "additional", "other"]))
 }
 
+/// Verbs of killing: the cue of a count of deaths, and the verb of "killing himself".
+const KILLING: &[&str] = &[
+    "killed",
+    "killing",
+    "kills",
+    "kill",
+    "slew",
+    "slaying",
+    "murdered",
+    "murdering",
+    "fatally",
+    "shot",
+    "shooting",
+];
+
+/// "killed two people before killing himself": the count is of the attacker's victims, and a
+/// toll that counts every death is one more. For a count that follows its killing verb
+/// (`frame` from the cue to the count at `count`), the words later in the sentence that say the
+/// attacker died by his own hand ("killing himself", "turning the gun on herself"), if any.
+pub fn attacker_also_died(text: &str, frame: TextRange, count: TextRange) -> Option<String> {
+    let cue = text.get(frame.start..count.start)?;
+    let object = frame.start < count.start
+        && cue
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| super::tokens::is_in(KILLING, w));
+    if !object {
+        return None;
+    }
+    // The rest of the sentence, at most 24 tokens on.
+    let rest = tokens(
+        text,
+        TextRange::new(frame.end, text.len().min(frame.end + 400)),
+    );
+    let sentence: Vec<&Token<'_>> = rest
+        .iter()
+        .take(24)
+        .take_while(|t| !(t.is_punct(".") || t.is_punct(";") || t.is_punct("!") || t.is_punct("?")))
+        .collect();
+    let at = sentence
+        .iter()
+        .position(|t| t.is_in(&["himself", "herself"]))?;
+    // "… before killing himself", "… and then himself", "… turning the gun on himself".
+    let verb = sentence[at.saturating_sub(4)..at]
+        .iter()
+        .rposition(|t| t.is_in(KILLING) || t.is_in(&["turning", "turned", "then"]))?;
+    let from = at.saturating_sub(4) + verb;
+    let words: Vec<&str> = sentence[from..=at].iter().map(|t| t.text).collect();
+    Some(words.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tokens::tokens;
@@ -245,6 +297,67 @@ mod tests {
         );
         assert_eq!(marker("A shooting at a bar left 2 dead"), None);
         assert_eq!(marker("The attack killed 5 in the city"), None);
+    }
+
+    #[test]
+    fn the_attacker_who_killed_himself() {
+        let read = |text: &str, frame: &str, count: &str| {
+            let f = text.find(frame).unwrap_or(0);
+            let c = text.find(count).unwrap_or(0);
+            attacker_also_died(
+                text,
+                TextRange::new(f, f + frame.len()),
+                TextRange::new(c, c + count.len()),
+            )
+        };
+        let cases: &[(&str, &str, &str, Option<&str>)] = &[
+            (
+                "He killed two people before killing himself.",
+                "killed two",
+                "two",
+                Some("killing himself"),
+            ),
+            (
+                "She fatally shot three men and then turned the gun on herself.",
+                "fatally shot three",
+                "three",
+                Some("turned the gun on herself"),
+            ),
+            (
+                "A gunman killed four and wounded two before shooting himself.",
+                "killed four",
+                "four",
+                Some("shooting himself"),
+            ),
+            // The count before its verb is no victim list; another sentence is not this one.
+            (
+                "Two people were killed before the gunman killed himself.",
+                "Two people were killed",
+                "Two",
+                None,
+            ),
+            (
+                "He killed two people. Later he shot himself.",
+                "killed two",
+                "two",
+                None,
+            ),
+            (
+                "A boy died after shooting himself.",
+                "A boy died",
+                "A boy",
+                None,
+            ),
+            (
+                "He injured two people before killing himself.",
+                "injured two",
+                "two",
+                None,
+            ),
+        ];
+        for (text, frame, count, want) in cases {
+            assert_eq!(read(text, frame, count).as_deref(), *want, "{text:?}");
+        }
     }
 
     #[test]
