@@ -179,9 +179,13 @@ fn with_implicit_counts(
         span: c.range.range(),
         number_span: c.range.range(),
         hedge_span: None,
-        hedge: Hedge::Exact,
-        value: c.value,
-        high: None,
+        hedge: if c.uncertain > 0.0 {
+            Hedge::Range
+        } else {
+            Hedge::Exact
+        },
+        value: c.value - c.uncertain,
+        high: (c.uncertain > 0.0).then_some(c.value),
         vague: None,
         unit: NumUnit::Plain,
         exclusion: None,

@@ -125,6 +125,9 @@ pub struct ImplicitCount {
     pub range: TextRange,
     /// How many people it counts.
     pub value: f64,
+    /// How many of them some tolls leave out and others count: an unborn child ("five adults
+    /// and an unborn child" is five or six).
+    pub uncertain: f64,
     /// The one person it names, when it is not a sum.
     pub person: Option<Person>,
 }
@@ -229,9 +232,14 @@ pub fn implicit_counts(
             let (Some(first), Some(last)) = (toks.get(i), toks.get(end)) else {
                 break;
             };
+            let unborn = toks[i..=end]
+                .iter()
+                .filter(|t| t.is_in(&["unborn"]))
+                .count();
             out.push(ImplicitCount {
                 range: TextRange::new(first.start, last.end),
                 value,
+                uncertain: unborn as f64,
                 person: person.filter(|_| items == 1),
             });
         }
@@ -397,6 +405,19 @@ mod tests {
             .into_iter()
             .map(|c| (text[c.range.range()].to_string(), c.value))
             .collect()
+    }
+
+    #[test]
+    fn an_unborn_child_is_counted_by_some_tolls_only() {
+        let text = "five adults and an unborn child were killed";
+        let numbers = [(TextRange::new(0, 4), 5.0)];
+        let counts = implicit_counts(text, TextRange::new(0, text.len()), &numbers);
+        let sums: Vec<(f64, f64)> = counts.iter().map(|c| (c.value, c.uncertain)).collect();
+        assert_eq!(sums, [(6.0, 1.0)]);
+        let text = "five adults and a child were killed";
+        let counts = implicit_counts(text, TextRange::new(0, text.len()), &numbers);
+        let sums: Vec<(f64, f64)> = counts.iter().map(|c| (c.value, c.uncertain)).collect();
+        assert_eq!(sums, [(6.0, 0.0)]);
     }
 
     #[test]
