@@ -79,6 +79,12 @@ const WIDE_SCOPES: &[&[&str]] = &[
     &["statewide"],
     &["citywide"],
     &["year", "to", "date"],
+    // "has claimed two lives over the past couple of years", "in the last 17 months".
+    &["over", "the", "past"],
+    &["in", "the", "past"],
+    &["over", "the", "last"],
+    &["in", "the", "last"],
+    &["during", "the", "past"],
 ];
 
 /// For each sentence number, the words of the first aggregate marker in it, if any.
@@ -248,6 +254,14 @@ mod tests {
             (
                 "20 hurt in several Fourth of July shootings",
                 Some("several … shootings"),
+            ),
+            (
+                "the feud has claimed two lives over the past two years",
+                Some("over the past"),
+            ),
+            (
+                "eight children were hurt in the last 17 months",
+                Some("in the last"),
             ),
             (
                 "At least 80 were killed in November alone",
