@@ -152,6 +152,8 @@ fn explain_names_each_reason() {
         "corran-dead",
         "pellham-killed",
         "pellham-injured",
+        "carrow-killed",
+        "carrow-injured",
     ] {
         let output = assert_cmd::Command::cargo_bin("factlint")
             .unwrap()
@@ -182,6 +184,9 @@ fn explain_names_each_reason() {
         "an aggregate over a wider scope",
         "the agent of `killed`",
         "one of a larger count in the document",
+        "another event: `… ago`",
+        "a subset: those `critically wounded`",
+        "an aggregate over a wider scope: `over the past`",
     ] {
         assert!(out.contains(reason), "no `{reason}` in:\n{out}");
     }

@@ -143,6 +143,16 @@ mention_cases! {
         "In Dunmore two of the wounded are children.\n" => [];
     part_of_the_attackers_is_a_subset: "killed",
         "In Dunmore two of the gunmen were killed.\n" => [];
+    // --- The badly hurt are a part of everyone hurt, when the sentence counts the rest.
+    severity_after_a_count_of_the_shot: "injured",
+        "In Dunmore four people were shot, two critically injured.\n" => [];
+    severity_before_the_others: "injured",
+        "In Dunmore one man was critically wounded, and the three others are stable.\n" => [];
+    severity_alone_is_the_count: "injured",
+        "In Dunmore two people died and two were critically injured.\n" => ["two"];
+    severity_of_one_person_shot: "injured",
+        "In Dunmore a woman was critically injured when she was shot.\n" => ["a woman"];
+
     // --- "killed two before killing himself" reads 2 to 3: victims, or every death.
     the_attacker_may_count: "killed",
         "In Dunmore a man killed his wife and two sons before killing himself.\n" => ["his wife and two sons"];

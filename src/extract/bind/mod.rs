@@ -536,20 +536,23 @@ impl<'a> Binder<'a> {
         let owners = predicates::govern(view, &counts, &number);
         let events = self.events(rule, view);
         let mut previous: Option<TextRange> = None;
-        for ((candidate, count), owners) in kept.into_iter().zip(&counts).zip(owners) {
-            let own = owners
+        for (ci, ((candidate, count), owned)) in
+            kept.into_iter().zip(&counts).zip(&owners).enumerate()
+        {
+            let own = owned
                 .iter()
                 .map(|&pi| &view.predicates[pi])
                 .find(|p| p.rules.contains(&rule));
             let shape = own.and_then(|p| {
                 let heads = predicates::heads_partitive(view, p, count, &number);
                 self.quantifier_shape(view, count, previous, heads)
+                    .or_else(|| quantifiers::severity_subset(view, p, ci, &counts, &owners))
             });
             let event = view
                 .clauses
                 .of(count.first)
                 .and_then(|c| events.get(c as usize));
-            let verdict = match (own, owners.first()) {
+            let verdict = match (own, owned.first()) {
                 (Some(_), _) if shape.is_some() => Err(shape.unwrap_or_default()),
                 (Some(_), _) if let Some(events::Event::Other(words)) = event => {
                     Err(format!("another event: `{words}`"))

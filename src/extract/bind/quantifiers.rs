@@ -13,6 +13,8 @@
 //! pass over the region's tokens.
 
 use super::lexicon::DETERMINERS;
+use super::predicates::{Count, Predicate};
+use super::region::RegionView;
 use super::tokens::{Token, tokens};
 use crate::source::offsets::TextRange;
 
@@ -183,6 +185,72 @@ pub(super) fn is_addition(tokens: &[Token<'_>], first: usize, last: usize) -> bo
         || tokens
             .get(last + 1)
             .is_some_and(|t| t.is_in(&["others", "more", "additional", "other"]))
+}
+
+/// Adverbs of how badly someone was hurt: "two critically injured".
+const SEVERITY: &[&str] = &["critically", "seriously", "severely", "gravely"];
+
+/// "Four shot, two critically injured", "one critically wounded, and the three others are
+/// stable": a count of the badly hurt is a part of everyone hurt, when the same sentence
+/// counts the people shot apart from it, or goes on to "the N others". `ci` is the count's
+/// index in `counts`, `owners` each count's governing predicates ([`super::predicates::govern`]).
+pub(super) fn severity_subset(
+    view: &RegionView<'_>,
+    p: &Predicate,
+    ci: usize,
+    counts: &[Count],
+    owners: &[Vec<usize>],
+) -> Option<String> {
+    let tokens = &view.tokens;
+    let severity = p
+        .first
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .filter(|t| t.is_in(SEVERITY))?;
+    let count = counts.get(ci)?;
+    let sentence = view.sentence_of.get(count.first)?;
+    let same_sentence = |i: usize| view.sentence_of.get(i) == Some(sentence);
+    // Another count of the sentence that a verb of being shot governs: "Four shot, two
+    // critically injured" before it, "in a shooting of five" after it — not the pronoun of
+    // the same person ("a woman was critically injured when she was shot").
+    let shot = counts.iter().zip(owners).enumerate().any(|(k, (c, own))| {
+        let pronoun = tokens
+            .get(c.first)
+            .is_some_and(|t| t.is_in(&["he", "she", "him", "her", "they", "them"]));
+        k != ci
+            && !pronoun
+            && same_sentence(c.first)
+            && own.iter().any(|&pi| {
+                view.predicates.get(pi).is_some_and(|q| {
+                    tokens.get(q.first).is_some_and(|t| {
+                        t.is_in(&["shooting"]) || c.first < count.first && t.is_in(&["shot"])
+                    })
+                })
+            })
+    });
+    // "… and the three others": the rest of the people hurt follow.
+    let others = (p.last + 1..tokens.len())
+        .take_while(|&i| same_sentence(i))
+        .any(|i| {
+            tokens[i].is_in(&["the"])
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.is_in(&["other", "others"]))
+                || tokens[i].is_in(&["the"])
+                    && tokens.get(i + 2).is_some_and(|t| t.is_in(&["others"]))
+        });
+    (shot || others).then(|| {
+        format!(
+            "a subset: those `{} {}`",
+            severity.text,
+            predicate_words(view, p)
+        )
+    })
+}
+
+/// The predicate's words as written.
+fn predicate_words<'t>(view: &RegionView<'t>, p: &Predicate) -> &'t str {
+    view.text.get(p.span.range()).unwrap_or("?")
 }
 
 /// Verbs of killing: the cue of a count of deaths, and the verb of "killing himself".
