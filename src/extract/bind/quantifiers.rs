@@ -269,9 +269,12 @@ const KILLING: &[&str] = &[
 ];
 
 /// "killed two people before killing himself": the count is of the attacker's victims, and a
-/// toll that counts every death is one more. For a count that follows its killing verb
-/// (`frame` from the cue to the count at `count`), the words later in the sentence that say the
-/// attacker died by his own hand ("killing himself", "turning the gun on herself"), if any.
+/// toll that counts every death is one more. For a count of `frame` (the cue and the count at
+/// `count`), the words later in its sentence that say the attacker died too, if any: by his
+/// own hand ("killing himself", "turning the gun on herself"), or at the hands of others ("before
+/// he was shot and killed by police", "police shot and killed him", "; suspect killed"). The
+/// count must be of the victims: after its killing verb ("killed two"), or a subject that is
+/// not one person ("Four people were killed …"; not "a boy died after shooting himself").
 pub fn attacker_also_died(text: &str, frame: TextRange, count: TextRange) -> Option<String> {
     let cue = text.get(frame.start..count.start)?;
     let object = frame.start < count.start
@@ -279,29 +282,87 @@ pub fn attacker_also_died(text: &str, frame: TextRange, count: TextRange) -> Opt
             .split_whitespace()
             .next()
             .is_some_and(|w| super::tokens::is_in(KILLING, w));
-    if !object {
+    let written = text.get(count.range())?.to_ascii_lowercase();
+    let one = written.starts_with("a ")
+        || written.starts_with("an ")
+        || matches!(written.as_str(), "one" | "1" | "he" | "she" | "him" | "her");
+    // A subject's predicate ends the frame: "Four people were killed", "three dead".
+    let dies = text
+        .get(count.end..frame.end)
+        .and_then(|p| p.split_whitespace().last())
+        .is_some_and(|w| {
+            super::tokens::is_in(KILLING, w)
+                || super::tokens::is_in(&["dead", "died", "slain", "die", "dies"], w)
+        });
+    if !object && (frame.start < count.start || one || !dies) {
         return None;
     }
     // The rest of the sentence, at most 24 tokens on.
-    let rest = tokens(
-        text,
-        TextRange::new(frame.end, text.len().min(frame.end + 400)),
-    );
+    let mut end = text.len().min(frame.end + 400);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let rest = tokens(text, TextRange::new(frame.end, end));
     let sentence: Vec<&Token<'_>> = rest
         .iter()
         .take(24)
-        .take_while(|t| !(t.is_punct(".") || t.is_punct(";") || t.is_punct("!") || t.is_punct("?")))
+        .take_while(|t| !(t.is_punct(".") || t.is_punct("!") || t.is_punct("?")))
         .collect();
-    let at = sentence
-        .iter()
-        .position(|t| t.is_in(&["himself", "herself"]))?;
+    let words = |from: usize, to: usize| {
+        let words: Vec<&str> = sentence[from..=to].iter().map(|t| t.text).collect();
+        words.join(" ")
+    };
     // "… before killing himself", "… and then himself", "… turning the gun on himself".
-    let verb = sentence[at.saturating_sub(4)..at]
+    if let Some(at) = sentence
         .iter()
-        .rposition(|t| t.is_in(KILLING) || t.is_in(&["turning", "turned", "then"]))?;
-    let from = at.saturating_sub(4) + verb;
-    let words: Vec<&str> = sentence[from..=at].iter().map(|t| t.text).collect();
-    Some(words.join(" "))
+        .position(|t| t.is_in(&["himself", "herself"]))
+        && let Some(verb) = sentence[at.saturating_sub(4)..at]
+            .iter()
+            .rposition(|t| t.is_in(KILLING) || t.is_in(&["turning", "turned", "then"]))
+    {
+        return Some(words(at.saturating_sub(4) + verb, at));
+    }
+    const ATTACKER: &[&str] = &[
+        "he",
+        "she",
+        "gunman",
+        "shooter",
+        "suspect",
+        "attacker",
+        "assailant",
+    ];
+    const DEATH: &[&str] = &["killed", "dead", "fatally"];
+    for (i, t) in sentence.iter().enumerate() {
+        // "he was shot and killed by police", "the gunman was killed", "suspect killed".
+        if t.is_in(ATTACKER) {
+            let span = &sentence[i + 1..sentence.len().min(i + 6)];
+            if let Some(d) = span.iter().position(|w| w.is_in(DEATH)) {
+                let between = &span[..d];
+                let passive = between
+                    .iter()
+                    .any(|w| w.is_in(&["was", "were", "being", "been", "is"]));
+                let by = span.get(d + 1).is_some_and(|w| w.is_in(&["by"]));
+                let ends = i + 1 + d + 1 == sentence.len();
+                let plain = between.iter().all(|w| w.word && !w.is_in(KILLING))
+                    || between.iter().all(|w| w.is_in(&["shot", "and", "was"]));
+                if plain && (passive || by || ends || span[d].is_in(&["dead"])) {
+                    return Some(words(i, i + 1 + d));
+                }
+            }
+        }
+        // "police shot and killed him".
+        if t.is_in(&["police", "officers", "deputies", "troopers"])
+            && let Some(d) = sentence[i + 1..sentence.len().min(i + 5)]
+                .iter()
+                .position(|w| w.is_in(&["killed"]))
+            && sentence
+                .get(i + 1 + d + 1)
+                .is_some_and(|w| w.is_in(&["him", "her"]))
+        {
+            return Some(words(i, i + d + 2));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -411,11 +472,48 @@ mod tests {
                 "four",
                 Some("shooting himself"),
             ),
-            // The count before its verb is no victim list; another sentence is not this one.
+            // A count of victims before its verb; the attacker killed by others.
             (
                 "Two people were killed before the gunman killed himself.",
                 "Two people were killed",
                 "Two",
+                Some("killed himself"),
+            ),
+            (
+                "He killed four people before he was shot and killed by police.",
+                "killed four",
+                "four",
+                Some("he was shot and killed"),
+            ),
+            (
+                "Four people were killed, and police shot and killed him.",
+                "Four people were killed",
+                "Four",
+                Some("police shot and killed him"),
+            ),
+            (
+                "3 members of family fatally shot; suspect killed",
+                "3 members of family fatally",
+                "3",
+                Some("suspect killed"),
+            ),
+            // Not the attacker's death: he kills more, is only wounded, or is the one count.
+            (
+                "He killed two people, then he killed a third.",
+                "killed two",
+                "two",
+                None,
+            ),
+            (
+                "He killed two people before he was shot by police.",
+                "killed two",
+                "two",
+                None,
+            ),
+            (
+                "Nine injured before the gunman killed himself.",
+                "Nine injured",
+                "Nine",
                 None,
             ),
             (
