@@ -213,7 +213,17 @@ pub(super) fn severity_subset(
     // Another count of the sentence that a verb of being shot governs: "Four shot, two
     // critically injured" before it, "in a shooting of five" after it — not the pronoun of
     // the same person ("a woman was critically injured when she was shot").
-    let shot = counts.iter().zip(owners).enumerate().any(|(k, (c, own))| {
+    // Only the nearest counts on either side are looked at, so a run-on sentence of
+    // thousands of counts costs no more per count than prose does.
+    const NEAR: usize = 8;
+    let lo = ci.saturating_sub(NEAR);
+    let near = counts
+        .iter()
+        .zip(owners)
+        .enumerate()
+        .skip(lo)
+        .take(2 * NEAR + 1);
+    let shot = near.into_iter().any(|(k, (c, own))| {
         let pronoun = tokens
             .get(c.first)
             .is_some_and(|t| t.is_in(&["he", "she", "him", "her", "they", "them"]));
@@ -230,6 +240,7 @@ pub(super) fn severity_subset(
     });
     // "… and the three others": the rest of the people hurt follow.
     let others = (p.last + 1..tokens.len())
+        .take(24)
         .take_while(|&i| same_sentence(i))
         .any(|i| {
             tokens[i].is_in(&["the"])
