@@ -74,10 +74,21 @@ fn is_name(t: &Token<'_>) -> bool {
 
 /// "Four", "Dozens": a capitalized count, not a name ("Four Shot, Man Dead").
 pub(super) fn is_number_word(t: &Token<'_>) -> bool {
-    let lower = t.text.to_ascii_lowercase();
-    crate::extract::hedge::amounts(&lower, 0..lower.len())
-        .first()
-        .is_some_and(|a| a.span == (0..lower.len()))
+    t.is_in(super::quantifiers::NUMBER_WORDS)
+        || t.is_in(&[
+            "one",
+            "eleven",
+            "twelve",
+            "fifteen",
+            "twenty",
+            "dozen",
+            "dozens",
+            "hundreds",
+            "thousands",
+            "several",
+            "multiple",
+        ])
+        || t.text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Capitalized words that open a sentence but name nobody.

@@ -56,7 +56,7 @@ const SEVERAL: &[&str] = &[
 ];
 
 /// Number words right before an event plural ("two shootings").
-const NUMBER_WORDS: &[&str] = &[
+pub(super) const NUMBER_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 
@@ -313,7 +313,16 @@ pub fn attacker_also_died(text: &str, frame: TextRange, count: TextRange) -> Opt
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let rest = tokens(text, TextRange::new(frame.end, end));
+    // Most counts have no attacker's death after them: look for its words before tokenizing.
+    let tail = text.get(frame.end..end)?;
+    let tail = &tail[..tail.find(['.', '!', '?']).unwrap_or(tail.len())];
+    if !["himself", "herself", "killed", "dead"]
+        .iter()
+        .any(|w| tail.contains(w))
+    {
+        return None;
+    }
+    let rest = tokens(text, TextRange::new(frame.end, frame.end + tail.len()));
     let sentence: Vec<&Token<'_>> = rest
         .iter()
         .take(24)
