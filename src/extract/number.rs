@@ -514,6 +514,11 @@ fn big_scale(w: &str) -> Option<f64> {
     }
 }
 
+/// Whether a lower-case word is a number word of the grammar: "four", "twenty", "dozens".
+pub(crate) fn is_count_word(w: &str) -> bool {
+    small_word(w).is_some() || vague_plural(w).is_some() || w == "dozen"
+}
+
 /// Plural scale words as vague counts: "hundreds" is 200..=999; their unit for
 /// "hundreds of thousands".
 fn vague_plural(w: &str) -> Option<(f64, f64, f64)> {

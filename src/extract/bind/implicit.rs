@@ -74,21 +74,9 @@ fn is_name(t: &Token<'_>) -> bool {
 
 /// "Four", "Dozens": a capitalized count, not a name ("Four Shot, Man Dead").
 pub(super) fn is_number_word(t: &Token<'_>) -> bool {
-    t.is_in(super::quantifiers::NUMBER_WORDS)
-        || t.is_in(&[
-            "one",
-            "eleven",
-            "twelve",
-            "fifteen",
-            "twenty",
-            "dozen",
-            "dozens",
-            "hundreds",
-            "thousands",
-            "several",
-            "multiple",
-        ])
-        || t.text.bytes().all(|b| b.is_ascii_digit())
+    t.text.bytes().all(|b| b.is_ascii_digit())
+        || t.is_in(&["several", "multiple"])
+        || crate::extract::number::is_count_word(&t.text.to_ascii_lowercase())
 }
 
 /// Capitalized words that open a sentence but name nobody.
@@ -282,21 +270,12 @@ fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<It
         return one(i);
     }
     // "Collier was shot and killed": a person's name before a singular auxiliary.
-    if is_name(t) {
-        let mut end = i;
-        while end + 1 < toks.len() && end < i + 3 && is_name(&toks[end + 1]) {
-            end += 1;
-        }
-        // A name after a preposition is a place ("among the wounded at Millbrook was …").
-        let starts_name = i == 0 || !is_name(&toks[i - 1]) && !toks[i - 1].is_in(PREPOSITIONS);
-        if starts_name
-            && toks
-                .get(end + 1)
-                .is_some_and(|n| n.is_in(&["was", "has", "is"]))
-        {
-            let surname = toks[end].text.to_string();
-            return Some((end, 1.0, Some(Person::Named(surname))));
-        }
+    if let Some(named) = name_at(toks, i)
+        && toks
+            .get(named.0 + 1)
+            .is_some_and(|n| n.is_in(&["was", "has", "is"]))
+    {
+        return Some(named);
     }
     if t.is_in(&["a", "an", "another"]) {
         let head = noun_after(toks, i + 1, |t| t.is_in(PERSON_NOUNS) || is_age_compound(t));
@@ -327,6 +306,25 @@ fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<It
     Some((head, value, None))
 }
 
+/// A person's name starting at token `i` (at most four capitalized words), as an item that
+/// names them — not the tail of a longer name, nor a place after a preposition ("among the
+/// wounded at Millbrook was …").
+fn name_at(toks: &[Token<'_>], i: usize) -> Option<Item> {
+    if !is_name(toks.get(i)?) {
+        return None;
+    }
+    let starts_name = i == 0 || !is_name(&toks[i - 1]) && !toks[i - 1].is_in(PREPOSITIONS);
+    if !starts_name {
+        return None;
+    }
+    let mut end = i;
+    while end + 1 < toks.len() && end < i + 3 && is_name(&toks[end + 1]) {
+        end += 1;
+    }
+    let surname = toks[end].text.to_string();
+    Some((end, 1.0, Some(Person::Named(surname))))
+}
+
 /// How an item of a list stands on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Strength {
@@ -351,13 +349,7 @@ fn list_item(
 ) -> Option<(Item, Strength)> {
     let t = toks.get(i)?;
     if is_name(t) && !t.is_in(PERSON_NOUNS) && !is_number_word(t) {
-        let mut end = i;
-        while end + 1 < toks.len() && end < i + 3 && is_name(&toks[end + 1]) {
-            end += 1;
-        }
-        let starts_name = i == 0 || !is_name(&toks[i - 1]) && !toks[i - 1].is_in(PREPOSITIONS);
-        let surname = toks[end].text.to_string();
-        return starts_name.then_some(((end, 1.0, Some(Person::Named(surname))), Strength::Name));
+        return name_at(toks, i).map(|named| (named, Strength::Name));
     }
     let from = if t.is_in(&["the", "his", "her", "their"]) {
         i + 1

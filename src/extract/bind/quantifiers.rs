@@ -56,7 +56,7 @@ const SEVERAL: &[&str] = &[
 ];
 
 /// Number words right before an event plural ("two shootings").
-pub(super) const NUMBER_WORDS: &[&str] = &[
+const NUMBER_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 
@@ -217,13 +217,13 @@ pub(super) fn severity_subset(
     // thousands of counts costs no more per count than prose does.
     const NEAR: usize = 8;
     let lo = ci.saturating_sub(NEAR);
-    let near = counts
+    let mut near = counts
         .iter()
         .zip(owners)
         .enumerate()
         .skip(lo)
         .take(2 * NEAR + 1);
-    let shot = near.into_iter().any(|(k, (c, own))| {
+    let shot = near.any(|(k, (c, own))| {
         let pronoun = tokens
             .get(c.first)
             .is_some_and(|t| t.is_in(&["he", "she", "him", "her", "they", "them"]));
@@ -244,24 +244,18 @@ pub(super) fn severity_subset(
         .take_while(|&i| same_sentence(i))
         .any(|i| {
             tokens[i].is_in(&["the"])
-                && tokens
+                && (tokens
                     .get(i + 1)
                     .is_some_and(|t| t.is_in(&["other", "others"]))
-                || tokens[i].is_in(&["the"])
-                    && tokens.get(i + 2).is_some_and(|t| t.is_in(&["others"]))
+                    || tokens.get(i + 2).is_some_and(|t| t.is_in(&["others"])))
         });
     (shot || others).then(|| {
         format!(
             "a subset: those `{} {}`",
             severity.text,
-            predicate_words(view, p)
+            super::predicates::name(view, p)
         )
     })
-}
-
-/// The predicate's words as written.
-fn predicate_words<'t>(view: &RegionView<'t>, p: &Predicate) -> &'t str {
-    view.text.get(p.span.range()).unwrap_or("?")
 }
 
 /// Verbs of killing: the cue of a count of deaths, and the verb of "killing himself".
@@ -323,11 +317,8 @@ pub fn attacker_also_died(text: &str, frame: TextRange, count: TextRange) -> Opt
         return None;
     }
     let rest = tokens(text, TextRange::new(frame.end, frame.end + tail.len()));
-    let sentence: Vec<&Token<'_>> = rest
-        .iter()
-        .take(24)
-        .take_while(|t| !(t.is_punct(".") || t.is_punct("!") || t.is_punct("?")))
-        .collect();
+    // `tail` ends where the sentence does.
+    let sentence: Vec<&Token<'_>> = rest.iter().take(24).collect();
     let words = |from: usize, to: usize| {
         let words: Vec<&str> = sentence[from..=to].iter().map(|t| t.text).collect();
         words.join(" ")
