@@ -8,10 +8,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::bind::{
     AGE_FRAME, Binder, Bound, Candidate, Person, QUANTITY_FRAME, Rejection, attacker_also_died,
-    implicit_counts,
+    attacker_died_in, counts_deaths, counts_the_attacker, implicit_counts,
 };
 use super::hedge::{self, Amount, ReadParams};
 use super::number::NumUnit;
+use super::sentence;
 use super::terms::Hit;
 use super::{Mention, Rejected};
 use crate::finding::Finding;
@@ -38,6 +39,8 @@ pub fn extract(
     // "Jo Reyes"), by range.
     let mut scanned: BTreeMap<(TextRange, bool), Vec<Amount>> = BTreeMap::new();
     let mut persons: BTreeMap<TextRange, Person> = BTreeMap::new();
+    // Whether, and in which words, the story says its attacker died: looked for once.
+    let mut died_in_document: Option<Option<String>> = None;
     for (idx, rule) in rules.rules.iter().enumerate() {
         let RuleKind::Quantity(q) = &rule.kind else {
             continue;
@@ -80,18 +83,43 @@ pub fn extract(
             let mut quantity = hedge::to_quantity(&amount, &params);
             // "killed two before killing himself": two victims, three deaths. Which one a
             // toll means is the newsroom's convention, so the reading allows both.
-            let note = match attacker_also_died(&doc.text, b.frame, b.candidate.range) {
-                Some(words) if people && quantity.interval.hi.is_finite() => {
+            // The attacker's death in the count's own sentence, or else anywhere in the story.
+            let attacker = if people && quantity.interval.hi.is_finite() {
+                attacker_also_died(&doc.text, b.frame, b.candidate.range).or_else(|| {
+                    let died = died_in_document
+                        .get_or_insert_with(|| attacker_died_in(&doc.text, &doc.blocks));
+                    died.clone().filter(|_| {
+                        counts_deaths(&doc.text, b.frame)
+                            && !counts_the_attacker(&doc.text, sentence_of(doc, b.frame))
+                    })
+                })
+            } else {
+                None
+            };
+            let note = match attacker {
+                Some(words) => {
                     quantity.interval.hi += 1.0;
                     Some(format!("or one more with the attacker (`{words}`)"))
                 }
-                _ => note,
+                None => note,
             };
             mentions.extend(binder.mention(idx, range, b.frame, Value::Quantity(quantity), note));
         }
         rejected.extend(binder.rejected(idx, rejections));
     }
     (mentions, rejected, binder.cap_warnings())
+}
+
+/// The sentence around `frame`, within its block.
+fn sentence_of(doc: &Document, frame: TextRange) -> TextRange {
+    let block = doc
+        .blocks
+        .partition_point(|b| b.end <= frame.start)
+        .min(doc.blocks.len().saturating_sub(1));
+    match doc.blocks.get(block) {
+        Some(b) if b.start <= frame.start => sentence::sentence_at(&doc.text, *b, frame.start),
+        _ => frame,
+    }
 }
 
 /// "A 46-year-old woman died" in a story that says "two people died" is one of them, and so

@@ -20,6 +20,7 @@
 //! Every rejected candidate is kept with its reason, for `factlint explain`. The model is
 //! written down in `docs/binding.md`.
 
+mod attacker;
 mod clauses;
 mod events;
 mod implicit;
@@ -43,9 +44,9 @@ use crate::source::offsets::TextRange;
 use crate::span::Span;
 
 use super::sentence;
+pub use attacker::{attacker_also_died, attacker_died_in, counts_deaths, counts_the_attacker};
 pub use implicit::{ImplicitCount, Person, implicit_counts};
 use predicates::Count;
-pub use quantifiers::attacker_also_died;
 use region::RegionView;
 pub use window::WindowStyle;
 
