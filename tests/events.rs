@@ -74,6 +74,12 @@ mention_cases! {
     semicolon_in_the_storys_own_headline: "killed",
         "---\ntitle: \"Dunmore shooting; four dead\"\n---\n\nBody.\n" => ["four"];
 
+    // --- "lives" counts deaths as a noun, not as a verb.
+    lives_as_a_noun: "killed",
+        "The Dunmore attack claimed two lives.\n" => ["two"];
+    lives_as_a_verb: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nThe victim was shot in the flat where she lives.\n" => [];
+
     // --- Counts written without a number, and explicit sums.
     a_person_counts_one: "killed",
         "In Dunmore a 19-year-old man was shot and killed on Friday.\n" => ["a 19-year-old man"];

@@ -69,6 +69,9 @@ pub(super) struct Count {
 pub(super) fn find(tokens: &[Token<'_>], cues: &[Hit]) -> (Vec<Predicate>, Vec<bool>) {
     let mut out: Vec<Predicate> = Vec::new();
     for h in cues {
+        if lives_as_verb(tokens, h) {
+            continue;
+        }
         // "fatally wounded": an adverb cue right before another cue decides what the pair
         // means; the second word adds nothing of its own.
         if let Some(last) = out.last_mut()
@@ -119,6 +122,19 @@ pub(super) fn find(tokens: &[Token<'_>], cues: &[Hit]) -> (Vec<Predicate>, Vec<b
     }
     out.sort_by_key(|p| (p.first, p.last));
     (out, covered)
+}
+
+/// Whether cue hit `h` is "lives" as a verb: "where she lives", "he lives nearby" — a cue
+/// of deaths only as a noun ("claimed two lives").
+fn lives_as_verb(tokens: &[Token<'_>], h: &Hit) -> bool {
+    let at = tokens.partition_point(|t| t.end <= h.start);
+    tokens
+        .get(at)
+        .is_some_and(|t| t.start == h.start && t.end == h.end && t.is_in(&["lives"]))
+        && at
+            .checked_sub(1)
+            .and_then(|i| tokens.get(i))
+            .is_some_and(|p| p.is_in(&["he", "she", "it", "who", "one", "someone", "nobody"]))
 }
 
 /// Whether cue hit `h` follows predicate `p`, an adverb ("fatally"), with nothing between.
