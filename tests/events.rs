@@ -71,6 +71,19 @@ mention_cases! {
     early_in_the_year_last_year_is_the_storys: "killed",
         "---\ntitle: Dunmore shooting\ndate: 2024-01-04\n---\n\nOn Dec. 30, 2023, two people died in the square.\n" => ["two"];
 
+    a_year_earlier: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nA year earlier, a man was shot and killed at the same corner.\n" => [];
+    months_ago: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nThree months ago four people died at the fair.\n" => [];
+    minutes_earlier_is_this_event: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nMinutes earlier, two people were killed at the bar.\n" => ["two"];
+    months_after_another: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nThe shooting came eight months after a bystander was killed in a gang fight.\n" => [];
+    weeks_after_this_event: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nTwo weeks after the shooting that killed three, the square reopened.\n" => ["three"];
+    days_after_is_this_event: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nOne day after a rampage left five dead, the town mourned.\n" => ["five"];
+
     semicolon_in_the_storys_own_headline: "killed",
         "---\ntitle: \"Dunmore shooting; four dead\"\n---\n\nBody.\n" => ["four"];
 

@@ -8,8 +8,9 @@
 //!    it to another event ("August 1982: eight killed at a Miami shop");
 //! 2. otherwise **another event**, when the clause carries its own anchor: another year than
 //!    the document's ("in 2005"), "another shooting", "a similar attack", "last year's", "last
-//!    month", "earlier this year", "previously", "a year ago", an anniversary, a superlative
-//!    measured from a past event ("the deadliest since");
+//!    month", "earlier this year", "previously", "a year ago", "three months earlier",
+//!    "eight months after a …" (an indefinite noun: "weeks after the shooting" is this one),
+//!    an anniversary, a superlative measured from a past event ("the deadliest since");
 //! 3. otherwise the event of the clause before it in the paragraph, and the first clause of a
 //!    paragraph the document's topic (or, when the topic is not the rule's subject, whatever
 //!    the scope region says).
@@ -34,6 +35,12 @@ const OTHER_EVENT_WORDS: &[&str] = &[
     "unrelated",
     "separate",
     "earlier",
+];
+
+/// Units of a time long enough, before "ago" or "earlier", to be another event's: "two years
+/// ago", "a month earlier" (not "minutes earlier").
+const LONG_AGO: &[&str] = &[
+    "year", "years", "decade", "decades", "month", "months", "week", "weeks",
 ];
 
 /// Superlatives that, before "since", measure this event against a past one ("the deadliest
@@ -137,10 +144,29 @@ pub(super) fn anchors(
             && next(1).is_some_and(|n| n.is_in(&["year", "year's", "month", "month's"]))
         {
             Some(format!("{} {}", t.text, next(1).map_or("", |n| n.text)))
-        } else if t.is_in(&["ago"])
-            && before.is_some_and(|b| b.is_in(&["year", "years", "decade", "decades"]))
-        {
+        } else if t.is_in(&["ago", "earlier"]) && before.is_some_and(|b| b.is_in(LONG_AGO)) {
+            // "two years ago", "a year earlier" (not "minutes earlier": the same event).
             Some(format!("{} {}", before.map_or("", |b| b.text), t.text))
+        } else if t.is_in(&["after", "before"])
+            && before.is_some_and(|b| b.is_in(LONG_AGO))
+            && i >= 2
+            && tokens.get(i - 2).is_some_and(|n| {
+                n.is_in(&["a", "an", "few", "several"])
+                    || super::implicit::is_number_word(n)
+                    || n.text.bytes().all(|b| b.is_ascii_digit())
+            })
+            // "eight months after a bystander was killed": an indefinite noun brings in
+            // another event; "two weeks after the shooting" is this one, and so are days
+            // ("one day after a shooting spree ended").
+            && next(1).is_some_and(|n| n.is_in(&["a", "an"]))
+        {
+            named_month = true;
+            Some(format!(
+                "{} {} {}",
+                tokens[i - 2].text,
+                tokens[i - 1].text,
+                t.text
+            ))
         } else if t.is_in(&["ago"])
             // "a year and a half ago"
             && before.is_some_and(|b| b.is_in(&["half"]))
