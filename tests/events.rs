@@ -114,6 +114,10 @@ mention_cases! {
         "In Dunmore a toddler was fatally wounded.\n" => [];
     a_person_is_one_of_a_larger_count: "killed",
         "In Dunmore two people died.\n\nIn Dunmore a 46-year-old woman died at the scene.\n" => ["two"];
+    a_list_is_some_of_a_larger_count: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nFive people died in the rampage.\n\nThe gunman had killed his father and brother at home first.\n" => ["Five"];
+    a_list_alone_is_the_count: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nThe gunman killed his father and brother at home.\n" => ["his father and brother"];
     other_right_after_the_count_is_its_phrase: "injured",
         "In Dunmore one man died and three other people were injured.\n" => ["three"];
     another_alone_is_one_more: "injured",

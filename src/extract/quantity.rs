@@ -39,6 +39,8 @@ pub fn extract(
     // "Jo Reyes"), by range.
     let mut scanned: BTreeMap<(TextRange, bool), Vec<Amount>> = BTreeMap::new();
     let mut persons: BTreeMap<TextRange, Person> = BTreeMap::new();
+    // The sums of several people among them ("his father and brother").
+    let mut lists: BTreeSet<TextRange> = BTreeSet::new();
     // Whether, and in which words, the story says its attacker died: looked for once.
     let mut died_in_document: Option<Option<String>> = None;
     for (idx, rule) in rules.rules.iter().enumerate() {
@@ -57,7 +59,7 @@ pub fn extract(
                 .or_insert_with(|| {
                     let amounts = hedge::amounts(&doc.text, region.range());
                     if people {
-                        with_implicit_counts(&doc.text, region, amounts, &mut persons)
+                        with_implicit_counts(&doc.text, region, amounts, &mut persons, &mut lists)
                     } else {
                         amounts
                     }
@@ -73,7 +75,7 @@ pub fn extract(
                 })
                 .collect()
         });
-        let (bound, parts) = without_parts(&doc.text, bound, &persons);
+        let (bound, parts) = without_parts(&doc.text, bound, &persons, &lists);
         rejections.extend(parts);
         for b in bound {
             let (amount, range, note) = match change_target(&doc.text, &b.candidate.data) {
@@ -125,13 +127,51 @@ fn sentence_of(doc: &Document, frame: TextRange) -> TextRange {
 /// "A 46-year-old woman died" in a story that says "two people died" is one of them, and so
 /// is each of two people named for the fact ("Jo Reyes was killed … Sam Kim was killed"): a
 /// single person is read only where the document states no larger count and names nobody
-/// else. Returns the readings kept and the rejected parts.
+/// else. Likewise the people a list names ("killed his father and brother") are some of a
+/// larger count the document states ("five dead"). Returns the readings kept and the
+/// rejected parts.
 fn without_parts(
     text: &str,
     bound: Vec<Bound<Amount>>,
     persons: &BTreeMap<TextRange, Person>,
+    lists: &BTreeSet<TextRange>,
 ) -> (Vec<Bound<Amount>>, Vec<Rejection>) {
     let is_person = |b: &Bound<Amount>| persons.contains_key(&b.candidate.range);
+    // "killed his father and brother" in a story of a rampage that left five dead: the
+    // people a list names are some of the dead.
+    let larger_than = |list: &Bound<Amount>| {
+        bound
+            .iter()
+            .find(|b| !is_person(b) && b.candidate.data.value > list.candidate.data.value)
+            .map(|l| {
+                let count = text.get(l.candidate.range.range()).unwrap_or("?");
+                format!("some of a larger count in the document (`{count}`)")
+            })
+    };
+    let reasons: Vec<Option<String>> = bound
+        .iter()
+        .map(|b| {
+            lists
+                .contains(&b.candidate.range)
+                .then(|| larger_than(b))
+                .flatten()
+        })
+        .collect();
+    let mut rejected = Vec::new();
+    let bound: Vec<Bound<Amount>> = bound
+        .into_iter()
+        .zip(reasons)
+        .filter_map(|(b, reason)| match reason {
+            Some(reason) => {
+                rejected.push(Rejection {
+                    range: b.candidate.range,
+                    reason,
+                });
+                None
+            }
+            None => Some(b),
+        })
+        .collect();
     let larger = bound
         .iter()
         .find(|b| !is_person(b) && b.candidate.data.value > 1.0)
@@ -154,16 +194,13 @@ fn without_parts(
         )
     });
     let Some(reason) = larger.or(several) else {
-        return (bound, Vec::new());
+        return (bound, rejected);
     };
     let (parts, keep): (Vec<_>, Vec<_>) = bound.into_iter().partition(is_person);
-    let rejected = parts
-        .into_iter()
-        .map(|b| Rejection {
-            range: b.candidate.range,
-            reason: reason.clone(),
-        })
-        .collect();
+    rejected.extend(parts.into_iter().map(|b| Rejection {
+        range: b.candidate.range,
+        reason: reason.clone(),
+    }));
     (keep, rejected)
 }
 
@@ -175,6 +212,7 @@ fn with_implicit_counts(
     region: TextRange,
     amounts: Vec<Amount>,
     persons: &mut BTreeMap<TextRange, Person>,
+    lists: &mut BTreeSet<TextRange>,
 ) -> Vec<Amount> {
     let plain: Vec<(TextRange, f64)> = amounts
         .iter()
@@ -197,11 +235,16 @@ fn with_implicit_counts(
             .get(at)
             .is_some_and(|c| c.range.start <= a.span.start && a.span.end <= c.range.end)
     };
-    persons.extend(
-        implicit
-            .iter()
-            .filter_map(|c| Some((c.range, c.person.clone()?))),
-    );
+    for c in &implicit {
+        match &c.person {
+            Some(person) => {
+                persons.insert(c.range, person.clone());
+            }
+            None => {
+                lists.insert(c.range);
+            }
+        }
+    }
     let mut out: Vec<Amount> = amounts.into_iter().filter(|a| !inside(a)).collect();
     out.extend(implicit.iter().map(|c| Amount {
         span: c.range.range(),
