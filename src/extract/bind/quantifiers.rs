@@ -115,14 +115,16 @@ pub(super) fn aggregates(tokens: &[Token<'_>], sentence_of: &[u32]) -> Vec<Optio
             // stand a few words before).
             let numeral = t.text.bytes().all(|b| b.is_ascii_digit()) || t.is_in(NUMBER_WORDS);
             let counted = numeral || t.is_in(SEVERAL);
-            let reach = if numeral { 1 } else { 4 };
+            // A numeral counts the plural right after it, or after one lowercase adjective
+            // ("two deadly shootings").
+            let reach = if numeral { 2 } else { 4 };
             let plural = (1..=reach)
                 .filter_map(|k| {
                     tokens
                         .get(i + k)
                         .filter(|_| sentence_of.get(i + k) == Some(&s))
                 })
-                .take_while(|n| n.word)
+                .take_while(|n| n.word && !(numeral && n.text.starts_with(char::is_uppercase)))
                 .find(|n| n.is_in(EVENT_PLURALS));
             let plural = plural.filter(|_| counted)?;
             let adjacent = tokens.get(i + 1).is_some_and(|n| n.start == plural.start);
@@ -153,6 +155,18 @@ pub(super) fn aggregates(tokens: &[Token<'_>], sentence_of: &[u32]) -> Vec<Optio
                 .filter(|n| n.word && n.text.starts_with(|c: char| c.is_uppercase()))?;
             let the = if the { " the" } else { "" };
             Some(format!("{}{the} {}", t.text, place.text))
+        });
+        // "since 1966", "since Aug. 1, 1966", "since January": a count over a period.
+        let found = found.or_else(|| {
+            let next = tokens
+                .get(i + 1)
+                .filter(|_| t.is_in(&["since"]) && sentence_of.get(i + 1) == Some(&s))?;
+            let year = next.text.len() == 4
+                && next.text.bytes().all(|b| b.is_ascii_digit())
+                && matches!(&next.text[..2], "19" | "20");
+            let month = next.text.starts_with(char::is_uppercase)
+                && next.is_in(crate::extract::number::MONTHS);
+            (year || month).then(|| format!("{} {}", t.text, next.text))
         });
         // "in November alone", "this year alone": a period's total.
         let found = found.or_else(|| {
@@ -320,7 +334,7 @@ mod tests {
         );
         assert_eq!(
             marker("two separate shootings left 6 hurt").as_deref(),
-            Some("separate shootings")
+            Some("two … shootings")
         );
         assert_eq!(
             marker("So far this year 40 have died").as_deref(),
@@ -329,6 +343,23 @@ mod tests {
         assert_eq!(
             marker("4 killed across the city").as_deref(),
             Some("across the city")
+        );
+        assert_eq!(
+            marker("Two deadly shootings in the city left two dead").as_deref(),
+            Some("Two … shootings")
+        );
+        assert_eq!(
+            marker("where four or more people died since Aug. 1, 1966").as_deref(),
+            Some("since Aug")
+        );
+        assert_eq!(
+            marker("12 have been killed since 2014").as_deref(),
+            Some("since 2014")
+        );
+        assert_eq!(marker("Two Chicago shootings"), None);
+        assert_eq!(
+            marker("He has been in hospital since Monday, and 2 died"),
+            None
         );
         assert_eq!(marker("A shooting at a bar left 2 dead"), None);
         assert_eq!(marker("The attack killed 5 in the city"), None);
