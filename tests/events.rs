@@ -84,6 +84,11 @@ mention_cases! {
     days_after_is_this_event: "killed",
         "---\ntitle: Dunmore shooting\n---\n\nOne day after a rampage left five dead, the town mourned.\n" => ["five"];
 
+    a_link_to_another_story: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nTwo people died in the square.\n\nRELATED: Four killed in Dunmore fire\n" => ["Two"];
+    links_under_a_heading: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nTwo people died in the square.\n\nMore stories you may like\n\nFour killed in Dunmore fire\n\nSix dead after Dunmore crash\n" => ["Two"];
+
     semicolon_in_the_storys_own_headline: "killed",
         "---\ntitle: \"Dunmore shooting; four dead\"\n---\n\nBody.\n" => ["four"];
 

@@ -25,6 +25,7 @@ mod clauses;
 mod events;
 mod implicit;
 mod lexicon;
+mod links;
 mod predicates;
 mod prose;
 mod quantifiers;
@@ -137,6 +138,8 @@ pub struct Binder<'a> {
     capped: RefCell<Vec<TextRange>>,
     /// Where the document's lead ends, once known.
     lead: std::cell::OnceCell<Option<usize>>,
+    /// For each block, the words that mark it as a link to another story ([`links`]).
+    links: std::cell::OnceCell<Vec<Option<String>>>,
 }
 
 impl<'a> Binder<'a> {
@@ -182,6 +185,7 @@ impl<'a> Binder<'a> {
             views: Default::default(),
             capped: Default::default(),
             lead: Default::default(),
+            links: Default::default(),
         }
     }
 
@@ -293,6 +297,15 @@ impl<'a> Binder<'a> {
             }
         }
         lead.checked_sub(1).map(|i| blocks[i].end)
+    }
+
+    /// The words that mark the block at `pos` as a link to another story, if it is one.
+    fn link_at(&self, pos: usize) -> Option<String> {
+        let links = self
+            .links
+            .get_or_init(|| links::link_blocks(&self.doc.text, &self.doc.blocks));
+        let words = links.get(self.block_index(pos)?)?.as_deref()?;
+        Some(format!("not prose: a link to another story (`{words}`)"))
     }
 
     /// The region read once, shared by every rule.
@@ -487,6 +500,9 @@ impl<'a> Binder<'a> {
         if let Some(kind) = view.not_prose_at(candidate.range) {
             return Err(format!("not prose: {kind}"));
         }
+        if let Some(link) = self.link_at(candidate.range.start) {
+            return Err(link);
+        }
         self.compete(rule, view, candidate.range, None)?;
         Ok(candidate.range)
     }
@@ -506,7 +522,9 @@ impl<'a> Binder<'a> {
             // Not prose first: "example.com/2024/3-killed" is a URL before it is a code.
             let reason = match view.not_prose_at(candidate.range) {
                 Some(kind) => Some(format!("not prose: {kind}")),
-                None => self.common_checks(rule, &candidate).err(),
+                None => self
+                    .link_at(candidate.range.start)
+                    .or_else(|| self.common_checks(rule, &candidate).err()),
             };
             let located = view.token_span(candidate.range);
             let reason = reason.or_else(|| match located {

@@ -1,0 +1,177 @@
+//! Links to other stories: blocks of a crawled page that are not the article's own words.
+//!
+//! News pages carry teasers for other pieces between and after the story's paragraphs:
+//! "RELATED: Two hurt in crash on Route 9", "STORY: …", "LIVE: …", and lists under a heading
+//! such as "More stories you may like" or "Related coverage". Their figures belong to the
+//! linked pieces, not to this one: a count in a link block is rejected as "not prose: a link
+//! to another story". One pass over the blocks, reading each block's first words only.
+
+use crate::source::offsets::TextRange;
+
+/// Labels that open a teaser for another piece: "RELATED: …", "READ MORE: …".
+const LABELS: &[&str] = &[
+    "related",
+    "related story",
+    "related stories",
+    "related coverage",
+    "related content",
+    "related link",
+    "related links",
+    "related article",
+    "story",
+    "live",
+    "watch",
+    "video",
+    "more",
+    "read more",
+    "read",
+    "see also",
+    "also",
+    "also read",
+    "previously",
+    "recommended",
+    "photos",
+    "more coverage",
+    "more news",
+];
+
+/// Headings over a list of links to other pieces: "More stories you may like", "MORE FROM
+/// WAVE3.COM", "Related coverage".
+const HEADINGS: &[&str] = &[
+    "related",
+    "more stories",
+    "more from",
+    "more news",
+    "more coverage",
+    "more videos",
+    "more on this",
+    "more like this",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "read more",
+    "most popular",
+    "most read",
+    "popular stories",
+    "top stories",
+    "latest news",
+    "trending",
+    "also on",
+    "further reading",
+    "around the web",
+];
+
+/// Words in a heading over links, at most.
+const HEADING_WORDS: usize = 8;
+/// Links a heading reaches, at most: a list of teasers, not the rest of the page.
+const LIST_BLOCKS: usize = 12;
+/// Words in one link's block, at most (a headline and a one-sentence teaser).
+const LINK_WORDS: usize = 50;
+
+/// For each block, the words that mark it as a link to another story, if any.
+pub(super) fn link_blocks(text: &str, blocks: &[TextRange]) -> Vec<Option<String>> {
+    let mut out = vec![None; blocks.len()];
+    let mut list: Option<(String, usize)> = None;
+    for (i, block) in blocks.iter().enumerate() {
+        let Some(body) = text.get(block.range()).map(str::trim) else {
+            continue;
+        };
+        let words = body.split_whitespace().count();
+        if let Some(label) = label(body) {
+            out[i] = Some(format!("{label}:"));
+            continue;
+        }
+        if words <= HEADING_WORDS
+            && !body.ends_with(['.', '!', '?'])
+            && starts_with_any(body, HEADINGS)
+        {
+            list = Some((body.trim_end_matches(':').to_string(), 0));
+            continue;
+        }
+        list = match list.take() {
+            Some((heading, n)) if n < LIST_BLOCKS && words <= LINK_WORDS => {
+                out[i] = Some(heading.clone());
+                Some((heading, n + 1))
+            }
+            _ => None,
+        };
+    }
+    out
+}
+
+/// The label of a teaser: the words before a colon that opens the block, when they are one
+/// of [`LABELS`] ("RELATED: …").
+fn label(body: &str) -> Option<&str> {
+    let (colon, _) = body
+        .char_indices()
+        .take_while(|(i, _)| *i < 24)
+        .find(|(_, c)| *c == ':')?;
+    let label = body[..colon].trim();
+    LABELS
+        .iter()
+        .any(|l| label.eq_ignore_ascii_case(l))
+        .then_some(label)
+}
+
+/// Whether `body` starts with one of `prefixes`, ignoring case, at a word boundary.
+fn starts_with_any(body: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| {
+        body.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+            && !body[p.len()..].starts_with(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The link words of each paragraph of `text` (blocks split at blank lines).
+    fn links(text: &str) -> Vec<Option<String>> {
+        let mut blocks = Vec::new();
+        let mut start = 0;
+        for part in text.split("\n\n") {
+            blocks.push(TextRange::new(start, start + part.len()));
+            start += part.len() + 2;
+        }
+        link_blocks(text, &blocks)
+    }
+
+    #[test]
+    fn labels_open_a_teaser() {
+        let got = links(
+            "Two people died on Sunday.\n\nRELATED: Three hurt in a crash on Route 9\n\n\
+             Read more: Four killed in an earlier fire\n\nPolice said: two died.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                None,
+                Some("RELATED:".into()),
+                Some("Read more:".into()),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heading_over_links_reaches_short_blocks_only() {
+        let teaser = "Four dead in a bus crash on the highway";
+        let long = "word ".repeat(60);
+        let text = format!(
+            "The story.\n\nMore stories you may like\n\n{teaser}\n\n{teaser}\n\n{long}\n\n{teaser}"
+        );
+        let heading = Some("More stories you may like".to_string());
+        assert_eq!(
+            links(&text),
+            vec![None, None, heading.clone(), heading, None, None]
+        );
+    }
+
+    #[test]
+    fn not_a_heading_over_links() {
+        // A sentence that starts like a heading, and a heading word inside a longer word.
+        let got = links("More stories were told. Two died.\n\nRelatedness: two died\n\nTwo died.");
+        assert_eq!(got, vec![None, None, None]);
+    }
+}
