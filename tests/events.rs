@@ -119,6 +119,12 @@ mention_cases! {
         "In Dunmore a toddler was fatally wounded.\n" => [];
     a_person_is_one_of_a_larger_count: "killed",
         "In Dunmore two people died.\n\nIn Dunmore a 46-year-old woman died at the scene.\n" => ["two"];
+    a_parent_of_three_is_one: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nFather of 3 fatally shot outside a store.\n" => [];
+    a_family_of_five_is_five: "killed",
+        "In Dunmore a family of five was killed.\n" => ["five"];
+    one_of_the_four_is_not_four: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nOne of the four was pronounced dead at the scene.\n" => [];
     a_list_is_some_of_a_larger_count: "killed",
         "---\ntitle: Dunmore shooting\n---\n\nFive people died in the rampage.\n\nThe gunman had killed his father and brother at home first.\n" => ["Five"];
     a_list_alone_is_the_count: "killed",

@@ -223,6 +223,20 @@ pub(super) fn name<'t>(view: &RegionView<'t>, p: &Predicate) -> &'t str {
     view.text.get(p.span.range()).unwrap_or("?")
 }
 
+/// One parent, named by the children's number: "a father of three", "mother of 5" (not "a
+/// family of five", which counts its members).
+const PARENTS: &[&str] = &[
+    "father",
+    "mother",
+    "dad",
+    "mom",
+    "mum",
+    "parent",
+    "grandfather",
+    "grandmother",
+    "grandparent",
+];
+
 /// Whether the count at token `first` follows a verb of change ("rose to", "reached").
 pub(super) fn after_change_verb(tokens: &[Token<'_>], first: usize) -> bool {
     let words: Vec<&Token<'_>> = tokens[..first.min(tokens.len())]
@@ -250,6 +264,13 @@ pub(super) fn position(
     let cue = name(view, p);
     if view.sentence_of.get(p.first) != view.sentence_of.get(c.first) {
         return Err(format!("in another sentence than `{cue}`"));
+    }
+    // "Father of 3 fatally shot": one parent, and the number counts the children.
+    if let Some(parent) = c.first.checked_sub(2).and_then(|k| tokens.get(k))
+        && parent.is_in(PARENTS)
+        && tokens.get(c.first - 1).is_some_and(|t| t.is_in(&["of"]))
+    {
+        return Err(format!("counts the children of one (`{} of`)", parent.text));
     }
     // The count's end nearest the predicate decides: a list ("a man and a woman") may span
     // the clauses its coordinator opens.
@@ -383,13 +404,15 @@ pub(super) fn position(
 }
 
 /// Whether predicate `p` is the verb of its clause rather than a word of the noun phrase
-/// before it: after an auxiliary ("had died", "were killed"), or a verb that modifies no noun
+/// before it: after an auxiliary ("had died", "were killed", "was pronounced dead"), or a verb
+/// that modifies no noun
 /// ("died"). "one of the five people injured" ends its noun phrase with the cue.
 fn is_main_verb(tokens: &[Token<'_>], p: &Predicate) -> bool {
-    p.first
-        .checked_sub(1)
-        .and_then(|k| tokens.get(k))
-        .is_some_and(|t| t.is_in(AUXILIARIES))
+    let before = |n: usize| p.first.checked_sub(n).and_then(|k| tokens.get(k));
+    before(1).is_some_and(|t| t.is_in(AUXILIARIES))
+        // "was pronounced dead", "were found dead".
+        || before(1).is_some_and(|t| t.is_in(&["pronounced", "found", "declared"]))
+            && before(2).is_some_and(|t| t.is_in(AUXILIARIES))
         || tokens
             .get(p.first)
             .is_some_and(|t| t.is_in(&["died", "dies", "die"]))
@@ -441,10 +464,11 @@ fn partitive_part(view: &RegionView<'_>, c: &Count, number: &[bool]) -> Option<u
     }
     let of = tokens.get(k).filter(|t| t.is_in(&["of"]))?;
     let part = k.checked_sub(1)?;
+    // "One of the four was pronounced dead": "one" is read as a pronoun, not a number.
     let numeric = number.get(part).copied().unwrap_or(false)
         || tokens
             .get(part)
-            .is_some_and(|t| t.text.bytes().all(|b| b.is_ascii_digit()));
+            .is_some_and(|t| t.text.bytes().all(|b| b.is_ascii_digit()) || t.is_in(&["one"]));
     (numeric && of.word).then_some(part)
 }
 
