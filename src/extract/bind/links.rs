@@ -1,10 +1,11 @@
 //! Links to other stories: blocks of a crawled page that are not the article's own words.
 //!
 //! News pages carry teasers for other pieces between and after the story's paragraphs:
-//! "RELATED: Two hurt in crash on Route 9", "STORY: …", "LIVE: …", and lists under a heading
-//! such as "More stories you may like" or "Related coverage". Their figures belong to the
-//! linked pieces, not to this one: a count in a link block is rejected as "not prose: a link
-//! to another story". One pass over the blocks, reading each block's first words only.
+//! "RELATED: Two hurt in crash on Route 9", "STORY: …", "LIVE: …", a video playlist ("3:00
+//! Two officers thank …"), and lists under a heading such as "More stories you may like",
+//! "Related coverage" or a roundup's "In other shootings:". Their figures belong to the other
+//! pieces, not to this one: a count in such a block is rejected as not prose of the story.
+//! One pass over the blocks, reading each block's first words only.
 
 use crate::source::offsets::TextRange;
 
@@ -44,7 +45,6 @@ const HEADINGS: &[&str] = &[
     "more news",
     "more coverage",
     "more videos",
-    "more on this",
     "more like this",
     "recommended",
     "you may also like",
@@ -57,6 +57,10 @@ const HEADINGS: &[&str] = &[
     "latest news",
     "trending",
     "also on",
+    "more on",
+    "in other news",
+    "in other shootings",
+    "elsewhere",
     "further reading",
     "around the web",
 ];
@@ -78,20 +82,25 @@ pub(super) fn link_blocks(text: &str, blocks: &[TextRange]) -> Vec<Option<String
         };
         let words = body.split_whitespace().count();
         if let Some(label) = label(body) {
-            out[i] = Some(format!("{label}:"));
+            out[i] = Some(format!("a link to another story (`{label}:`)"));
+            continue;
+        }
+        if let Some(length) = video_length(body) {
+            out[i] = Some(format!("a video in a playlist (`{length}`)"));
             continue;
         }
         if words <= HEADING_WORDS
             && !body.ends_with(['.', '!', '?'])
             && starts_with_any(body, HEADINGS)
         {
-            list = Some((body.trim_end_matches(':').to_string(), 0));
+            let heading = body.trim_end_matches(':');
+            list = Some((format!("another story, under `{heading}`"), 0));
             continue;
         }
         list = match list.take() {
-            Some((heading, n)) if n < LIST_BLOCKS && words <= LINK_WORDS => {
-                out[i] = Some(heading.clone());
-                Some((heading, n + 1))
+            Some((reason, n)) if n < LIST_BLOCKS && words <= LINK_WORDS => {
+                out[i] = Some(reason.clone());
+                Some((reason, n + 1))
             }
             _ => None,
         };
@@ -111,6 +120,20 @@ fn label(body: &str) -> Option<&str> {
         .iter()
         .any(|l| label.eq_ignore_ascii_case(l))
         .then_some(label)
+}
+
+/// The running time that opens a video playlist's entry ("3:00 Two officers thank …"), not
+/// a clock time ("3:00 p.m. Police said …").
+fn video_length(body: &str) -> Option<&str> {
+    let (length, rest) = body.split_once(' ')?;
+    let (minutes, seconds) = length.split_once(':')?;
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let clock = ["a.m", "p.m", "am", "pm", "AM", "PM", "A.M", "P.M"]
+        .iter()
+        .any(|m| rest.starts_with(m));
+    (digits(minutes, 1..=2) && digits(seconds, 2..=2) && !clock).then_some(length)
 }
 
 /// Whether `body` starts with one of `prefixes`, ignoring case, at a word boundary.
@@ -147,8 +170,8 @@ mod tests {
             got,
             vec![
                 None,
-                Some("RELATED:".into()),
-                Some("Read more:".into()),
+                Some("a link to another story (`RELATED:`)".into()),
+                Some("a link to another story (`Read more:`)".into()),
                 None
             ]
         );
@@ -161,7 +184,7 @@ mod tests {
         let text = format!(
             "The story.\n\nMore stories you may like\n\n{teaser}\n\n{teaser}\n\n{long}\n\n{teaser}"
         );
-        let heading = Some("More stories you may like".to_string());
+        let heading = Some("another story, under `More stories you may like`".to_string());
         assert_eq!(
             links(&text),
             vec![None, None, heading.clone(), heading, None, None]
@@ -173,5 +196,14 @@ mod tests {
         // A sentence that starts like a heading, and a heading word inside a longer word.
         let got = links("More stories were told. Two died.\n\nRelatedness: two died\n\nTwo died.");
         assert_eq!(got, vec![None, None, None]);
+    }
+
+    #[test]
+    fn a_video_playlist_not_a_clock() {
+        let got = links("3:00 Two officers thank their rescuers\n\n3:00 p.m. Two people died.");
+        assert_eq!(
+            got,
+            vec![Some("a video in a playlist (`3:00`)".into()), None]
+        );
     }
 }

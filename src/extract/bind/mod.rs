@@ -138,7 +138,7 @@ pub struct Binder<'a> {
     capped: RefCell<Vec<TextRange>>,
     /// Where the document's lead ends, once known.
     lead: std::cell::OnceCell<Option<usize>>,
-    /// For each block, the words that mark it as a link to another story ([`links`]).
+    /// For each block, why it is another story's, if it is ([`links`]).
     links: std::cell::OnceCell<Vec<Option<String>>>,
 }
 
@@ -299,13 +299,13 @@ impl<'a> Binder<'a> {
         lead.checked_sub(1).map(|i| blocks[i].end)
     }
 
-    /// The words that mark the block at `pos` as a link to another story, if it is one.
+    /// Why the block at `pos` is another story's (a link, a playlist), if it is.
     fn link_at(&self, pos: usize) -> Option<String> {
         let links = self
             .links
             .get_or_init(|| links::link_blocks(&self.doc.text, &self.doc.blocks));
-        let words = links.get(self.block_index(pos)?)?.as_deref()?;
-        Some(format!("not prose: a link to another story (`{words}`)"))
+        let what = links.get(self.block_index(pos)?)?.as_deref()?;
+        Some(format!("not prose: {what}"))
     }
 
     /// The region read once, shared by every rule.
