@@ -119,6 +119,10 @@ mention_cases! {
         "In Dunmore a toddler was fatally wounded.\n" => [];
     a_person_is_one_of_a_larger_count: "killed",
         "In Dunmore two people died.\n\nIn Dunmore a 46-year-old woman died at the scene.\n" => ["two"];
+    the_agent_of_an_adverb_cue: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nA man fatally shot his wife and their two children.\n" => ["his wife and their two children"];
+    a_headline_adverb_cue_is_passive: "killed",
+        "---\ntitle: A man fatally shot outside Dunmore store\n---\n\nBody.\n" => ["A man"];
     a_parent_of_three_is_one: "killed",
         "---\ntitle: Dunmore shooting\n---\n\nFather of 3 fatally shot outside a store.\n" => [];
     a_family_of_five_is_five: "killed",

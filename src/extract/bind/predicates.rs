@@ -372,9 +372,18 @@ pub(super) fn position(
     }
     // "A gunman killed four people", "two men killed a woman": a verb with its own object
     // after it is active, and the count before it is its agent, not its victims.
+    // An adverb cue's verb stands between: "A man fatally shot his partner" (not "Man
+    // fatally shot outside a store").
+    let adverb = tokens
+        .get(p.last)
+        .is_some_and(|t| t.text.len() > 4 && t.text.to_ascii_lowercase().ends_with("ly"))
+        && tokens
+            .get(p.last + 1)
+            .is_some_and(|t| t.is_in(&["shot", "stabbed", "struck", "wounded", "injured", "hit"]));
+    let object = p.last + 1 + usize::from(adverb);
     if subject
-        && let Some(next) = tokens.get(p.last + 1)
-        && (number.get(p.last + 1).copied().unwrap_or(false)
+        && let Some(next) = tokens.get(object)
+        && (number.get(object).copied().unwrap_or(false)
             || next.is_in(&[
                 "a",
                 "an",
@@ -386,7 +395,8 @@ pub(super) fn position(
                 "himself",
                 "herself",
                 "themselves",
-            ]))
+            ])
+            || adverb && next.is_in(&["the", "two", "three", "four", "five"]))
     {
         return Err(format!("the agent of `{cue}`, which has its own object"));
     }
