@@ -81,6 +81,10 @@ mention_cases! {
         "---\ntitle: Dunmore shooting\n---\n\nThe shooting came eight months after a bystander was killed in a gang fight.\n" => [];
     weeks_after_this_event: "killed",
         "---\ntitle: Dunmore shooting\n---\n\nTwo weeks after the shooting that killed three, the square reopened.\n" => ["three"];
+    came_after_another: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nThe shooting came just weeks after a gunman killed six at a mall.\n" => [];
+    came_after_this: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nThe arrest came after the shooting that killed six.\n" => ["six"];
     days_after_is_this_event: "killed",
         "---\ntitle: Dunmore shooting\n---\n\nOne day after a rampage left five dead, the town mourned.\n" => ["five"];
 

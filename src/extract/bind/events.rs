@@ -10,6 +10,7 @@
 //!    the document's ("in 2005"), "another shooting", "a similar attack", "last year's", "last
 //!    month", "earlier this year", "previously", "a year ago", "three months earlier",
 //!    "eight months after a …" (an indefinite noun: "weeks after the shooting" is this one),
+//!    "came after …" (what this event came after),
 //!    an anniversary, a superlative measured from a past event ("the deadliest since");
 //! 3. otherwise the event of the clause before it in the paragraph, and the first clause of a
 //!    paragraph the document's topic (or, when the topic is not the rule's subject, whatever
@@ -138,6 +139,20 @@ pub(super) fn anchors(
             // January" of the event it explains.
             named_month = true;
             Some(format!("{} {}", t.text, next(1).map_or("", |n| n.text)))
+        } else if t.is_in(&["after"])
+            && let Some(k) = (1..=4).find(|&k| {
+                i.checked_sub(k)
+                    .and_then(|j| tokens.get(j))
+                    .is_some_and(|b| b.is_in(&["comes", "came", "come", "coming"]))
+            })
+            && tokens[i + 1 - k..i].iter().all(|b| b.word)
+            && !next(1).is_some_and(|n| n.is_in(&["the", "this", "that", "his", "her", "their"]))
+        {
+            // "The shooting came after a gunman killed 49 in Orlando", "This comes weeks
+            // after a man was killed": what came before is another event ("The arrest came
+            // after the shooting" is this one).
+            named_month = true;
+            Some(format!("{} … {}", tokens[i - k].text, t.text))
         } else if t.is_in(&["previously", "anniversary"]) {
             Some(t.text.to_string())
         } else if t.is_in(&["last"])

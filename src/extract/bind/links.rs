@@ -30,6 +30,7 @@ const LABELS: &[&str] = &[
     "also",
     "also read",
     "previously",
+    "previous",
     "recommended",
     "photos",
     "more coverage",
@@ -111,11 +112,15 @@ pub(super) fn link_blocks(text: &str, blocks: &[TextRange]) -> Vec<Option<String
 /// The label of a teaser: the words before a colon that opens the block, when they are one
 /// of [`LABELS`] ("RELATED: …").
 fn label(body: &str) -> Option<&str> {
+    // A bullet before it ("► Related: …"), a counter after it ("PREVIOUS 1/4: …").
+    let body = body.trim_start_matches(|c: char| !c.is_alphanumeric());
     let (colon, _) = body
         .char_indices()
         .take_while(|(i, _)| *i < 24)
         .find(|(_, c)| *c == ':')?;
-    let label = body[..colon].trim();
+    let label = body[..colon]
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '/' || c == ' ')
+        .trim();
     LABELS
         .iter()
         .any(|l| label.eq_ignore_ascii_case(l))
@@ -164,7 +169,8 @@ mod tests {
     fn labels_open_a_teaser() {
         let got = links(
             "Two people died on Sunday.\n\nRELATED: Three hurt in a crash on Route 9\n\n\
-             Read more: Four killed in an earlier fire\n\nPolice said: two died.",
+             Read more: Four killed in an earlier fire\n\nPolice said: two died.\n\n\
+             ► Related: Five hurt in a fire\n\nPREVIOUS 1/4: Two hurt in a crash",
         );
         assert_eq!(
             got,
@@ -172,7 +178,9 @@ mod tests {
                 None,
                 Some("a link to another story (`RELATED:`)".into()),
                 Some("a link to another story (`Read more:`)".into()),
-                None
+                None,
+                Some("a link to another story (`Related:`)".into()),
+                Some("a link to another story (`PREVIOUS:`)".into()),
             ]
         );
     }
