@@ -88,6 +88,12 @@ mention_cases! {
     days_after_is_this_event: "killed",
         "---\ntitle: Dunmore shooting\n---\n\nOne day after a rampage left five dead, the town mourned.\n" => ["five"];
 
+    a_quotation_is_the_speakers: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\n\"He took six lives,\" the mayor said. Police said five people died.\n" => ["five"];
+    a_curly_quotation_left_open: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nThe mayor said: “Six people died here.\n\nPolice said five people died.\n" => ["five"];
+    reported_speech_is_read: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nThe mayor said six people died.\n" => ["six"];
     a_link_to_another_story: "killed",
         "---\ntitle: Dunmore shooting\n---\n\nTwo people died in the square.\n\nRELATED: Four killed in Dunmore fire\n" => ["Two"];
     links_under_a_heading: "killed",

@@ -524,6 +524,11 @@ impl<'a> Binder<'a> {
                 Some(kind) => Some(format!("not prose: {kind}")),
                 None => self
                     .link_at(candidate.range.start)
+                    .or_else(|| {
+                        view.in_quotation(candidate.range.start).then(|| {
+                            "in a quotation: the speaker's words, not the story's".to_string()
+                        })
+                    })
                     .or_else(|| self.common_checks(rule, &candidate).err()),
             };
             let located = view.token_span(candidate.range);

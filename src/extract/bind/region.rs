@@ -43,6 +43,8 @@ pub(super) struct RegionView<'a> {
     pub aggregates: Vec<Option<String>>,
     /// Non-prose stretches, by position, with what they are.
     pub not_prose: Vec<(TextRange, &'static str)>,
+    /// Direct quotations ("…", “…”), by position; one left open runs to its block's end.
+    quotations: Vec<TextRange>,
     /// Words among `tokens[..i]`, for `i` in `0..=len`.
     words_before: Vec<u32>,
     /// Commas and colons among `tokens[..i]`.
@@ -117,7 +119,9 @@ impl<'a> RegionView<'a> {
                 *slot = true;
             }
         }
+        let quotations = quotations(&tokens, &opens_block);
         RegionView {
+            quotations,
             anchors,
             clause_opens_block,
             text,
@@ -193,6 +197,12 @@ impl<'a> RegionView<'a> {
             .map(|(_, kind)| *kind)
     }
 
+    /// Whether byte `pos` is inside a direct quotation.
+    pub fn in_quotation(&self, pos: usize) -> bool {
+        let i = self.quotations.partition_point(|q| q.end <= pos);
+        self.quotations.get(i).is_some_and(|q| q.start <= pos)
+    }
+
     /// Whether a semicolon separates a subject hit from a frame, on whichever side it is.
     pub fn semicolon_apart(&self, subject: &Hit, frame: TextRange) -> bool {
         if subject.end <= frame.start {
@@ -211,4 +221,30 @@ impl<'a> RegionView<'a> {
         let at = |k: usize| self.semicolons_before.get(k).copied().unwrap_or(0);
         at(j) > at(i)
     }
+}
+
+/// The direct quotations among `tokens`: from an opening mark to its closing one, or to the end
+/// of the block when none closes it (a quotation that runs on into the next paragraph).
+fn quotations(tokens: &[Token<'_>], opens_block: &[bool]) -> Vec<TextRange> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut last_end = 0;
+    for (t, &opens) in tokens.iter().zip(opens_block) {
+        if opens && let Some(start) = open.take() {
+            out.push(TextRange::new(start, last_end));
+        }
+        match (t.text, open) {
+            ("\"" | "”", Some(start)) => {
+                out.push(TextRange::new(start, t.end));
+                open = None;
+            }
+            ("\"" | "“", None) => open = Some(t.start),
+            _ => {}
+        }
+        last_end = t.end;
+    }
+    if let Some(start) = open {
+        out.push(TextRange::new(start, last_end));
+    }
+    out
 }
