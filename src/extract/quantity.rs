@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::bind::{
     AGE_FRAME, Binder, Bound, Candidate, Person, QUANTITY_FRAME, Rejection, attacker_also_died,
-    attacker_died_in, counts_deaths, counts_the_attacker, implicit_counts,
+    attacker_died_in, counts_deaths, counts_one_in_dispute, implicit_counts,
 };
 use super::hedge::{self, Amount, ReadParams};
 use super::number::NumUnit;
@@ -85,25 +85,32 @@ pub fn extract(
             let mut quantity = hedge::to_quantity(&amount, &params);
             // "killed two before killing himself": two victims, three deaths. Which one a
             // toll means is the newsroom's convention, so the reading allows both.
-            // The attacker's death in the count's own sentence, or else anywhere in the story.
+            // A count of deaths that says it includes one some tolls leave out ("including
+            // the gunman") reads one fewer as well; one that leaves out a dead attacker, one
+            // more: in the count's own sentence, or else anywhere in the story.
+            let deaths = people && counts_deaths(&doc.text, b.frame);
+            let disputed = deaths
+                .then(|| counts_one_in_dispute(&doc.text, sentence_of(doc, b.frame)))
+                .flatten();
             let attacker = if people && quantity.interval.hi.is_finite() {
                 attacker_also_died(&doc.text, b.frame, b.candidate.range).or_else(|| {
                     let died = died_in_document
                         .get_or_insert_with(|| attacker_died_in(&doc.text, &doc.blocks));
-                    died.clone().filter(|_| {
-                        counts_deaths(&doc.text, b.frame)
-                            && !counts_the_attacker(&doc.text, sentence_of(doc, b.frame))
-                    })
+                    died.clone().filter(|_| deaths && disputed.is_none())
                 })
             } else {
                 None
             };
-            let note = match attacker {
-                Some(words) => {
+            let note = match (attacker, disputed) {
+                (Some(words), _) => {
                     quantity.interval.hi += 1.0;
                     Some(format!("or one more with the attacker (`{words}`)"))
                 }
-                None => note,
+                (None, Some(words)) if quantity.interval.lo >= 1.0 => {
+                    quantity.interval.lo -= 1.0;
+                    Some(format!("or one fewer without whom it includes (`{words}`)"))
+                }
+                _ => note,
             };
             mentions.extend(binder.mention(idx, range, b.frame, Value::Quantity(quantity), note));
         }

@@ -188,15 +188,20 @@ pub fn counts_deaths(text: &str, frame: TextRange) -> bool {
     tokens(text, frame).iter().any(|t| t.is_in(DEATHS))
 }
 
-/// Whether the sentence at `sentence` already counts the attacker ("five dead, including the
-/// gunman", "among them the shooter").
-pub fn counts_the_attacker(text: &str, sentence: TextRange) -> bool {
+/// The words by which the sentence at `sentence` says its count of deaths includes one that
+/// some tolls leave out: the attacker ("five dead, including the gunman", "among them the
+/// shooter") or an unborn child ("killing six people, including an unborn child").
+pub fn counts_one_in_dispute(text: &str, sentence: TextRange) -> Option<String> {
     let toks = tokens(text, sentence);
-    toks.iter().enumerate().any(|(i, t)| {
-        t.is_in(&["including", "includes", "among", "counting", "plus"])
-            && toks[i + 1..toks.len().min(i + 4)]
-                .iter()
-                .any(|w| w.is_in(ATTACKERS) || w.is_in(&["himself", "herself"]))
+    toks.iter().enumerate().find_map(|(i, t)| {
+        if !t.is_in(&["including", "includes", "among", "counting", "plus"]) {
+            return None;
+        }
+        let end = toks[i + 1..toks.len().min(i + 4)]
+            .iter()
+            .position(|w| w.is_in(ATTACKERS) || w.is_in(&["himself", "herself", "unborn"]))?;
+        let last = toks.get(i + 1 + end)?;
+        text.get(t.start..last.end).map(str::to_string)
     })
 }
 
@@ -446,8 +451,16 @@ mod tests {
         assert!(counts_deaths("two dead", whole("two dead")));
         assert!(!counts_deaths("four wounded", whole("four wounded")));
         let s = "Five people died, including the gunman.";
-        assert!(counts_the_attacker(s, whole(s)));
+        assert_eq!(
+            counts_one_in_dispute(s, whole(s)).as_deref(),
+            Some("including the gunman")
+        );
+        let s = "It killed six people, including an unborn child.";
+        assert_eq!(
+            counts_one_in_dispute(s, whole(s)).as_deref(),
+            Some("including an unborn")
+        );
         let s = "Five people died, including two children.";
-        assert!(!counts_the_attacker(s, whole(s)));
+        assert_eq!(counts_one_in_dispute(s, whole(s)), None);
     }
 }

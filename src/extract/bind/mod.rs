@@ -45,7 +45,7 @@ use crate::source::offsets::TextRange;
 use crate::span::Span;
 
 use super::sentence;
-pub use attacker::{attacker_also_died, attacker_died_in, counts_deaths, counts_the_attacker};
+pub use attacker::{attacker_also_died, attacker_died_in, counts_deaths, counts_one_in_dispute};
 pub use implicit::{ImplicitCount, Person, implicit_counts};
 use predicates::Count;
 use region::RegionView;
