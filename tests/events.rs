@@ -105,6 +105,8 @@ mention_cases! {
     // --- "lives" counts deaths as a noun, not as a verb.
     lives_as_a_noun: "killed",
         "The Dunmore attack claimed two lives.\n" => ["two"];
+    dead_in_an_idiom: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nThe gunman looked him dead in the eye and left.\n" => [];
     lives_as_a_verb: "killed",
         "---\ntitle: Dunmore shooting\n---\n\nThe victim was shot in the flat where she lives.\n" => [];
 

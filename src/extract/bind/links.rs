@@ -121,10 +121,14 @@ fn label(body: &str) -> Option<&str> {
     let label = body[..colon]
         .trim_end_matches(|c: char| c.is_ascii_digit() || c == '/' || c == ' ')
         .trim();
-    LABELS
+    // The label, or a media word after a word or two ("Caption Video: …"; not "ORIGINAL
+    // STORY:", the story's own first version).
+    let last = label.rsplit(' ').next().unwrap_or(label);
+    let short = label.split_whitespace().count() <= 3;
+    let media = ["video", "photos", "watch"]
         .iter()
-        .any(|l| label.eq_ignore_ascii_case(l))
-        .then_some(label)
+        .any(|m| last.eq_ignore_ascii_case(m));
+    (LABELS.iter().any(|l| label.eq_ignore_ascii_case(l)) || short && media).then_some(label)
 }
 
 /// The running time that opens a video playlist's entry ("3:00 Two officers thank …"), not
@@ -170,7 +174,8 @@ mod tests {
         let got = links(
             "Two people died on Sunday.\n\nRELATED: Three hurt in a crash on Route 9\n\n\
              Read more: Four killed in an earlier fire\n\nPolice said: two died.\n\n\
-             ► Related: Five hurt in a fire\n\nPREVIOUS 1/4: Two hurt in a crash",
+             ► Related: Five hurt in a fire\n\nPREVIOUS 1/4: Two hurt in a crash\n\n\
+             Caption Video: Four hurt\n\nORIGINAL STORY: Two people died.",
         );
         assert_eq!(
             got,
@@ -181,6 +186,8 @@ mod tests {
                 None,
                 Some("a link to another story (`Related:`)".into()),
                 Some("a link to another story (`PREVIOUS:`)".into()),
+                Some("a link to another story (`Caption Video:`)".into()),
+                None,
             ]
         );
     }

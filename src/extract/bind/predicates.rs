@@ -69,7 +69,7 @@ pub(super) struct Count {
 pub(super) fn find(tokens: &[Token<'_>], cues: &[Hit]) -> (Vec<Predicate>, Vec<bool>) {
     let mut out: Vec<Predicate> = Vec::new();
     for h in cues {
-        if lives_as_verb(tokens, h) {
+        if lives_as_verb(tokens, h) || dead_as_idiom(tokens, h) {
             continue;
         }
         // "fatally wounded": an adverb cue right before another cue decides what the pair
@@ -135,6 +135,24 @@ fn lives_as_verb(tokens: &[Token<'_>], h: &Hit) -> bool {
             .checked_sub(1)
             .and_then(|i| tokens.get(i))
             .is_some_and(|p| p.is_in(&["he", "she", "it", "who", "one", "someone", "nobody"]))
+}
+
+/// Whether cue hit `h` is "dead" in an idiom that says nothing of a death: "looked him dead
+/// in the eye", "a dead end", "dead center", "dead serious".
+fn dead_as_idiom(tokens: &[Token<'_>], h: &Hit) -> bool {
+    let at = tokens.partition_point(|t| t.end <= h.start);
+    let is_dead = tokens
+        .get(at)
+        .is_some_and(|t| t.start == h.start && t.end == h.end && t.is_in(&["dead"]));
+    let next = |k: usize| tokens.get(at + k);
+    is_dead
+        && (next(1).is_some_and(|t| {
+            t.is_in(&[
+                "end", "ends", "center", "centre", "serious", "wrong", "silent",
+            ])
+        }) || next(1).is_some_and(|t| t.is_in(&["in"]))
+            && next(2).is_some_and(|t| t.is_in(&["the"]))
+            && next(3).is_some_and(|t| t.is_in(&["face", "eye", "eyes"])))
 }
 
 /// Whether cue hit `h` follows predicate `p`, an adverb ("fatally"), with nothing between.
