@@ -12,7 +12,6 @@ use super::bind::{
 };
 use super::hedge::{self, Amount, ReadParams};
 use super::number::NumUnit;
-use super::sentence;
 use super::terms::Hit;
 use super::{Mention, Rejected};
 use crate::finding::Finding;
@@ -90,7 +89,7 @@ pub fn extract(
             // more: in the count's own sentence, or else anywhere in the story.
             let deaths = people && counts_deaths(&doc.text, b.frame);
             let disputed = deaths
-                .then(|| counts_one_in_dispute(&doc.text, sentence_of(doc, b.frame)))
+                .then(|| counts_one_in_dispute(&doc.text, b.frame))
                 .flatten();
             let attacker = if people && quantity.interval.hi.is_finite() {
                 attacker_also_died(&doc.text, b.frame, b.candidate.range).or_else(|| {
@@ -117,18 +116,6 @@ pub fn extract(
         rejected.extend(binder.rejected(idx, rejections));
     }
     (mentions, rejected, binder.cap_warnings())
-}
-
-/// The sentence around `frame`, within its block.
-fn sentence_of(doc: &Document, frame: TextRange) -> TextRange {
-    let block = doc
-        .blocks
-        .partition_point(|b| b.end <= frame.start)
-        .min(doc.blocks.len().saturating_sub(1));
-    match doc.blocks.get(block) {
-        Some(b) if b.start <= frame.start => sentence::sentence_at(&doc.text, *b, frame.start),
-        _ => frame,
-    }
 }
 
 /// "A 46-year-old woman died" in a story that says "two people died" is one of them, and so

@@ -188,12 +188,19 @@ pub fn counts_deaths(text: &str, frame: TextRange) -> bool {
     tokens(text, frame).iter().any(|t| t.is_in(DEATHS))
 }
 
-/// The words by which the sentence at `sentence` says its count of deaths includes one that
-/// some tolls leave out: the attacker ("five dead, including the gunman", "among them the
-/// shooter") or an unborn child ("killing six people, including an unborn child").
-pub fn counts_one_in_dispute(text: &str, sentence: TextRange) -> Option<String> {
-    let toks = tokens(text, sentence);
-    toks.iter().enumerate().find_map(|(i, t)| {
+/// The words by which the rest of a count's sentence, after its `frame`, says the count of
+/// deaths includes one that some tolls leave out: the attacker ("five dead, including the
+/// gunman", "among them the shooter") or an unborn child ("killing six people, including an
+/// unborn child"). At most 200 bytes are read, so a run-on sentence stays linear.
+pub fn counts_one_in_dispute(text: &str, frame: TextRange) -> Option<String> {
+    let mut end = text.len().min(frame.end + 200);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let tail = text.get(frame.end..end)?;
+    let tail = &tail[..tail.find(['.', '!', '?']).unwrap_or(tail.len())];
+    let toks = tokens(text, TextRange::new(frame.end, frame.end + tail.len()));
+    toks.iter().take(8).enumerate().find_map(|(i, t)| {
         if !t.is_in(&["including", "includes", "among", "counting", "plus"]) {
             return None;
         }
@@ -450,17 +457,24 @@ mod tests {
         ));
         assert!(counts_deaths("two dead", whole("two dead")));
         assert!(!counts_deaths("four wounded", whole("four wounded")));
+        let after = |s: &str, frame: &str| {
+            let at = s.find(frame).unwrap_or(0);
+            counts_one_in_dispute(s, TextRange::new(at, at + frame.len()))
+        };
         let s = "Five people died, including the gunman.";
         assert_eq!(
-            counts_one_in_dispute(s, whole(s)).as_deref(),
+            after(s, "Five people died").as_deref(),
             Some("including the gunman")
         );
         let s = "It killed six people, including an unborn child.";
         assert_eq!(
-            counts_one_in_dispute(s, whole(s)).as_deref(),
+            after(s, "killed six").as_deref(),
             Some("including an unborn")
         );
         let s = "Five people died, including two children.";
-        assert_eq!(counts_one_in_dispute(s, whole(s)), None);
+        assert_eq!(after(s, "Five people died"), None);
+        // Another sentence, or far on in this one, is not the count's.
+        let s = "Five people died. Police shot the gunman, including himself.";
+        assert_eq!(after(s, "Five people died"), None);
     }
 }
