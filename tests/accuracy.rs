@@ -142,7 +142,8 @@ fn the_scorer_counts_misses_and_extras() {
 /// `explain` names why each candidate of the suite was left: another predicate's count,
 /// another clause, not prose (a URL, an e-mail address, a handle, a gallery counter), an age,
 /// a count of something else, another event, a subset, an aggregate, an agent, one person of
-/// a larger count.
+/// a larger count, some people of it, a parent's children, a quotation, a link to another
+/// story, the event this one came after.
 #[test]
 fn explain_names_each_reason() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/accuracy");
@@ -154,6 +155,8 @@ fn explain_names_each_reason() {
         "pellham-injured",
         "carrow-killed",
         "carrow-injured",
+        "brenmoor-killed",
+        "brenmoor-injured",
     ] {
         let output = assert_cmd::Command::cargo_bin("factlint")
             .unwrap()
@@ -187,6 +190,11 @@ fn explain_names_each_reason() {
         "another event: `… ago`",
         "a subset: those `critically wounded`",
         "an aggregate over a wider scope: `over the past`",
+        "some of a larger count in the document",
+        "counts the children of one (`father of`)",
+        "in a quotation: the speaker's words",
+        "not prose: a link to another story (`RELATED:`)",
+        "another event: `came … after`",
     ] {
         assert!(out.contains(reason), "no `{reason}` in:\n{out}");
     }

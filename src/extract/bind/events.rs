@@ -150,8 +150,7 @@ pub(super) fn anchors(
         {
             // "The shooting came after a gunman killed 49 in Orlando", "This comes weeks
             // after a man was killed": what came before is another event ("The arrest came
-            // after the shooting" is this one).
-            named_month = true;
+            // after the shooting" is this one), even where it names the subject.
             Some(format!("{} … {}", tokens[i - k].text, t.text))
         } else if t.is_in(&["previously", "anniversary"]) {
             Some(t.text.to_string())
