@@ -69,7 +69,7 @@ pub(super) struct Count {
 pub(super) fn find(tokens: &[Token<'_>], cues: &[Hit]) -> (Vec<Predicate>, Vec<bool>) {
     let mut out: Vec<Predicate> = Vec::new();
     for h in cues {
-        if lives_as_verb(tokens, h) || dead_as_idiom(tokens, h) {
+        if no_death_in(tokens, h) {
             continue;
         }
         // "fatally wounded": an adverb cue right before another cue decides what the pair
@@ -124,35 +124,29 @@ pub(super) fn find(tokens: &[Token<'_>], cues: &[Hit]) -> (Vec<Predicate>, Vec<b
     (out, covered)
 }
 
-/// Whether cue hit `h` is "lives" as a verb: "where she lives", "he lives nearby" — a cue
-/// of deaths only as a noun ("claimed two lives").
-fn lives_as_verb(tokens: &[Token<'_>], h: &Hit) -> bool {
+/// Whether cue hit `h`, one word, is that word in a sense that says nothing of a death:
+/// "lives" as a verb ("where she lives", not "claimed two lives"), "dead" in an idiom
+/// ("looked him dead in the eye", "a dead end", "dead serious").
+fn no_death_in(tokens: &[Token<'_>], h: &Hit) -> bool {
     let at = tokens.partition_point(|t| t.end <= h.start);
-    tokens
+    let Some(word) = tokens
         .get(at)
-        .is_some_and(|t| t.start == h.start && t.end == h.end && t.is_in(&["lives"]))
-        && at
-            .checked_sub(1)
-            .and_then(|i| tokens.get(i))
-            .is_some_and(|p| p.is_in(&["he", "she", "it", "who", "one", "someone", "nobody"]))
-}
-
-/// Whether cue hit `h` is "dead" in an idiom that says nothing of a death: "looked him dead
-/// in the eye", "a dead end", "dead center", "dead serious".
-fn dead_as_idiom(tokens: &[Token<'_>], h: &Hit) -> bool {
-    let at = tokens.partition_point(|t| t.end <= h.start);
-    let is_dead = tokens
-        .get(at)
-        .is_some_and(|t| t.start == h.start && t.end == h.end && t.is_in(&["dead"]));
-    let next = |k: usize| tokens.get(at + k);
-    is_dead
-        && (next(1).is_some_and(|t| {
-            t.is_in(&[
+        .filter(|t| t.start == h.start && t.end == h.end)
+    else {
+        return false;
+    };
+    let near = |k: isize| at.checked_add_signed(k).and_then(|i| tokens.get(i));
+    let is = |k: isize, words: &[&str]| near(k).is_some_and(|t| t.is_in(words));
+    if word.is_in(&["lives"]) {
+        return is(-1, &["he", "she", "it", "who", "one", "someone", "nobody"]);
+    }
+    word.is_in(&["dead"])
+        && (is(
+            1,
+            &[
                 "end", "ends", "center", "centre", "serious", "wrong", "silent",
-            ])
-        }) || next(1).is_some_and(|t| t.is_in(&["in"]))
-            && next(2).is_some_and(|t| t.is_in(&["the"]))
-            && next(3).is_some_and(|t| t.is_in(&["face", "eye", "eyes"])))
+            ],
+        ) || is(1, &["in"]) && is(2, &["the"]) && is(3, &["face", "eye", "eyes"]))
 }
 
 /// Whether cue hit `h` follows predicate `p`, an adverb ("fatally"), with nothing between.
