@@ -132,15 +132,23 @@ fn without_parts(
 ) -> (Vec<Bound<Amount>>, Vec<Rejection>) {
     let is_person = |b: &Bound<Amount>| persons.contains_key(&b.candidate.range);
     // "killed his father and brother" in a story of a rampage that left five dead: the
-    // people a list names are some of the dead.
+    // people a list names are some of the dead. The first larger count is found by a binary
+    // search over the running maximum of the counts that are not single persons.
+    let mut running: Vec<f64> = Vec::with_capacity(bound.len());
+    for b in &bound {
+        let value = if is_person(b) {
+            f64::NEG_INFINITY
+        } else {
+            b.candidate.data.value
+        };
+        running.push(running.last().map_or(value, |m: &f64| m.max(value)));
+    }
     let larger_than = |list: &Bound<Amount>| {
-        bound
-            .iter()
-            .find(|b| !is_person(b) && b.candidate.data.value > list.candidate.data.value)
-            .map(|l| {
-                let count = text.get(l.candidate.range.range()).unwrap_or("?");
-                format!("some of a larger count in the document (`{count}`)")
-            })
+        let at = running.partition_point(|&m| m <= list.candidate.data.value);
+        bound.get(at).map(|l| {
+            let count = text.get(l.candidate.range.range()).unwrap_or("?");
+            format!("some of a larger count in the document (`{count}`)")
+        })
     };
     let reasons: Vec<Option<String>> = bound
         .iter()

@@ -188,17 +188,23 @@ pub fn counts_deaths(text: &str, frame: TextRange) -> bool {
     tokens(text, frame).iter().any(|t| t.is_in(DEATHS))
 }
 
+/// The text from `from` to the end of its sentence, at most `max` bytes: what a count's
+/// sentence says after it, read in bounded time whatever the sentence's length.
+fn rest_of_sentence(text: &str, from: usize, max: usize) -> Option<&str> {
+    let mut end = text.len().min(from + max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let tail = text.get(from..end)?;
+    Some(&tail[..tail.find(['.', '!', '?']).unwrap_or(tail.len())])
+}
+
 /// The words by which the rest of a count's sentence, after its `frame`, says the count of
 /// deaths includes one that some tolls leave out: the attacker ("five dead, including the
 /// gunman", "among them the shooter") or an unborn child ("killing six people, including an
 /// unborn child"). At most 200 bytes are read, so a run-on sentence stays linear.
 pub fn counts_one_in_dispute(text: &str, frame: TextRange) -> Option<String> {
-    let mut end = text.len().min(frame.end + 200);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let tail = text.get(frame.end..end)?;
-    let tail = &tail[..tail.find(['.', '!', '?']).unwrap_or(tail.len())];
+    let tail = rest_of_sentence(text, frame.end, 200)?;
     let toks = tokens(text, TextRange::new(frame.end, frame.end + tail.len()));
     toks.iter().take(8).enumerate().find_map(|(i, t)| {
         if !t.is_in(&["including", "includes", "among", "counting", "plus"]) {
@@ -241,14 +247,9 @@ pub fn attacker_also_died(text: &str, frame: TextRange, count: TextRange) -> Opt
     if !object && (frame.start < count.start || one || !dies) {
         return None;
     }
-    // The rest of the sentence, at most 24 tokens on.
-    let mut end = text.len().min(frame.end + 400);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    // Most counts have no attacker's death after them: look for its words before tokenizing.
-    let tail = text.get(frame.end..end)?;
-    let tail = &tail[..tail.find(['.', '!', '?']).unwrap_or(tail.len())];
+    // The rest of the sentence, at most 24 tokens on. Most counts have no attacker's death
+    // after them: look for its words before tokenizing.
+    let tail = rest_of_sentence(text, frame.end, 400)?;
     if !["himself", "herself", "killed", "dead"]
         .iter()
         .any(|w| tail.contains(w))
