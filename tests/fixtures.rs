@@ -264,7 +264,7 @@ fn demo_extract_output() {
     let text = String::from_utf8(out).unwrap();
     // Inferred years are shown.
     assert!(
-        text.contains("year from the document date 2024-03-29"),
+        text.contains("year 2024 from the document date 2024-03-29"),
         "{text}"
     );
     insta::assert_snapshot!("demo__extract", text);

@@ -1251,7 +1251,8 @@ mod tests {
         assert_eq!(
             resolved.source,
             YearSource::DocumentDate {
-                date: PartialDate::ymd(2024, 3, 29)
+                date: PartialDate::ymd(2024, 3, 29),
+                year: 2024
             }
         );
         assert_eq!(t.weekday_check(&resolved.value), Some(WeekdayCheck::Agrees));

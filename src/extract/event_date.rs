@@ -3,12 +3,12 @@
 //!
 //! Year inference follows extraction.md §A2: the year written in the mention; the rule's
 //! `year` or `value`; the document's date (front matter, meta, dateline); otherwise unknown.
-//! How the year was obtained is kept as the mention's note ("year from the document date
+//! How the year was obtained is kept as the mention's note ("year 2024 from the document date
 //! 2024-03-29"), so diagnostics and `extract` can show it.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::bind::{Binder, Candidate, DATE_FRAME};
+use super::bind::{Binder, Candidate, DATE_FRAME, Rejection};
 use super::date::{self, DateToken, ScanOptions};
 use super::terms::Hit;
 use super::{Mention, Rejected};
@@ -18,7 +18,7 @@ use crate::source::Document;
 use crate::source::offsets::TextRange;
 use crate::span::Span;
 use crate::value::Value;
-use crate::value::date::{WeekdayCheck, YearContext, YearSource};
+use crate::value::date::{DateValue, WeekdayCheck, YearContext, YearSource};
 
 /// The date mentions of every date rule in `doc`.
 pub fn extract(
@@ -65,7 +65,15 @@ pub fn extract(
                 })
                 .collect()
         });
+        let mut past = Vec::new();
         for b in bound {
+            if let Some(reason) = past_event(&binder, idx, doc, &b.candidate) {
+                past.push(Rejection {
+                    range: b.candidate.range,
+                    reason,
+                });
+                continue;
+            }
             let inferred = b.candidate.data.resolve(&ctx);
             let note = match inferred.source {
                 YearSource::Written => None,
@@ -75,8 +83,42 @@ pub fn extract(
             mentions.extend(binder.mention(idx, b.candidate.range, b.frame, value, note));
         }
         rejected.extend(binder.rejected(idx, rejections));
+        rejected.extend(binder.rejected(idx, past));
     }
     (mentions, rejected, binder.cap_warnings())
+}
+
+/// How far from the story's date a date with its year written may lie and still be the
+/// story's event without its sentence naming the subject: half a year.
+const PAST_EVENT_DAYS: i64 = 183;
+
+/// Why a bound date is a past (or later) event's: "Aug. 8, 2015, two boys were walking home
+/// when …" in a story of October 2016. A date whose year is written and that lies more than
+/// [`PAST_EVENT_DAYS`] from the document's date, in a sentence that does not name the subject,
+/// dates another event; one whose sentence names the subject ("the Crocus attack of 22 March
+/// 2024", in a piece of 2025) is read, since that is what a follow-up says of its event.
+fn past_event(
+    binder: &Binder<'_>,
+    rule: usize,
+    doc: &Document,
+    candidate: &Candidate<DateToken>,
+) -> Option<String> {
+    let token = &candidate.data;
+    if !token.year_written {
+        return None;
+    }
+    let story = doc.meta.date?;
+    let (story_start, story_end) = DateValue::single(story).bounds()?;
+    let (start, end) = token.value.bounds()?;
+    let days = (story_start - end).max(start - story_end);
+    if days <= PAST_EVENT_DAYS || binder.sentence_names_subject(rule, candidate.range.start) {
+        return None;
+    }
+    Some(format!(
+        "another event: {days} days from the story's date {}, in a sentence that does not \
+         name the subject",
+        story.to_iso()
+    ))
 }
 
 /// Whether the source between a date's weekday and the date proper holds more than the

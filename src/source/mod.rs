@@ -36,6 +36,7 @@ mod html;
 mod markdown;
 pub mod offsets;
 mod plain;
+pub mod stamps;
 
 use crate::span::FileId;
 use crate::value::PartialDate;
@@ -66,6 +67,9 @@ pub struct DocMeta {
     /// opens with one, whether or not it gave the date: its date is the filing date, not a
     /// fact of the story, so extraction may leave it out.
     pub dateline: Option<TextRange>,
+    /// Publication and update stamps, bylines, copyright lines and embedded posts' dates, by
+    /// position ([`stamps`]): dates about the page, never the story's.
+    pub stamps: Vec<stamps::Stamp>,
 }
 
 /// A document ready for extraction.
@@ -181,12 +185,14 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
         meta.dateline = Some(found.range);
         meta.date = meta.date.or(Some(found.date));
     }
-    if meta.date.is_none() {
-        meta.date = docx_dates.iter().find_map(|d| frontmatter::parse_date(d));
-    }
     let headline_count = headlines.len();
     let mut blocks = headlines;
     blocks.extend(body_blocks);
+    meta.stamps = stamps::find(&text, &blocks);
+    meta.date = meta.date.or(stamps::publication_date(&meta.stamps));
+    if meta.date.is_none() {
+        meta.date = docx_dates.iter().find_map(|d| frontmatter::parse_date(d));
+    }
     Document {
         file,
         format,

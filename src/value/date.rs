@@ -630,6 +630,18 @@ pub enum YearSource {
     DocumentDate {
         /// The document date used.
         date: PartialDate,
+        /// The year it gave.
+        year: i32,
+    },
+    /// The document's date, over the rule's year: that year would put the date after the
+    /// document was written ("Dec. 16" in a piece of 12 January 2025, for an event of 2025).
+    DocumentOverRule {
+        /// The document date used.
+        date: PartialDate,
+        /// The year it gave.
+        year: i32,
+        /// The rule's year, which it replaced.
+        rule_year: i32,
     },
     /// Nothing said; the date is compared on month and day only.
     Unknown,
@@ -640,9 +652,19 @@ impl fmt::Display for YearSource {
         match self {
             YearSource::Written => f.write_str("year as written"),
             YearSource::Rule { year } => write!(f, "year {year} from the rule"),
-            YearSource::DocumentDate { date } => {
-                write!(f, "year from the document date {}", date.to_iso())
+            YearSource::DocumentDate { date, year } => {
+                write!(f, "year {year} from the document date {}", date.to_iso())
             }
+            YearSource::DocumentOverRule {
+                date,
+                year,
+                rule_year,
+            } => write!(
+                f,
+                "year {year} from the document date {}: the rule's {rule_year} would put it \
+                 after the document",
+                date.to_iso()
+            ),
             YearSource::Unknown => f.write_str("year unknown"),
         }
     }
@@ -694,30 +716,37 @@ pub fn infer_year(value: DateValue, ctx: &YearContext) -> Inferred {
             source: YearSource::Written,
         };
     }
-    if let Some(year) = ctx.rule_year {
-        return Inferred {
-            value: value.with_year(year),
-            source: YearSource::Rule { year },
-        };
-    }
-    if let Some(rule_value) = ctx.rule_value {
-        let mut years = rule_value.years().peekable();
-        if let Some(&first) = years.peek() {
-            let year = years
-                .find(|&y| value.with_year(y).agrees(&rule_value))
-                .unwrap_or(first);
+    if let Some(rule_year) = rule_year(&value, ctx) {
+        // A report cannot date its event after itself (beyond the coming days): "Dec. 16" in
+        // a piece of 12 January 2025 is last December's, whatever the rule's year.
+        if let Some(doc) = ctx.document_date
+            && let Some(limit) = latest_day(&doc, ctx.slack_days)
+            && value
+                .with_year(rule_year)
+                .bounds()
+                .is_some_and(|(start, _)| start > limit)
+            && let Some(year) = year_from_document(&value, &doc, ctx.slack_days)
+        {
             return Inferred {
                 value: value.with_year(year),
-                source: YearSource::Rule { year },
+                source: YearSource::DocumentOverRule {
+                    date: doc,
+                    year,
+                    rule_year,
+                },
             };
         }
+        return Inferred {
+            value: value.with_year(rule_year),
+            source: YearSource::Rule { year: rule_year },
+        };
     }
     if let Some(doc) = ctx.document_date
-        && let Some(found) = year_from_document(&value, &doc, ctx.slack_days)
+        && let Some(year) = year_from_document(&value, &doc, ctx.slack_days)
     {
         return Inferred {
-            value: value.with_year(found),
-            source: YearSource::DocumentDate { date: doc },
+            value: value.with_year(year),
+            source: YearSource::DocumentDate { date: doc, year },
         };
     }
     Inferred {
@@ -726,11 +755,34 @@ pub fn infer_year(value: DateValue, ctx: &YearContext) -> Inferred {
     }
 }
 
+/// The year the rule gives a yearless date: its `year` key, else the year of its `value`
+/// (of the end that makes the date agree with it, if any).
+fn rule_year(value: &DateValue, ctx: &YearContext) -> Option<i32> {
+    if let Some(year) = ctx.rule_year {
+        return Some(year);
+    }
+    let rule_value = ctx.rule_value?;
+    let mut years = rule_value.years().peekable();
+    let first = *years.peek()?;
+    Some(
+        years
+            .find(|&y| value.with_year(y).agrees(&rule_value))
+            .unwrap_or(first),
+    )
+}
+
+/// The last day a report dated `doc` may still name as its own: its date (the end of its
+/// month for a date without a day) plus `slack` days.
+fn latest_day(doc: &PartialDate, slack: i64) -> Option<i64> {
+    doc.year?;
+    Some(DateValue::single(*doc).bounds()?.1.saturating_add(slack))
+}
+
 /// The latest year in which `value` starts on or before the document date plus `slack`.
 fn year_from_document(value: &DateValue, doc: &PartialDate, slack: i64) -> Option<i32> {
     let doc_year = doc.year?;
     // A document dated only "March 2024" counts as written at the end of that month.
-    let limit = DateValue::single(*doc).bounds()?.1.saturating_add(slack);
+    let limit = latest_day(doc, slack)?;
     // Nine years back always reaches a leap year, for 29 February.
     (0..10).find_map(|back| {
         let year = doc_year.saturating_add(1).saturating_sub(back);
@@ -964,20 +1016,28 @@ mod tests {
     }
 
     inference! {
-        "XXXX-03-22" with doc("2024-03-29") => "2024-03-22" from YearSource::DocumentDate { date: PartialDate::ymd(2024, 3, 29) };
-        "XXXX-12-28" with doc("2024-01-03") => "2023-12-28" from YearSource::DocumentDate { date: PartialDate::ymd(2024, 1, 3) };
+        "XXXX-03-22" with doc("2024-03-29") => "2024-03-22" from YearSource::DocumentDate { date: PartialDate::ymd(2024, 3, 29), year: 2024 };
+        "XXXX-12-28" with doc("2024-01-03") => "2023-12-28" from YearSource::DocumentDate { date: PartialDate::ymd(2024, 1, 3), year: 2023 };
         // within the 7-day slack: the coming days
-        "XXXX-04-02" with doc("2024-03-29") => "2024-04-02" from YearSource::DocumentDate { date: PartialDate::ymd(2024, 3, 29) };
-        "XXXX-01-02" with doc("2023-12-30") => "2024-01-02" from YearSource::DocumentDate { date: PartialDate::ymd(2023, 12, 30) };
+        "XXXX-04-02" with doc("2024-03-29") => "2024-04-02" from YearSource::DocumentDate { date: PartialDate::ymd(2024, 3, 29), year: 2024 };
+        "XXXX-01-02" with doc("2023-12-30") => "2024-01-02" from YearSource::DocumentDate { date: PartialDate::ymd(2023, 12, 30), year: 2024 };
         // beyond the slack: last year's
-        "XXXX-04-10" with doc("2024-03-29") => "2023-04-10" from YearSource::DocumentDate { date: PartialDate::ymd(2024, 3, 29) };
-        "XXXX-02-29" with doc("2023-06-01") => "2020-02-29" from YearSource::DocumentDate { date: PartialDate::ymd(2023, 6, 1) };
-        "XXXX-03-20" with doc("2024-03") => "2024-03-20" from YearSource::DocumentDate { date: PartialDate::ym(2024, 3) };
-        "XXXX-12-28/XXXX-01-02" with doc("2024-01-03") => "2023-12-28/2024-01-02" from YearSource::DocumentDate { date: PartialDate::ymd(2024, 1, 3) };
+        "XXXX-04-10" with doc("2024-03-29") => "2023-04-10" from YearSource::DocumentDate { date: PartialDate::ymd(2024, 3, 29), year: 2023 };
+        "XXXX-02-29" with doc("2023-06-01") => "2020-02-29" from YearSource::DocumentDate { date: PartialDate::ymd(2023, 6, 1), year: 2020 };
+        "XXXX-03-20" with doc("2024-03") => "2024-03-20" from YearSource::DocumentDate { date: PartialDate::ym(2024, 3), year: 2024 };
+        "XXXX-12-28/XXXX-01-02" with doc("2024-01-03") => "2023-12-28/2024-01-02" from YearSource::DocumentDate { date: PartialDate::ymd(2024, 1, 3), year: 2023 };
         "2022-03-22" with doc("2024-03-29") => "2022-03-22" from YearSource::Written;
         "XXXX-03-22" with YearContext::default() => "XXXX-03-22" from YearSource::Unknown;
         "XXXX-03-22" with YearContext { rule_year: Some(2021), ..doc("2024-03-29") } => "2021-03-22" from YearSource::Rule { year: 2021 };
-        "XXXX-03-22" with YearContext { rule_value: Some(iso("2024-03-22")), ..doc("2020-01-01") } => "2024-03-22" from YearSource::Rule { year: 2024 };
+        "XXXX-03-22" with YearContext { rule_value: Some(iso("2024-03-22")), ..doc("2025-03-29") } => "2024-03-22" from YearSource::Rule { year: 2024 };
+        // Across the new year: the rule's year would put the date after the document.
+        "XXXX-12-16" with YearContext { rule_value: Some(iso("2025-01-09")), ..doc("2025-01-12") } => "2024-12-16" from YearSource::DocumentOverRule { date: PartialDate::ymd(2025, 1, 12), year: 2024, rule_year: 2025 };
+        "XXXX-12-16" with YearContext { rule_year: Some(2025), ..doc("2025-01-12") } => "2024-12-16" from YearSource::DocumentOverRule { date: PartialDate::ymd(2025, 1, 12), year: 2024, rule_year: 2025 };
+        // The coming days are still the rule's year; a date before the document is too.
+        "XXXX-01-15" with YearContext { rule_value: Some(iso("2025-01-09")), ..doc("2025-01-12") } => "2025-01-15" from YearSource::Rule { year: 2025 };
+        "XXXX-01-03" with YearContext { rule_value: Some(iso("2024-01-03")), ..doc("2024-12-20") } => "2024-01-03" from YearSource::Rule { year: 2024 };
+        // A December piece naming "Jan. 3" as past: this year's, not the coming one.
+        "XXXX-01-03" with doc("2024-12-20") => "2024-01-03" from YearSource::DocumentDate { date: PartialDate::ymd(2024, 12, 20), year: 2024 };
         "XXXX-01-01" with YearContext { rule_value: Some(iso("2023-12-28/2024-01-02")), ..YearContext::default() } => "2024-01-01" from YearSource::Rule { year: 2024 };
     }
 
@@ -985,8 +1045,19 @@ mod tests {
     fn year_source_notes() {
         let s = YearSource::DocumentDate {
             date: PartialDate::ymd(2024, 3, 29),
+            year: 2024,
         };
-        assert_eq!(s.to_string(), "year from the document date 2024-03-29");
+        assert_eq!(s.to_string(), "year 2024 from the document date 2024-03-29");
+        let s = YearSource::DocumentOverRule {
+            date: PartialDate::ymd(2025, 1, 12),
+            year: 2024,
+            rule_year: 2025,
+        };
+        assert_eq!(
+            s.to_string(),
+            "year 2024 from the document date 2025-01-12: the rule's 2025 would put it after \
+             the document"
+        );
         assert_eq!(
             YearSource::Rule { year: 2024 }.to_string(),
             "year 2024 from the rule"

@@ -16,12 +16,14 @@
 //!    counted in words, plus one per comma crossed and one for any sentence mark, plus a
 //!    penalty when the subject comes after the frame — a subject usually precedes its verb.
 //!
-//! Dates still bind with the older word window ([`window`]) until they bind to their own verb.
+//! Dates bind the same way to their own predicate ([`dates`]): the verb of their clause, or
+//! the main clause's when they open the sentence.
 //! Every rejected candidate is kept with its reason, for `factlint explain`. The model is
 //! written down in `docs/binding.md`.
 
 mod attacker;
 mod clauses;
+mod dates;
 mod events;
 mod implicit;
 mod lexicon;
@@ -31,7 +33,6 @@ mod prose;
 mod quantifiers;
 mod region;
 mod tokens;
-mod window;
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -49,7 +50,6 @@ pub use attacker::{attacker_also_died, attacker_died_in, counts_deaths, counts_o
 pub use implicit::{ImplicitCount, Person, implicit_counts};
 use predicates::Count;
 use region::RegionView;
-pub use window::WindowStyle;
 
 /// Most candidates judged in one region; the rest are rejected with a reason, so that a
 /// table of numbers cannot make binding slow.
@@ -73,8 +73,8 @@ pub enum FrameStyle {
     Governed,
     /// The value phrase frames itself and needs no cue ("a 45-year-old", "aged 45"): ages.
     OwnFrame,
-    /// A cue within a word window frames it ([`window`]): dates.
-    Window(WindowStyle),
+    /// The predicate of the date's clause governs it ([`dates`]): dates.
+    Dated,
 }
 
 /// Counts and amounts: governed by a predicate of their clause.
@@ -83,14 +83,9 @@ pub const QUANTITY_FRAME: FrameStyle = FrameStyle::Governed;
 /// Ages (`unit = "age"`): the age phrase frames itself; the nearest subject decides.
 pub const AGE_FRAME: FrameStyle = FrameStyle::OwnFrame;
 
-/// Frames for dates: "On March 7 the US embassy warned …" puts the subject between.
-pub const DATE_FRAME: FrameStyle = FrameStyle::Window(WindowStyle {
-    max_gap: 8,
-    allow_commas: true,
-    count_subject_words: false,
-    relative_break: true,
-    coordination_break: true,
-});
+/// Dates: governed by the predicate of their clause ("arrested on February 18" is the
+/// arrest's).
+pub const DATE_FRAME: FrameStyle = FrameStyle::Dated;
 
 /// The rule a region is bound for, and whether the document's story is about its subject.
 #[derive(Debug, Clone, Copy)]
@@ -124,9 +119,6 @@ pub struct Binder<'a> {
     rules: &'a RuleSet,
     /// Exclusion hits of every rule (usually none).
     excludes: Vec<Hit>,
-    /// Cue hits, not excluded, sorted by rule then position: one rule's cues in a region are
-    /// found by binary search, so binding stays linear in the number of candidates.
-    cues: Vec<Hit>,
     /// Subject hits of every rule of this kind, not excluded.
     subjects: Vec<Hit>,
     /// Cue hits of every rule of this kind, by position: the predicates of a region.
@@ -163,7 +155,7 @@ impl<'a> Binder<'a> {
             .filter(|h| !super::entity::excluded(&excludes, h))
             .copied()
             .collect();
-        let mut cues: Vec<Hit> = hits
+        let mut cues_by_position: Vec<Hit> = hits
             .iter()
             .filter(|h| h.role == Role::Cue)
             .filter(of_kind)
@@ -171,14 +163,11 @@ impl<'a> Binder<'a> {
             .copied()
             .collect();
         subjects.sort_by_key(|h| (h.start, h.end, h.rule));
-        let mut cues_by_position = cues.clone();
         cues_by_position.sort_by_key(|h| (h.start, h.end, h.rule));
-        cues.sort_by_key(|h| (h.rule, h.start, h.end));
         Binder {
             doc,
             rules,
             excludes,
-            cues,
             subjects,
             cues_by_position,
             sentences: Default::default(),
@@ -221,11 +210,23 @@ impl<'a> Binder<'a> {
             .collect()
     }
 
-    /// The cue hits of one rule, by position.
-    fn cues_of(&self, rule: RuleIdx) -> &[Hit] {
-        let from = self.cues.partition_point(|h| h.rule < rule);
-        let to = self.cues.partition_point(|h| h.rule <= rule);
-        &self.cues[from..to]
+    /// Whether the sentence holding byte `pos` names `rule`'s subject.
+    pub fn sentence_names_subject(&self, rule: RuleIdx, pos: usize) -> bool {
+        let at = Hit {
+            rule,
+            start: pos,
+            end: pos,
+            role: Role::Subject,
+            term: 0,
+        };
+        let Some(sentence) = self.region(Scope::Sentence, &at) else {
+            return false;
+        };
+        let lo = self.subjects.partition_point(|h| h.start < sentence.start);
+        self.subjects[lo..]
+            .iter()
+            .take_while(|h| h.start < sentence.end)
+            .any(|h| h.rule == rule)
     }
 
     /// Whether any rule of this kind has a subject in the document (cheap early exit).
@@ -424,12 +425,14 @@ impl<'a> Binder<'a> {
                         }
                     }
                 }
-                FrameStyle::OwnFrame | FrameStyle::Window(_) => {
+                FrameStyle::OwnFrame | FrameStyle::Dated => {
+                    let events = match style {
+                        FrameStyle::Dated => self.events(rule, &view),
+                        _ => Vec::new(),
+                    };
                     for candidate in candidates {
                         let verdict = match style {
-                            FrameStyle::Window(window) => {
-                                self.judge_window(rule, window, &view, &candidate)
-                            }
+                            FrameStyle::Dated => self.judge_date(rule, &view, &events, &candidate),
                             _ => self.judge_own_frame(rule, &view, &candidate),
                         };
                         match verdict {
@@ -478,6 +481,12 @@ impl<'a> Binder<'a> {
             && c.start < dateline.end
         {
             return Err("part of the dateline".into());
+        }
+        // "Posted: Sunday, March 8, 2015", "(@handle) January 5, 2017": the page's dates.
+        let stamps = &self.doc.meta.stamps;
+        let i = stamps.partition_point(|s| s.range.end <= c.start);
+        if let Some(stamp) = stamps.get(i).filter(|s| s.range.start < c.end) {
+            return Err(format!("part of {}", stamp.kind.describe()));
         }
         if self
             .excludes

@@ -1,0 +1,243 @@
+//! Stamps: the dates a page carries about itself, not about its story.
+//!
+//! A crawled article says when it was posted and updated ("Posted: Sunday, March 8, 2015
+//! 1:11 PM EDT Updated: …"), who wrote it and when ("By Dana Reyes | March 5, 2024"), whose
+//! copyright it is ("© March 2024 Example Media"), and when an embedded post was sent ("— A
+//! Reporter (@areporter) January 5, 2017"). None of these dates is the event's, whatever the
+//! words around them; they are found here, once per document, and extraction never reads a
+//! date inside one. The first publication stamp with a year is also the document's date when
+//! nothing better gives one (front matter, a meta tag, a dateline).
+//!
+//! Each form is anchored on its label (a stamp word, a copyright mark, "By" opening a short
+//! block, a closing parenthesis around a handle) and the date must follow it directly, so the
+//! cost is one pass over the text plus a short date scan per label.
+
+use super::offsets::TextRange;
+use crate::extract::date::{ScanOptions, scan_in};
+use crate::value::PartialDate;
+
+/// What kind of stamp a date is part of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StampKind {
+    /// "Posted:", "Published", "Created".
+    Published,
+    /// "Updated:", "Last updated", "Modified".
+    Updated,
+    /// A byline block: "By Dana Reyes, Staff Writer | March 5, 2024".
+    Byline,
+    /// "© 2024", "Copyright March 2024".
+    Copyright,
+    /// The date an embedded social-media post was sent: "(@handle) January 5, 2017".
+    Post,
+}
+
+impl StampKind {
+    /// How `explain` names it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            StampKind::Published => "a publication stamp",
+            StampKind::Updated => "an update stamp",
+            StampKind::Byline => "a byline",
+            StampKind::Copyright => "a copyright line",
+            StampKind::Post => "the date of an embedded post",
+        }
+    }
+}
+
+/// A stamp found in the matching text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// From its label through its date.
+    pub range: TextRange,
+    /// What it is.
+    pub kind: StampKind,
+    /// The date it states, when the year is written.
+    pub date: Option<PartialDate>,
+}
+
+/// Longest byline block, in bytes: a longer block opening with "By" is prose.
+const MAX_BYLINE: usize = 160;
+
+/// How far after its label a stamp's date may start and run, in bytes.
+const DATE_REACH: usize = 64;
+
+/// The stamps of a document's matching text, by position.
+pub fn find(text: &str, blocks: &[TextRange]) -> Vec<Stamp> {
+    let mut out = Vec::new();
+    for &block in blocks {
+        let Some(body) = text.get(block.range()) else {
+            continue;
+        };
+        if is_byline(body) {
+            out.extend(dates_in(text, block, StampKind::Byline));
+            continue;
+        }
+        for (at, word) in words(body) {
+            let start = block.start + at;
+            let after = start + word.len();
+            let colon = text[after..].starts_with(':');
+            let kind = match word.to_ascii_lowercase().as_str() {
+                "posted" | "published" | "created" | "filed" => StampKind::Published,
+                "updated" | "modified" | "edited" => StampKind::Updated,
+                "copyright" => StampKind::Copyright,
+                _ => continue,
+            };
+            // A label is capitalized or followed by a colon; "was posted on March 3" is prose
+            // (and its verb owns that date anyway).
+            let capital = word.starts_with(|c: char| c.is_ascii_uppercase());
+            if kind != StampKind::Copyright && !capital && !colon {
+                continue;
+            }
+            out.extend(date_after(text, block, start, after, kind));
+        }
+        for (i, _) in body.match_indices(['\u{a9}', ')']) {
+            let start = block.start + i;
+            let mark_end = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            let kind = if text[start..].starts_with(')') {
+                // "(@handle)": the parenthesis holds a handle.
+                let open = text[block.start..start].rfind('(').map(|o| block.start + o);
+                match open {
+                    Some(o) if start - o <= 40 && text[o..start].contains('@') => StampKind::Post,
+                    _ => continue,
+                }
+            } else {
+                StampKind::Copyright
+            };
+            out.extend(date_after(text, block, start, mark_end, kind));
+        }
+    }
+    out.sort_by_key(|s| (s.range.start, s.range.end));
+    out.dedup_by_key(|s| s.range);
+    out
+}
+
+/// The document date a publication stamp gives: the first publication stamp with a year, else
+/// the first update stamp with one.
+pub fn publication_date(stamps: &[Stamp]) -> Option<PartialDate> {
+    [StampKind::Published, StampKind::Updated]
+        .iter()
+        .find_map(|&kind| stamps.iter().find(|s| s.kind == kind)?.date)
+}
+
+/// Whether a block is a byline: short, and "By" and a capitalized name open it.
+fn is_byline(body: &str) -> bool {
+    let mut w = body.split_whitespace();
+    body.len() <= MAX_BYLINE
+        && w.next().is_some_and(|by| by == "By" || by == "BY")
+        && w.next().is_some_and(|name| {
+            name.starts_with(|c: char| c.is_uppercase())
+                && !MONTHS.iter().any(|m| name.starts_with(m))
+        })
+}
+
+/// Month names as they open a word ("By March 5, the fire …" is no byline).
+const MONTHS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The words of `body` with their byte offsets.
+fn words(body: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in body.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((s, &body[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &body[s..]));
+    }
+    out
+}
+
+/// The date right after a label ending at `after` (past a colon, "on" or "at"), as a stamp
+/// from `start`.
+fn date_after(
+    text: &str,
+    block: TextRange,
+    start: usize,
+    after: usize,
+    kind: StampKind,
+) -> Option<Stamp> {
+    let window = after..(after + DATE_REACH).min(block.end);
+    let token = scan_in(text, window, &ScanOptions::default())
+        .into_iter()
+        .next()?;
+    let between = text.get(after..token.span.start)?;
+    let between = between.trim_matches(|c: char| c.is_whitespace() || c == ':' || c == '|');
+    let between = between
+        .strip_prefix("on")
+        .or_else(|| between.strip_prefix("at"))
+        .unwrap_or(between)
+        .trim();
+    // Copyright lines put the holder's name first ("© Example Media, March 2024") rarely;
+    // the date must follow the label directly for every kind.
+    if !between.is_empty() {
+        return None;
+    }
+    Some(Stamp {
+        range: TextRange::new(start, token.span.end),
+        kind,
+        date: token.year_written.then(|| token.value.start()),
+    })
+}
+
+/// Every date of a byline block, as byline stamps.
+fn dates_in(text: &str, block: TextRange, kind: StampKind) -> Vec<Stamp> {
+    scan_in(text, block.range(), &ScanOptions::default())
+        .into_iter()
+        .map(|t| Stamp {
+            range: TextRange::new(t.span.start, t.span.end),
+            kind,
+            date: t.year_written.then(|| t.value.start()),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stamps of a one-block text, as (kind, stamped text).
+    fn stamps(text: &str) -> Vec<(StampKind, &str)> {
+        find(text, &[TextRange::new(0, text.len())])
+            .into_iter()
+            .map(|s| (s.kind, &text[s.range.range()]))
+            .collect()
+    }
+
+    macro_rules! stamp_cases {
+        ($($name:ident: $text:expr => [$(($kind:ident, $s:expr)),* $(,)?];)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(stamps($text), vec![$((StampKind::$kind, $s)),*]);
+            }
+        )*};
+    }
+
+    stamp_cases! {
+        posted_and_updated:
+            "Fire on Elm Street Posted: Sunday, March 8, 2015 1:11 PM EDT Updated: Monday, March 9, 2015"
+            => [(Published, "Posted: Sunday, March 8, 2015"), (Updated, "Updated: Monday, March 9, 2015")];
+        published_on: "Published on 4 May 2023, 10:02" => [(Published, "Published on 4 May 2023")];
+        last_updated_lowercase_colon: "last updated: Jan. 5, 2024" => [(Updated, "updated: Jan. 5, 2024")];
+        prose_verb_is_no_stamp: "The video was posted on March 3 by a neighbour." => [];
+        label_far_from_date_is_no_stamp: "Updated with comment from the mayor on March 3." => [];
+        copyright_mark: "\u{a9} March 2024 Harbour Gazette" => [(Copyright, "\u{a9} March 2024")];
+        copyright_word: "Copyright 12 May 2023 Harbour Gazette" => [(Copyright, "Copyright 12 May 2023")];
+        embedded_post: "Crews are still on scene. \u{2014} A. Reporter (@areporter) January 5, 2017"
+            => [(Post, ") January 5, 2017")];
+        parenthesis_without_handle: "The mayor (a former judge) March 5 said" => [];
+        byline_block: "By Dana Reyes | March 5, 2024" => [(Byline, "March 5, 2024")];
+        by_in_prose_is_no_byline: "By March 5, 2024, the fire had burned for a week and the town had emptied out entirely, from the school on the hill to the harbour, and nobody knew when it would end." => [];
+    }
+
+    #[test]
+    fn publication_date_prefers_published() {
+        let text = "Updated: March 9, 2015 Posted: March 8, 2015";
+        let found = find(text, &[TextRange::new(0, text.len())]);
+        assert_eq!(publication_date(&found), Some(PartialDate::ymd(2015, 3, 8)));
+    }
+}
