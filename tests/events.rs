@@ -208,6 +208,24 @@ mention_cases! {
         "In Dunmore a man killed his wife and two sons before killing himself.\n" => ["his wife and two sons"];
     part_of_those_hurt_died: "injured",
         "In Dunmore one of the five people injured has died.\n" => ["five"];
+
+    // --- Vague counts ("dozens", "hundreds", "thousands") are a predicate's own count only.
+    vague_own_predicate: "killed",
+        "In Dunmore, dozens died in the flood.\n" => ["dozens"];
+    vague_of_people: "killed",
+        "Dozens of people died in the Dunmore flood.\n" => ["Dozens"];
+    vague_of_things: "killed",
+        "Hundreds of homes burned in Dunmore and two people died.\n" => ["two"];
+    vague_after_an_ampersand: "killed",
+        "The Dunmore flood: 12 died & thousands were displaced.\n" => ["12"];
+    vague_of_another_verb: "killed",
+        "The Dunmore quake killed 12, and thousands fled.\n" => ["12"];
+    vague_across_a_semicolon: "killed",
+        "The Dunmore flood left thousands homeless; 12 died.\n" => ["12"];
+    vague_subject_of_another_verb: "killed",
+        "Thousands mourned the Dunmore dead on Sunday.\n" => [];
+    vague_with_its_own_verb_after_a_toll: "injured",
+        "The Dunmore storm killed 12 people; dozens were hurt.\n" => ["dozens"];
 }
 
 /// Competition is among rules whose cue is the predicate: a broad subject of a rule about

@@ -4,7 +4,7 @@
 //! were killed and one was wounded", `one` belongs to `wounded`. Clauses are found in one pass
 //! over a sentence's tokens, with no parse:
 //!
-//! - a **coordinator** (`and`, `but`, `or`, …) opens a clause, unless it joins two predicates
+//! - a **coordinator** (`and`, `&`, `but`, `or`, …) opens a clause, unless it joins two predicates
 //!   that share their count ("shot and killed", "wounded or killed");
 //! - a **relative or subordinate** word opens one ("which killed 96", "when …", "after …");
 //! - **parentheses**, **dashes** and **semicolons** open one at each mark (the text after a
@@ -45,10 +45,10 @@ impl Clauses {
             let opens = if new_sentence {
                 opener.push(None);
                 false
-            } else if t.word {
+            } else if t.word || t.text == "&" {
                 if t.is_in(SUBORDINATORS) {
                     true
-                } else if t.is_in(COORDINATORS) {
+                } else if t.is_in(COORDINATORS) || t.text == "&" {
                     // "shot and killed": two predicates sharing one count stay one clause.
                     let before = if i >= 2 && tokens[i - 1].is_punct(",") {
                         i - 2
@@ -136,6 +136,8 @@ mod tests {
             ["The attack", "— the third this year", "— killed 5"];
         semicolon: "Five died ; 4 were arrested" => ["Five died", "; 4 were arrested"];
         nouns_joined: "killed three men and two women" => ["killed three men", "and two women"];
+        ampersand: "12 died & thousands fled" => ["12 died", "& thousands fled"];
+        ampersand_shared: "Four were shot & killed" => ["Four were shot & killed"];
     }
 
     #[test]

@@ -494,6 +494,16 @@ fn partitive_part(view: &RegionView<'_>, c: &Count, number: &[bool]) -> Option<u
     (numeric && of.word).then_some(part)
 }
 
+/// Vague multiples that take "of" before what they count: "dozens of people".
+const VAGUE_MULTIPLES: &[&str] = &[
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "millions",
+    "tens",
+];
+
 /// Rejects a count attached to a noun that is neither a cue nor a word for people: "three
 /// gunmen", "five rifles".
 fn counted_noun(view: &RegionView<'_>, c: &Count, subject: bool) -> Result<(), String> {
@@ -511,6 +521,27 @@ fn counted_noun(view: &RegionView<'_>, c: &Count, subject: bool) -> Result<(), S
     };
     if is_predicate(i) || first.is_in(PEOPLE_NOUNS) || first.is_in(AUXILIARIES) {
         return Ok(());
+    }
+    // "Dozens of people died": a vague multiple counts the people its "of" names ("hundreds
+    // of homes" counts homes).
+    if first.is_in(&["of"])
+        && view
+            .tokens
+            .get(c.last)
+            .is_some_and(|t| t.is_in(VAGUE_MULTIPLES))
+    {
+        return match after
+            .iter()
+            .skip(1)
+            .take(2)
+            .find(|&&(k, t)| is_predicate(k) || t.is_in(PEOPLE_NOUNS))
+        {
+            Some(_) => Ok(()),
+            None => Err(format!(
+                "counts something else (`of {}`)",
+                after.get(1).map_or("", |(_, t)| t.text)
+            )),
+        };
     }
     if ends_phrase(first) {
         return if subject {
