@@ -124,16 +124,33 @@ fn is_byline(body: &str) -> bool {
     let mut w = body.split_whitespace();
     body.len() <= MAX_BYLINE
         && w.next().is_some_and(|by| by == "By" || by == "BY")
-        && w.next().is_some_and(|name| {
-            name.starts_with(|c: char| c.is_uppercase())
-                && !MONTHS.iter().any(|m| name.starts_with(m))
-        })
+        && w.next()
+            .is_some_and(|name| name.starts_with(|c: char| c.is_uppercase()) && !is_month(name))
 }
 
-/// Month names as they open a word ("By March 5, the fire …" is no byline).
-const MONTHS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+/// Whether a word is a month's name or abbreviation ("By March 5, the fire …" is no byline;
+/// "By Mara Quill" is one).
+fn is_month(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "sept",
+    ];
+    let word = word.trim_end_matches([',', '.']).to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .any(|m| *m == word || word.len() == 3 && m.starts_with(&word))
+}
 
 /// The words of `body` with their byte offsets.
 fn words(body: &str) -> Vec<(usize, &str)> {
@@ -231,6 +248,8 @@ mod tests {
             => [(Post, ") January 5, 2017")];
         parenthesis_without_handle: "The mayor (a former judge) March 5 said" => [];
         byline_block: "By Dana Reyes | March 5, 2024" => [(Byline, "March 5, 2024")];
+        byline_name_like_a_month: "By Mara Quill | Jan. 6, 2025" => [(Byline, "Jan. 6, 2025")];
+        by_a_month_abbreviation: "By Jan. 6, 2025, the mill had closed." => [];
         by_in_prose_is_no_byline: "By March 5, 2024, the fire had burned for a week and the town had emptied out entirely, from the school on the hill to the harbour, and nobody knew when it would end." => [];
     }
 

@@ -21,7 +21,7 @@
 //! negation before it, the subject competition, a semicolon or a coordinated second event
 //! between subject and frame ("… in August 2022 and the attack on a hotel in December 2022").
 
-use super::events::Event;
+use super::events::{Event, OTHER_EVENT_WORDS};
 use super::lexicon::{
     COORDINATORS, DETERMINERS, EVENT_NOUNS, NEWS_PREDICATES, PREPOSITIONS, SUBORDINATORS,
 };
@@ -188,6 +188,18 @@ impl Binder<'_> {
             return Err("outside the region's words".into());
         };
         let (pf, pl) = governor(view, rule, first, last)?;
+        // "In March 2019, another fire burned a shed at the marina": the cue names another
+        // event of its kind.
+        if let Some(other) = pf.checked_sub(1).and_then(|k| view.tokens.get(k))
+            && other.is_in(OTHER_EVENT_WORDS)
+        {
+            let cue = view.text.get(view.tokens[pf].start..view.tokens[pl].end);
+            return Err(format!(
+                "another event: `{} {}`",
+                other.text,
+                cue.unwrap_or("?")
+            ));
+        }
         let cue = TextRange::new(view.tokens[pf].start, view.tokens[pl].end);
         let frame = TextRange::new(cue.start.min(c.start), cue.end.max(c.end));
         if let Some(word) = predicates::modal_before(view, pf.min(first)) {

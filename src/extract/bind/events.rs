@@ -27,7 +27,7 @@ use super::tokens::Token;
 /// Words that, before an event noun ("another shooting", "a similar attack", "a previous
 /// case"), make a clause about another event than the story's. Alone they do not: "another
 /// man was wounded" is one more victim of this one.
-const OTHER_EVENT_WORDS: &[&str] = &[
+pub(super) const OTHER_EVENT_WORDS: &[&str] = &[
     "other",
     "another",
     "similar",
