@@ -131,25 +131,8 @@ fn is_byline(body: &str) -> bool {
 /// Whether a word is a month's name or abbreviation ("By March 5, the fire …" is no byline;
 /// "By Mara Quill" is one).
 fn is_month(word: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "sept",
-    ];
     let word = word.trim_end_matches([',', '.']).to_ascii_lowercase();
-    MONTHS
-        .iter()
-        .any(|m| *m == word || word.len() == 3 && m.starts_with(&word))
+    crate::extract::number::MONTHS.contains(&word.as_str())
 }
 
 /// The words of `body` with their byte offsets.

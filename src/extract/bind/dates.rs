@@ -464,14 +464,11 @@ fn main_clause(
 /// Whether an anchor's words name a time (a year, a month): for a date these are not another
 /// event's marks but dates like the one judged.
 fn names_a_time(words: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     words.bytes().any(|b| b.is_ascii_digit())
         || words.split_whitespace().any(|w| {
             w.starts_with(|c: char| c.is_ascii_uppercase())
-                && w.get(..3)
-                    .is_some_and(|p| MONTHS.iter().any(|m| m.eq_ignore_ascii_case(p)))
+                && crate::extract::number::MONTHS
+                    .contains(&w.trim_end_matches('.').to_ascii_lowercase().as_str())
         })
 }
 
