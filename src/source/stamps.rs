@@ -58,6 +58,9 @@ pub struct Stamp {
 /// Longest byline block, in bytes: a longer block opening with "By" is prose.
 const MAX_BYLINE: usize = 160;
 
+/// Longest "(@handle)" before an embedded post's date, in bytes.
+const MAX_HANDLE: usize = 40;
+
 /// How far after its label a stamp's date may start and run, in bytes.
 const DATE_REACH: usize = 64;
 
@@ -94,12 +97,17 @@ pub fn find(text: &str, blocks: &[TextRange]) -> Vec<Stamp> {
             let start = block.start + i;
             let mark_end = start + text[start..].chars().next().map_or(1, char::len_utf8);
             let kind = if text[start..].starts_with(')') {
-                // "(@handle)": the parenthesis holds a handle.
-                let open = text[block.start..start].rfind('(').map(|o| block.start + o);
-                match open {
-                    Some(o) if start - o <= 40 && text[o..start].contains('@') => StampKind::Post,
-                    _ => continue,
+                // "(@handle)": the parenthesis holds a handle. Only the last few bytes are
+                // searched, so a block of brackets stays linear.
+                let mut from = start.saturating_sub(MAX_HANDLE).max(block.start);
+                while !text.is_char_boundary(from) {
+                    from += 1;
                 }
+                let inside = text[from..start].rsplit('(').next().unwrap_or("");
+                if inside.len() == start - from || !inside.starts_with('@') {
+                    continue;
+                }
+                StampKind::Post
             } else {
                 StampKind::Copyright
             };

@@ -214,11 +214,7 @@ impl Binder<'_> {
             return Err(format!("another event: `{words}`"));
         }
         // The rules whose cue is this frame's cue compete for it.
-        let rivals = view
-            .predicates
-            .iter()
-            .find(|p| p.first <= pf && pf <= p.last)
-            .map(|p| p.rules.as_slice());
+        let rivals = view.predicate_at(pf).map(|p| p.rules.as_slice());
         let nearest = self.compete(rule, view, frame, rivals)?;
         if let Some(subject) = nearest {
             // "The Paris attacks killed 130; the Crocus toll was higher": another clause's.
@@ -245,10 +241,7 @@ impl Binder<'_> {
 fn governor(view: &RegionView<'_>, rule: RuleIdx, first: usize, last: usize) -> Governor {
     let tokens = &view.tokens;
     let cue_at = |i: usize| -> Option<(usize, usize)> {
-        let p = view
-            .predicates
-            .iter()
-            .find(|p| p.first <= i && i <= p.last)?;
+        let p = view.predicate_at(i)?;
         p.rules.contains(&rule).then_some((p.first, p.last))
     };
     let sentence = view.sentence_of.get(first).copied();

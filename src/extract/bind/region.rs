@@ -174,6 +174,12 @@ impl<'a> RegionView<'a> {
         words + marks + usize::from(breaks > 0)
     }
 
+    /// The predicate token `i` is part of, if any (predicates never overlap: binary search).
+    pub fn predicate_at(&self, i: usize) -> Option<&Predicate> {
+        let k = self.predicates.partition_point(|p| p.last < i);
+        self.predicates.get(k).filter(|p| p.first <= i)
+    }
+
     /// The aggregate marker of the sentence of token `i`, if it has one.
     pub fn aggregate_at(&self, i: usize) -> Option<&str> {
         let s = *self.sentence_of.get(i)? as usize;
