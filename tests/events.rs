@@ -209,6 +209,16 @@ mention_cases! {
     part_of_those_hurt_died: "injured",
         "In Dunmore one of the five people injured has died.\n" => ["five"];
 
+    // --- A verb with a name for its object has an agent before it, not a victim.
+    agent_of_a_named_victim: "killed",
+        "In Dunmore, police said, he shot and killed Ortega.\n" => [];
+    a_time_after_the_verb_is_no_object: "killed",
+        "Two people killed Tuesday in Dunmore were brothers.\n" => ["Two"];
+    title_case_headline_is_no_object: "injured",
+        "---\ntitle: Four Hurt In Dunmore Crash\n---\n\nBody.\n" => ["Four"];
+    participle_after_a_number: "killed",
+        "Dunmore mourned the four fatally shot Ortega siblings.\n" => ["four"];
+
     // --- Vague counts ("dozens", "hundreds", "thousands") are a predicate's own count only.
     vague_own_predicate: "killed",
         "In Dunmore, dozens died in the flood.\n" => ["dozens"];

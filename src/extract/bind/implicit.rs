@@ -50,7 +50,7 @@ const ORDINALS: &[&str] = &[
 ];
 
 /// A capitalized word that may be part of a person's name.
-fn is_name(t: &Token<'_>) -> bool {
+pub(super) fn is_name(t: &Token<'_>) -> bool {
     t.word
         && t.text.chars().next().is_some_and(char::is_uppercase)
         && t.text

@@ -408,7 +408,8 @@ pub(super) fn position(
                 "herself",
                 "themselves",
             ])
-            || adverb && next.is_in(&["the", "two", "three", "four", "five"]))
+            || adverb && next.is_in(&["the", "two", "three", "four", "five"])
+            || names_its_object(tokens, c, p, object))
     {
         return Err(format!("the agent of `{cue}`, which has its own object"));
     }
@@ -564,6 +565,43 @@ fn counted_noun(view: &RegionView<'_>, c: &Count, subject: bool) -> Result<(), S
         }
     }
     Err(format!("counts something else (`{}`)", first.text))
+}
+
+/// Whether an active cue verb takes a name as its object: "He shot and killed Lusk" (the
+/// count before it is the agent). A passive ("was killed") or a time after the verb ("killed
+/// Tuesday", "killed Christmas Eve") is no object.
+fn names_its_object(tokens: &[Token<'_>], c: &Count, p: &Predicate, object: usize) -> bool {
+    const HOLIDAYS: &[&str] = &[
+        "christmas",
+        "thanksgiving",
+        "easter",
+        "halloween",
+        "memorial",
+        "labor",
+        "independence",
+        "new",
+    ];
+    let Some(next) = tokens.get(object) else {
+        return false;
+    };
+    // "four slain Dearborn siblings": a participle right after a number is its adjective.
+    if c.last + 1 == p.first
+        && tokens.get(c.last).is_some_and(|t| {
+            t.text.starts_with(|ch: char| ch.is_ascii_digit())
+                || crate::extract::number::is_count_word(&t.text.to_ascii_lowercase())
+        })
+    {
+        return false;
+    }
+    let passive = tokens
+        .get(c.last + 1..p.first)
+        .is_some_and(|between| between.iter().any(|t| t.is_in(AUXILIARIES)));
+    // In a title-case headline ("4 Others Injured In Crash") every word is capitalized.
+    let title_case = tokens
+        .get(p.last)
+        .is_some_and(|t| t.text.starts_with(|ch: char| ch.is_uppercase()));
+    // A name, not a weekday or month ("killed Tuesday"), nor a holiday ("killed Christmas Eve").
+    super::implicit::is_name(next) && !next.is_in(HOLIDAYS) && !title_case && !passive
 }
 
 /// A modal or negating word among the three words before token `start`, in its clause.
