@@ -12,6 +12,10 @@
 //! block, a closing parenthesis around a handle) and the date must follow it directly, so the
 //! cost is one pass over the text plus a short date scan per label.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::offsets::TextRange;
 use crate::extract::date::{ScanOptions, scan_in};
 use crate::value::PartialDate;
@@ -55,6 +59,31 @@ pub struct Stamp {
     pub date: Option<PartialDate>,
 }
 
+/// Stamp labels and what they stamp (matched ignoring ASCII case, without allocating).
+const LABELS: &[(&str, StampKind)] = &[
+    ("posted", StampKind::Published),
+    ("published", StampKind::Published),
+    ("created", StampKind::Published),
+    ("filed", StampKind::Published),
+    ("updated", StampKind::Updated),
+    ("modified", StampKind::Updated),
+    ("edited", StampKind::Updated),
+    ("copyright", StampKind::Copyright),
+];
+
+/// The automaton over [`LABELS`], built once.
+fn labels() -> Option<&'static AhoCorasick> {
+    static LABELS_AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    LABELS_AC
+        .get_or_init(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(LABELS.iter().map(|(l, _)| l))
+                .ok()
+        })
+        .as_ref()
+}
+
 /// Longest byline block, in bytes: a longer block opening with "By" is prose.
 const MAX_BYLINE: usize = 160;
 
@@ -75,16 +104,19 @@ pub fn find(text: &str, blocks: &[TextRange]) -> Vec<Stamp> {
             out.extend(dates_in(text, block, StampKind::Byline));
             continue;
         }
-        for (at, word) in words(body) {
+        // One automaton finds every label; a hit inside a longer word is no label.
+        for m in labels().into_iter().flat_map(|ac| ac.find_iter(body)) {
+            let (at, word) = (m.start(), &body[m.range()]);
+            let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            if glued(body[..at].chars().next_back()) || glued(body[m.end()..].chars().next()) {
+                continue;
+            }
+            let Some(&(_, kind)) = LABELS.get(m.pattern().as_usize()) else {
+                continue;
+            };
             let start = block.start + at;
             let after = start + word.len();
             let colon = text[after..].starts_with(':');
-            let kind = match word.to_ascii_lowercase().as_str() {
-                "posted" | "published" | "created" | "filed" => StampKind::Published,
-                "updated" | "modified" | "edited" => StampKind::Updated,
-                "copyright" => StampKind::Copyright,
-                _ => continue,
-            };
             // A label is capitalized or followed by a colon; "was posted on March 3" is prose
             // (and its verb owns that date anyway).
             let capital = word.starts_with(|c: char| c.is_ascii_uppercase());
@@ -141,23 +173,6 @@ fn is_byline(body: &str) -> bool {
 fn is_month(word: &str) -> bool {
     let word = word.trim_end_matches([',', '.']).to_ascii_lowercase();
     crate::extract::number::MONTHS.contains(&word.as_str())
-}
-
-/// The words of `body` with their byte offsets.
-fn words(body: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in body.char_indices() {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push((s, &body[s..i]));
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &body[s..]));
-    }
-    out
 }
 
 /// The date right after a label ending at `after` (past a colon, "on" or "at"), as a stamp
