@@ -71,17 +71,60 @@ const LABELS: &[(&str, StampKind)] = &[
     ("copyright", StampKind::Copyright),
 ];
 
-/// The automaton over [`LABELS`], built once.
-fn labels() -> Option<&'static AhoCorasick> {
-    static LABELS_AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    LABELS_AC
+/// Marks that open a stamp besides the labels: a copyright sign, the parenthesis that closes
+/// an embedded post's handle.
+const MARKS: &[&str] = &["\u{a9}", ")"];
+
+/// The automaton over [`LABELS`] then [`MARKS`], built once.
+fn anchors() -> Option<&'static AhoCorasick> {
+    static ANCHORS: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    ANCHORS
         .get_or_init(|| {
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
-                .build(LABELS.iter().map(|(l, _)| l))
+                .build(LABELS.iter().map(|(l, _)| *l).chain(MARKS.iter().copied()))
                 .ok()
         })
         .as_ref()
+}
+
+/// The stamp a label word at `start..after` opens: a whole word, capitalized or followed by a
+/// colon ("was posted on March 3" is prose, and its verb owns that date anyway), the date right
+/// after it.
+fn label(
+    text: &str,
+    block: TextRange,
+    start: usize,
+    after: usize,
+    kind: StampKind,
+) -> Option<Stamp> {
+    let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    if glued(text[block.start..start].chars().next_back())
+        || glued(text[after..block.end].chars().next())
+    {
+        return None;
+    }
+    let capital = text[start..].starts_with(|c: char| c.is_ascii_uppercase());
+    let colon = text[after..].starts_with(':');
+    if kind != StampKind::Copyright && !capital && !colon {
+        return None;
+    }
+    date_after(text, block, start, after, kind)
+}
+
+/// The stamp a closing parenthesis at `start` opens when it closes a handle: "(@handle)
+/// January 5, 2017". Only the last few bytes are searched, so a block of brackets stays
+/// linear.
+fn post(text: &str, block: TextRange, start: usize) -> Option<Stamp> {
+    let mut from = start.saturating_sub(MAX_HANDLE).max(block.start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let inside = text[from..start].rsplit('(').next().unwrap_or("");
+    if inside.len() == start - from || !inside.starts_with('@') {
+        return None;
+    }
+    date_after(text, block, start, start + 1, StampKind::Post)
 }
 
 /// Longest byline block, in bytes: a longer block opening with "By" is prose.
@@ -104,46 +147,16 @@ pub fn find(text: &str, blocks: &[TextRange]) -> Vec<Stamp> {
             out.extend(dates_in(text, block, StampKind::Byline));
             continue;
         }
-        // One automaton finds every label; a hit inside a longer word is no label.
-        for m in labels().into_iter().flat_map(|ac| ac.find_iter(body)) {
-            let (at, word) = (m.start(), &body[m.range()]);
-            let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            if glued(body[..at].chars().next_back()) || glued(body[m.end()..].chars().next()) {
-                continue;
-            }
-            let Some(&(_, kind)) = LABELS.get(m.pattern().as_usize()) else {
-                continue;
+        // One automaton finds every label and mark in one pass.
+        for m in anchors().into_iter().flat_map(|ac| ac.find_iter(body)) {
+            let start = block.start + m.start();
+            let after = block.start + m.end();
+            let stamp = match LABELS.get(m.pattern().as_usize()) {
+                Some(&(_, kind)) => label(text, block, start, after, kind),
+                None if text[start..].starts_with(')') => post(text, block, start),
+                None => date_after(text, block, start, after, StampKind::Copyright),
             };
-            let start = block.start + at;
-            let after = start + word.len();
-            let colon = text[after..].starts_with(':');
-            // A label is capitalized or followed by a colon; "was posted on March 3" is prose
-            // (and its verb owns that date anyway).
-            let capital = word.starts_with(|c: char| c.is_ascii_uppercase());
-            if kind != StampKind::Copyright && !capital && !colon {
-                continue;
-            }
-            out.extend(date_after(text, block, start, after, kind));
-        }
-        for (i, _) in body.match_indices(['\u{a9}', ')']) {
-            let start = block.start + i;
-            let mark_end = start + text[start..].chars().next().map_or(1, char::len_utf8);
-            let kind = if text[start..].starts_with(')') {
-                // "(@handle)": the parenthesis holds a handle. Only the last few bytes are
-                // searched, so a block of brackets stays linear.
-                let mut from = start.saturating_sub(MAX_HANDLE).max(block.start);
-                while !text.is_char_boundary(from) {
-                    from += 1;
-                }
-                let inside = text[from..start].rsplit('(').next().unwrap_or("");
-                if inside.len() == start - from || !inside.starts_with('@') {
-                    continue;
-                }
-                StampKind::Post
-            } else {
-                StampKind::Copyright
-            };
-            out.extend(date_after(text, block, start, mark_end, kind));
+            out.extend(stamp);
         }
     }
     out.sort_by_key(|s| (s.range.start, s.range.end));

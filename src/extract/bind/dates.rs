@@ -173,16 +173,9 @@ impl Binder<'_> {
         events: &[Event],
         candidate: &Candidate<T>,
     ) -> Result<TextRange, String> {
-        if let Some(kind) = view.not_prose_at(candidate.range) {
-            return Err(format!("not prose: {kind}"));
+        if let Some(reason) = self.not_the_storys(rule, view, candidate) {
+            return Err(reason);
         }
-        if let Some(link) = self.link_at(candidate.range.start) {
-            return Err(link);
-        }
-        if view.in_quotation(candidate.range.start) {
-            return Err("in a quotation: the speaker's words, not the story's".into());
-        }
-        self.common_checks(rule, candidate)?;
         let c = candidate.range;
         let Some((first, last)) = view.token_span(c) else {
             return Err("outside the region's words".into());

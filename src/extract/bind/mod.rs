@@ -212,14 +212,7 @@ impl<'a> Binder<'a> {
 
     /// Whether the sentence holding byte `pos` names `rule`'s subject.
     pub fn sentence_names_subject(&self, rule: RuleIdx, pos: usize) -> bool {
-        let at = Hit {
-            rule,
-            start: pos,
-            end: pos,
-            role: Role::Subject,
-            term: 0,
-        };
-        let Some(sentence) = self.region(Scope::Sentence, &at) else {
+        let Some(sentence) = self.region(Scope::Sentence, pos) else {
             return false;
         };
         let lo = self.subjects.partition_point(|h| h.start < sentence.start);
@@ -240,19 +233,19 @@ impl<'a> Binder<'a> {
         let i = idx.checked_sub(1)?;
         (pos < blocks[i].end.max(blocks[i].start + 1)).then_some(i)
     }
-    /// The scope region of a subject hit.
-    fn region(&self, scope: Scope, hit: &Hit) -> Option<TextRange> {
+    /// The scope region around byte `pos` (a subject hit's start).
+    fn region(&self, scope: Scope, pos: usize) -> Option<TextRange> {
         match scope {
             Scope::Document => Some(TextRange::new(0, self.doc.text.len())),
-            Scope::Paragraph => self.block_index(hit.start).map(|i| self.doc.blocks[i]),
+            Scope::Paragraph => self.block_index(pos).map(|i| self.doc.blocks[i]),
             Scope::Sentence => {
-                let i = self.block_index(hit.start)?;
+                let i = self.block_index(pos)?;
                 let mut cache = self.sentences.borrow_mut();
                 let list = cache
                     .entry(i)
                     .or_insert_with(|| sentence::sentences(&self.doc.text, self.doc.blocks[i]));
-                let k = list.partition_point(|s| s.end <= hit.start);
-                list.get(k).filter(|s| s.start <= hit.start).copied()
+                let k = list.partition_point(|s| s.end <= pos);
+                list.get(k).filter(|s| s.start <= pos).copied()
             }
         }
     }
@@ -375,7 +368,7 @@ impl<'a> Binder<'a> {
             .subjects
             .iter()
             .filter(|h| h.rule == rule)
-            .filter_map(|h| self.region(r.scope, h))
+            .filter_map(|h| self.region(r.scope, h.start))
             .collect();
         // The story's event reaches every paragraph: "the shooting … police said two people
         // died" is read where the headline or first paragraph names the subject. `sentence`
@@ -426,14 +419,17 @@ impl<'a> Binder<'a> {
                     }
                 }
                 FrameStyle::OwnFrame | FrameStyle::Dated => {
-                    let events = match style {
-                        FrameStyle::Dated => self.events(rule, &view),
-                        _ => Vec::new(),
+                    // Which event each clause is about, once per region (dates only).
+                    let events = if style == FrameStyle::Dated {
+                        self.events(rule, &view)
+                    } else {
+                        Vec::new()
                     };
                     for candidate in candidates {
-                        let verdict = match style {
-                            FrameStyle::Dated => self.judge_date(rule, &view, &events, &candidate),
-                            _ => self.judge_own_frame(rule, &view, &candidate),
+                        let verdict = if style == FrameStyle::Dated {
+                            self.judge_date(rule, &view, &events, &candidate)
+                        } else {
+                            self.judge_own_frame(rule, &view, &candidate)
                         };
                         match verdict {
                             Ok(frame) => bound.push(Bound { candidate, frame }),
@@ -498,6 +494,26 @@ impl<'a> Binder<'a> {
         Ok(())
     }
 
+    /// Why a candidate is not the story's own statement, if it is not: not prose (first: a URL
+    /// before it is a code, "example.com/2024/3-killed"), another story's block, a quotation,
+    /// or the checks every kind shares. Counts and dates ask this first.
+    fn not_the_storys<T>(
+        &self,
+        rule: RuleIdx,
+        view: &RegionView<'_>,
+        candidate: &Candidate<T>,
+    ) -> Option<String> {
+        if let Some(kind) = view.not_prose_at(candidate.range) {
+            return Some(format!("not prose: {kind}"));
+        }
+        self.link_at(candidate.range.start)
+            .or_else(|| {
+                view.in_quotation(candidate.range.start)
+                    .then(|| "in a quotation: the speaker's words, not the story's".to_string())
+            })
+            .or_else(|| self.common_checks(rule, candidate).err())
+    }
+
     /// A value that frames itself (an age): prose, and nearest to this rule's subject.
     fn judge_own_frame<T>(
         &self,
@@ -528,18 +544,7 @@ impl<'a> Binder<'a> {
         let mut counts = Vec::new();
         let mut kept = Vec::new();
         for candidate in candidates {
-            // Not prose first: "example.com/2024/3-killed" is a URL before it is a code.
-            let reason = match view.not_prose_at(candidate.range) {
-                Some(kind) => Some(format!("not prose: {kind}")),
-                None => self
-                    .link_at(candidate.range.start)
-                    .or_else(|| {
-                        view.in_quotation(candidate.range.start).then(|| {
-                            "in a quotation: the speaker's words, not the story's".to_string()
-                        })
-                    })
-                    .or_else(|| self.common_checks(rule, &candidate).err()),
-            };
+            let reason = self.not_the_storys(rule, view, &candidate);
             let located = view.token_span(candidate.range);
             let reason = reason.or_else(|| match located {
                 None => Some("outside the region's words".into()),
