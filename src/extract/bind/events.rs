@@ -9,6 +9,7 @@
 //! 2. otherwise **another event**, when the clause carries its own anchor: another year than
 //!    the document's ("in 2005"), "another shooting", "a similar attack", "last year's", "last
 //!    month", "earlier this year", "previously", "a year ago", "three months earlier",
+//!    "a December shooting" (an indefinite event noun dated by its month),
 //!    "eight months after a …" (an indefinite noun: "weeks after the shooting" is this one),
 //!    "came after …" (what this event came after),
 //!    an anniversary, a superlative measured from a past event ("the deadliest since");
@@ -152,6 +153,20 @@ pub(super) fn anchors(
             // after a man was killed": what came before is another event ("The arrest came
             // after the shooting" is this one), even where it names the subject.
             Some(format!("{} … {}", tokens[i - k].text, t.text))
+        } else if t.is_in(&["a", "an"])
+            && next(1).is_some_and(|n| month_number(n).is_some())
+            && let Some(noun) = next(2).filter(|n| n.is_in(EVENT_NOUNS))
+        {
+            // "a December shooting": an event brought in by its month is another one than
+            // the story's, even in the month before the story's. A day makes it as often the
+            // story's own event in a later piece ("sentenced for an April 7 shooting"), and
+            // so does "last week" ("arrested in a shooting that killed three last week").
+            Some(format!(
+                "{} {} {}",
+                t.text,
+                next(1).map_or("", |n| n.text),
+                noun.text
+            ))
         } else if t.is_in(&["previously", "anniversary"]) {
             Some(t.text.to_string())
         } else if t.is_in(&["last"])
@@ -333,6 +348,13 @@ mod tests {
             ("on the anniversary one died", Some("anniversary")),
             ("last year's shooting left two dead", Some("last year's")),
             ("last month a boy was killed", Some("last month")),
+            (
+                "where five were hurt in a May shooting",
+                Some("a May shooting"),
+            ),
+            // A day, or "last week", is as often the story's event in a later piece.
+            ("jailed for an April 7 shooting that killed one", None),
+            ("arrested in a shooting that killed three last week", None),
             ("earlier this year three died", Some("earlier this year")),
             ("he had previously shot two men", Some("previously")),
             ("two were shot in January", Some("in January")),

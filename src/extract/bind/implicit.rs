@@ -302,7 +302,10 @@ fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<It
     // "her and three other people": inside a list, `other` joins the count to the items
     // before it.
     let skip = usize::from(toks.get(last + 1).is_some_and(|t| t.is_in(&["other"])));
-    let head = noun_after(toks, last + 1 + skip, is_people_plural)?;
+    // "five men and one woman": a count of one takes a singular noun.
+    let head = noun_after(toks, last + 1 + skip, |t| {
+        is_people_plural(t) || value == 1.0 && t.is_in(PERSON_NOUNS)
+    })?;
     Some((head, value, None))
 }
 
@@ -509,6 +512,15 @@ mod tests {
             ("A man were killed.", &[]),
             ("a woman who was hurt", &[("a woman", 1.0)]),
             ("two adults were killed", &[]),
+            (
+                "Five men and one woman were injured",
+                &[("Five men and one woman", 6.0)],
+            ),
+            (
+                "left three women and one man injured",
+                &[("three women and one man", 4.0)],
+            ),
+            ("one man was injured", &[]),
             ("a man and a woman who lived there", &[]),
         ];
         for (text, want) in cases {
