@@ -86,7 +86,20 @@ const WIDE_SCOPES: &[&[&str]] = &[
     &["over", "the", "last"],
     &["in", "the", "last"],
     &["during", "the", "past"],
+    // A roundup: "a violent night leaves two dead and six wounded".
+    &["violent", "night"],
+    &["violent", "weekend"],
+    &["violent", "day"],
+    &["bloody", "weekend"],
+    &["bloody", "night"],
+    &["weekend", "of", "violence"],
+    &["night", "of", "violence"],
+    &["weekend", "violence"],
 ];
+
+/// Units of a period that, counted ("within four hours", "in two days"), make a count the
+/// period's total.
+const PERIOD_UNITS: &[&str] = &["hours", "days", "nights", "weeks"];
 
 /// For each sentence number, the words of the first aggregate marker in it, if any.
 pub(super) fn aggregates(tokens: &[Token<'_>], sentence_of: &[u32]) -> Vec<Option<String>> {
@@ -167,6 +180,18 @@ pub(super) fn aggregates(tokens: &[Token<'_>], sentence_of: &[u32]) -> Vec<Optio
             let month = next.text.starts_with(char::is_uppercase)
                 && next.is_in(crate::extract::number::MONTHS);
             (year || month).then(|| format!("{} {}", t.text, next.text))
+        });
+        // "within four hours", "in 2 days": several hours or days make a period's total
+        // ("since Monday" does not: "in hospital since Monday").
+        let found = found.or_else(|| {
+            let same = |k: usize| tokens.get(k).filter(|_| sentence_of.get(k) == Some(&s));
+            let next = same(i + 1)?;
+            let unit = same(i + 2)?;
+            let counted = next.text.bytes().all(|b| b.is_ascii_digit()) && next.text != "1"
+                || next.is_in(NUMBER_WORDS)
+                || next.is_in(&["several", "few"]);
+            (t.is_in(&["within", "in", "over"]) && counted && unit.is_in(PERIOD_UNITS))
+                .then(|| format!("{} {} {}", t.text, next.text, unit.text))
         });
         // "in November alone", "this year alone": a period's total.
         let found = found.or_else(|| {
@@ -320,6 +345,18 @@ mod tests {
             ),
             ("12 shot across Chicago", Some("across Chicago")),
             ("a man across the street was hurt", None),
+            (
+                "a violent night leaves two dead and six hurt",
+                Some("violent night"),
+            ),
+            (
+                "five were killed within four hours Saturday",
+                Some("within four hours"),
+            ),
+            ("3 dead, 6 hurt in 2 days", Some("in 2 days")),
+            // An hour is no period of several events; nor is a count of minutes.
+            ("two died within 1 hours", None),
+            ("two died within 10 minutes", None),
         ];
         for (text, want) in cases {
             assert_eq!(marker(text).as_deref(), *want, "{text:?}");
