@@ -61,10 +61,11 @@ const SUPERLATIVES: &[&str] = &[
 pub(super) struct Anchor {
     /// The words, as `explain` names them: "in 2005", "another shooting".
     pub words: String,
-    /// Whether they open the clause ("In 2005, four died"; "August 1982: eight killed"): a
-    /// fronted time frames the whole clause, even one that names the subject, while a date
-    /// in passing ("… six dead on July 9, 2014, in Spring") does not outweigh the subject.
-    pub fronted: bool,
+    /// Whether they outweigh a subject named in the same clause: a time that opens the clause
+    /// ("In 2005, four died"; "August 1982: eight killed") frames the whole clause, and so
+    /// does an event called another ("in another Dunmore shooting"), while a date in passing
+    /// ("… six dead on July 9, 2014, in Spring") does not outweigh the subject.
+    pub decisive: bool,
 }
 
 /// Which event a clause is about, for one rule.
@@ -107,12 +108,14 @@ pub(super) fn anchors(
         };
         let before = i.checked_sub(1).and_then(|k| tokens.get(k));
         let mut named_month = false;
+        let mut another = false;
         let found = if t.is_in(OTHER_EVENT_WORDS)
             && let Some(k) = (1..=3).find(|&k| next(k).is_some_and(|n| n.is_in(EVENT_NOUNS)))
             // "another shooting victim" is one more victim of this event.
             && !next(k + 1).is_some_and(|n| n.is_in(PEOPLE_NOUNS) || n.is_in(PERSON_NOUNS) || n.is_in(&["victim"]))
             && let Some(noun) = next(k)
         {
+            another = true;
             Some(format!("{} {}", t.text, noun.text))
         } else if t.is_in(&["earlier"])
             && next(1).is_some_and(|n| n.is_in(&["this"]))
@@ -172,6 +175,8 @@ pub(super) fn anchors(
         } else if t.is_in(&["last"])
             && next(1).is_some_and(|n| n.is_in(&["year", "year's", "month", "month's"]))
         {
+            // Not "last week" nor "last August": in a later piece about the story's event
+            // (an arrest, a trial) "killed last August" is that event.
             Some(format!("{} {}", t.text, next(1).map_or("", |n| n.text)))
         } else if t.is_in(&["ago", "earlier"]) && before.is_some_and(|b| b.is_in(LONG_AGO)) {
             // "two years ago", "a year earlier" (not "minutes earlier": the same event).
@@ -227,7 +232,8 @@ pub(super) fn anchors(
             None
         };
         out[c as usize] = found.map(|words| Anchor {
-            fronted: !named_month && phrase_start(tokens, i).saturating_sub(clause_start) <= 1,
+            decisive: another
+                || !named_month && phrase_start(tokens, i).saturating_sub(clause_start) <= 1,
             words,
         });
     }
@@ -311,7 +317,7 @@ pub(super) fn walk(
         }
         let names = names_subject.get(c).copied().unwrap_or(false);
         match anchor {
-            Some(a) if a.fronted || !names => state = Event::Other(a.words.clone()),
+            Some(a) if a.decisive || !names => state = Event::Other(a.words.clone()),
             _ if names => state = Event::Subject,
             _ => {}
         }
@@ -348,6 +354,8 @@ mod tests {
             ("on the anniversary one died", Some("anniversary")),
             ("last year's shooting left two dead", Some("last year's")),
             ("last month a boy was killed", Some("last month")),
+            // In a later piece (a trial), "last August" is as often the story's own event.
+            ("he was killed last August outside a store", None),
             (
                 "where five were hurt in a May shooting",
                 Some("a May shooting"),
@@ -392,7 +400,7 @@ mod tests {
         let names = [true, false, false, false, true, false];
         let in_2005 = Some(Anchor {
             words: "in 2005".into(),
-            fronted: false,
+            decisive: false,
         });
         let anchors = [None, in_2005, None, None, None, None];
         let opens = [true, false, false, true, false, false];
@@ -432,6 +440,10 @@ mod tests {
         assert_eq!(
             clause("In January a bomb in Dunmore killed 90"),
             Event::Subject
+        );
+        assert_eq!(
+            clause("three were hurt in another Dunmore shooting"),
+            Event::Other("another shooting".into())
         );
     }
 }

@@ -379,8 +379,9 @@ fn noun_after(
     let mut head = None;
     for (k, t) in toks.iter().enumerate().skip(from).take(MODIFIERS + 1) {
         // "a second man", "a third victim": one more, an addition to a count said before.
+        // After the noun such a word starts another phrase ("his uncle last month").
         if t.is_in(ORDINALS) || is_numbered_ordinal(t) {
-            return None;
+            return head;
         }
         if !t.word
             || t.is_in(PREPOSITIONS)
@@ -521,6 +522,10 @@ mod tests {
                 &[("three women and one man", 4.0)],
             ),
             ("one man was injured", &[]),
+            (
+                "killed a 1-year-old boy and his 21-year-old uncle last month",
+                &[("a 1-year-old boy and his 21-year-old uncle", 2.0)],
+            ),
             ("a man and a woman who lived there", &[]),
         ];
         for (text, want) in cases {

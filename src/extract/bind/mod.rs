@@ -585,6 +585,7 @@ impl<'a> Binder<'a> {
                 let heads = predicates::heads_partitive(view, p, count, &number);
                 self.quantifier_shape(view, count, previous, heads)
                     .or_else(|| quantifiers::severity_subset(view, p, ci, &counts, &owners))
+                    .or_else(|| quantifiers::either_or(view, p, rule))
             });
             let event = view
                 .clauses

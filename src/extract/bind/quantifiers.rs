@@ -16,6 +16,7 @@ use super::lexicon::DETERMINERS;
 use super::predicates::{Count, Predicate};
 use super::region::RegionView;
 use super::tokens::Token;
+use crate::rules::RuleIdx;
 
 /// Plural nouns of events: a count of them makes the sentence an aggregate ("in two
 /// shootings", "separate attacks").
@@ -223,6 +224,34 @@ pub(super) fn is_addition(tokens: &[Token<'_>], first: usize, last: usize) -> bo
         || tokens
             .get(last + 1)
             .is_some_and(|t| t.is_in(&["others", "more", "additional", "other"]))
+}
+
+/// "Four people were wounded or killed": a count of either of two facts is a count of
+/// neither. Returns the words when the predicate `p` is joined by `or` to a predicate of
+/// another fact (or to a verb no rule of `rule`'s names).
+pub(super) fn either_or(view: &RegionView<'_>, p: &Predicate, rule: RuleIdx) -> Option<String> {
+    let tokens = &view.tokens;
+    let preds = &view.predicates;
+    let at = preds.partition_point(|q| q.first < p.first);
+    let before = at.checked_sub(1).and_then(|k| preds.get(k));
+    let after = preds.get(at..)?.iter().find(|q| q.first > p.last);
+    let joined = |a: &Predicate, b: &Predicate| {
+        b.first == a.last + 2 && tokens.get(a.last + 1).is_some_and(|t| t.is_in(&["or"]))
+    };
+    let other = before
+        .filter(|q| joined(q, p))
+        .or_else(|| after.filter(|q| joined(p, q)))
+        .filter(|q| !q.rules.contains(&rule))?;
+    let (a, b) = if other.first < p.first {
+        (other, p)
+    } else {
+        (p, other)
+    };
+    Some(format!(
+        "a count of either (`{} or {}`)",
+        super::predicates::name(view, a),
+        super::predicates::name(view, b)
+    ))
 }
 
 /// Adverbs of how badly someone was hurt: "two critically injured".
