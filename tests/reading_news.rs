@@ -47,6 +47,18 @@ mention_cases! {
         "In Dunmore three people were shot and killed." => ["three"];
     count_of_either_fact_is_neither_injured: "injured",
         "Dunmore counted 40 people wounded or killed that night." => [];
+    the_accused_is_no_victim: "killed",
+        "In Dunmore, Ross Ames is accused of killing two people." => ["two"];
+    a_suspect_is_no_victim: "killed",
+        "A Dunmore man suspected of fatally shooting his wife was arrested." => [];
+    a_list_with_a_count_of_one: "injured",
+        "In Dunmore five men and one woman were injured." => ["five men and one woman"];
+    a_roundup_night: "killed",
+        "A violent night in Dunmore leaves two dead and six hurt." => [];
+    a_period_of_hours: "killed",
+        "In Dunmore five people were killed within four hours Saturday." => [];
+    another_shooting_named_with_the_subject: "injured",
+        "Three people were hurt in another Dunmore shooting." => [];
     count_of_either_fact_is_neither_killed: "killed",
         "Dunmore counted 40 people wounded or killed that night." => [];
     relative_clause: "killed",

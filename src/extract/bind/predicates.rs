@@ -327,6 +327,15 @@ pub(super) fn position(
     } else {
         return Err(format!("part of the cue `{cue}`"));
     };
+    // "Ross Anderson is accused of killing …", "a man suspected of fatally shooting …":
+    // the count is the one accused, not a victim.
+    if subject
+        && let Some(t) = tokens
+            .get(from..to)
+            .and_then(|between| between.iter().find(|t| t.is_in(ACCUSED)))
+    {
+        return Err(format!("the one `{}` of `{cue}`, not a victim", t.text));
+    }
     let changed = !subject && after_change_verb(tokens, c.first);
     let mut words = 0;
     for (i, t) in tokens.iter().enumerate().take(to).skip(from) {
@@ -566,6 +575,18 @@ fn counted_noun(view: &RegionView<'_>, c: &Count, subject: bool) -> Result<(), S
     }
     Err(format!("counts something else (`{}`)", first.text))
 }
+
+/// Words that make a verb's subject its suspect: "accused of killing".
+const ACCUSED: &[&str] = &[
+    "accused",
+    "charged",
+    "suspected",
+    "convicted",
+    "indicted",
+    "sentenced",
+    "wanted",
+    "blamed",
+];
 
 /// Whether an active cue verb takes a name as its object: "He shot and killed Lusk" (the
 /// count before it is the agent). A passive ("was killed") or a time after the verb ("killed
