@@ -59,6 +59,10 @@ mention_cases! {
         "In Dunmore five people were killed within four hours Saturday." => [];
     another_shooting_named_with_the_subject: "injured",
         "Three people were hurt in another Dunmore shooting." => [];
+    a_part_when_the_sentence_adds_more: "killed",
+        "In Dunmore two men were pronounced dead at the scene, and a third died later." => [];
+    others_of_another_fact_add_nothing: "killed",
+        "The Dunmore gunman fired, killing two and injuring nine others before fatally shooting himself." => ["two"];
     count_of_either_fact_is_neither_killed: "killed",
         "Dunmore counted 40 people wounded or killed that night." => [];
     relative_clause: "killed",

@@ -254,6 +254,42 @@ pub(super) fn either_or(view: &RegionView<'_>, p: &Predicate, rule: RuleIdx) -> 
     ))
 }
 
+/// Words that bring in one more of a fact already counted: "and a third died later".
+const ONE_MORE: &[&str] = &["another", "second", "third", "fourth", "fifth", "others"];
+
+/// "Two men were pronounced dead at the scene, and the third person died later": a count
+/// that its sentence goes on to add to, with the same fact's cue, is a part. Returns the
+/// words that add. The scan stops at the sentence's end or after a few dozen words.
+pub(super) fn more_follow(view: &RegionView<'_>, p: &Predicate, rule: RuleIdx) -> Option<String> {
+    const REACH: usize = 30;
+    const GAP: usize = 6;
+    let tokens = &view.tokens;
+    let sentence = view.sentence_of.get(p.last)?;
+    let preds = &view.predicates;
+    let end = (p.last + 1 + REACH).min(tokens.len());
+    let adds = (p.last + 1..end)
+        .take_while(|&i| view.sentence_of.get(i) == Some(sentence))
+        .find(|&i| tokens[i].is_in(ONE_MORE))?;
+    // "killing two and injuring nine others": the words belong to another fact's verb.
+    let from = preds.partition_point(|q| q.first <= p.last);
+    let at = preds.partition_point(|q| q.first <= adds);
+    if preds[from..at]
+        .iter()
+        .any(|q| !q.rules.is_empty() && !q.rules.contains(&rule))
+    {
+        return None;
+    }
+    let cue = preds[at..]
+        .iter()
+        .take_while(|q| q.first <= adds + GAP && view.sentence_of.get(q.first) == Some(sentence))
+        .find(|q| q.rules.contains(&rule))?;
+    Some(format!(
+        "a part: the sentence adds more (`{} … {}`)",
+        tokens[adds].text,
+        super::predicates::name(view, cue)
+    ))
+}
+
 /// Adverbs of how badly someone was hurt: "two critically injured".
 const SEVERITY: &[&str] = &["critically", "seriously", "severely", "gravely"];
 
