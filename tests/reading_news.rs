@@ -63,6 +63,10 @@ mention_cases! {
         "In Dunmore two men were pronounced dead at the scene, and a third died later." => [];
     others_of_another_fact_add_nothing: "killed",
         "The Dunmore gunman fired, killing two and injuring nine others before fatally shooting himself." => ["two"];
+    the_agent_of_the_people_is_no_victim: "killed",
+        "In Dunmore he kicked open the door and shot and killed the residents." => [];
+    the_next_day_is_no_object: "killed",
+        "In Dunmore a man died the next day." => ["a man"];
     count_of_either_fact_is_neither_killed: "killed",
         "Dunmore counted 40 people wounded or killed that night." => [];
     relative_clause: "killed",

@@ -24,7 +24,8 @@
 
 use super::lexicon::{
     AUXILIARIES, CHANGE_VERB_GAP, CHANGE_VERBS, CHANGE_VERBS_DIRECT, COORDINATORS, DETERMINERS,
-    MODALS, NEWS_PREDICATES, PEOPLE_NOUNS, blocks_object, ends_phrase, is_people_plural,
+    MODALS, NEWS_PREDICATES, PEOPLE_NOUNS, PERSON_NOUNS, blocks_object, ends_phrase,
+    is_people_plural,
 };
 use super::region::RegionView;
 use super::tokens::Token;
@@ -418,6 +419,7 @@ pub(super) fn position(
                 "themselves",
             ])
             || adverb && next.is_in(&["the", "two", "three", "four", "five"])
+            || the_people_after(tokens, c, p, object)
             || names_its_object(tokens, c, p, object))
     {
         return Err(format!("the agent of `{cue}`, which has its own object"));
@@ -574,6 +576,24 @@ fn counted_noun(view: &RegionView<'_>, c: &Count, subject: bool) -> Result<(), S
         }
     }
     Err(format!("counts something else (`{}`)", first.text))
+}
+
+/// Whether an active cue verb takes "the" and people as its object: "he shot and killed the
+/// residents" (not "two died the next day", nor a passive "was killed the same night").
+fn the_people_after(tokens: &[Token<'_>], c: &Count, p: &Predicate, object: usize) -> bool {
+    let passive = tokens
+        .get(c.last + 1..p.first)
+        .is_some_and(|between| between.iter().any(|t| t.is_in(AUXILIARIES)));
+    !passive
+        && tokens.get(object).is_some_and(|t| t.is_in(&["the"]))
+        && tokens
+            .get(object + 1..(object + 3).min(tokens.len()))
+            .is_some_and(|words| {
+                words
+                    .iter()
+                    .take_while(|t| t.word)
+                    .any(|t| t.is_in(PERSON_NOUNS) || is_people_plural(t))
+            })
 }
 
 /// Words that make a verb's subject its suspect: "accused of killing".
