@@ -65,6 +65,8 @@ mention_cases! {
         "The Dunmore gunman fired, killing two and injuring nine others before fatally shooting himself." => ["two"];
     the_agent_of_the_people_is_no_victim: "killed",
         "In Dunmore he kicked open the door and shot and killed the residents." => [];
+    an_adjective_cue_has_no_object: "killed",
+        "In Dunmore two dead the sheriff said on Sunday." => ["two"];
     the_next_day_is_no_object: "killed",
         "In Dunmore a man died the next day." => ["a man"];
     count_of_either_fact_is_neither_killed: "killed",

@@ -584,7 +584,12 @@ fn the_people_after(tokens: &[Token<'_>], c: &Count, p: &Predicate, object: usiz
     let passive = tokens
         .get(c.last + 1..p.first)
         .is_some_and(|between| between.iter().any(|t| t.is_in(AUXILIARIES)));
+    // An adjective or intransitive cue takes no object: "two dead the sheriff said".
+    let transitive = tokens
+        .get(p.last)
+        .is_some_and(|t| !t.is_in(&["dead", "died", "dies", "die", "deaths", "lives", "toll"]));
     !passive
+        && transitive
         && tokens.get(object).is_some_and(|t| t.is_in(&["the"]))
         && tokens
             .get(object + 1..(object + 3).min(tokens.len()))
