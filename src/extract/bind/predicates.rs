@@ -578,17 +578,22 @@ fn counted_noun(view: &RegionView<'_>, c: &Count, subject: bool) -> Result<(), S
     Err(format!("counts something else (`{}`)", first.text))
 }
 
+/// Whether an auxiliary stands between a count and the cue after it ("two were killed"):
+/// then the cue is passive and takes no object.
+fn is_passive(tokens: &[Token<'_>], c: &Count, p: &Predicate) -> bool {
+    tokens
+        .get(c.last + 1..p.first)
+        .is_some_and(|between| between.iter().any(|t| t.is_in(AUXILIARIES)))
+}
+
 /// Whether an active cue verb takes "the" and people as its object: "he shot and killed the
 /// residents" (not "two died the next day", nor a passive "was killed the same night").
 fn the_people_after(tokens: &[Token<'_>], c: &Count, p: &Predicate, object: usize) -> bool {
-    let passive = tokens
-        .get(c.last + 1..p.first)
-        .is_some_and(|between| between.iter().any(|t| t.is_in(AUXILIARIES)));
     // An adjective or intransitive cue takes no object: "two dead the sheriff said".
     let transitive = tokens
         .get(p.last)
         .is_some_and(|t| !t.is_in(&["dead", "died", "dies", "die", "deaths", "lives", "toll"]));
-    !passive
+    !is_passive(tokens, c, p)
         && transitive
         && tokens.get(object).is_some_and(|t| t.is_in(&["the"]))
         && tokens
@@ -639,9 +644,7 @@ fn names_its_object(tokens: &[Token<'_>], c: &Count, p: &Predicate, object: usiz
     {
         return false;
     }
-    let passive = tokens
-        .get(c.last + 1..p.first)
-        .is_some_and(|between| between.iter().any(|t| t.is_in(AUXILIARIES)));
+    let passive = is_passive(tokens, c, p);
     // In a title-case headline ("4 Others Injured In Crash") every word is capitalized.
     let title_case = tokens
         .get(p.last)

@@ -102,6 +102,11 @@ const WIDE_SCOPES: &[&[&str]] = &[
 /// period's total.
 const PERIOD_UNITS: &[&str] = &["hours", "days", "nights", "weeks"];
 
+/// A number written as digits ("4"), or as a word from two to ten ("four").
+fn is_numeral(t: &Token<'_>) -> bool {
+    t.text.bytes().all(|b| b.is_ascii_digit()) || t.is_in(NUMBER_WORDS)
+}
+
 /// For each sentence number, the words of the first aggregate marker in it, if any.
 pub(super) fn aggregates(tokens: &[Token<'_>], sentence_of: &[u32]) -> Vec<Option<String>> {
     let sentences = sentence_of.last().map_or(0, |&s| s as usize + 1);
@@ -127,7 +132,7 @@ pub(super) fn aggregates(tokens: &[Token<'_>], sentence_of: &[u32]) -> Vec<Optio
         let found = found.or_else(|| {
             // "two shootings"; "several Fourth of July shootings" (a word, not a number, may
             // stand a few words before).
-            let numeral = t.text.bytes().all(|b| b.is_ascii_digit()) || t.is_in(NUMBER_WORDS);
+            let numeral = is_numeral(t);
             let counted = numeral || t.is_in(SEVERAL);
             // A numeral counts the plural right after it, or after one lowercase adjective
             // ("two deadly shootings").
@@ -188,9 +193,7 @@ pub(super) fn aggregates(tokens: &[Token<'_>], sentence_of: &[u32]) -> Vec<Optio
             let same = |k: usize| tokens.get(k).filter(|_| sentence_of.get(k) == Some(&s));
             let next = same(i + 1)?;
             let unit = same(i + 2)?;
-            let counted = next.text.bytes().all(|b| b.is_ascii_digit()) && next.text != "1"
-                || next.is_in(NUMBER_WORDS)
-                || next.is_in(&["several", "few"]);
+            let counted = is_numeral(next) && next.text != "1" || next.is_in(&["several", "few"]);
             (t.is_in(&["within", "in", "over"]) && counted && unit.is_in(PERIOD_UNITS))
                 .then(|| format!("{} {} {}", t.text, next.text, unit.text))
         });
