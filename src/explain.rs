@@ -172,8 +172,20 @@ fn reading_of(m: &crate::extract::Mention) -> (String, String) {
         Value::Quantity(q) => {
             let i = &q.interval;
             // Bit patterns sort wrongly for negatives, but only identity matters for the key.
-            let key = format!("q:{:?}:{:?}:{}:{}", i.lo, i.hi, i.lo_open, i.hi_open);
-            (key, i.to_string())
+            let key = format!(
+                "q:{:?}:{:?}:{}:{}:{}",
+                i.lo, i.hi, i.lo_open, i.hi_open, q.some_of
+            );
+            // Some of them ("he was pronounced dead") is compared as that many or more.
+            let label = if q.some_of {
+                format!(
+                    "{i}, some of them (compared as {})",
+                    q.as_compared().interval
+                )
+            } else {
+                i.to_string()
+            };
+            (key, label)
         }
         Value::Date(d) => (format!("d:{}", d.to_iso()), d.to_string()),
         Value::Name(form) => (

@@ -190,6 +190,7 @@ proptest! {
                     interval: Interval::point(f64::from(n)),
                     hedge: Hedge::Exact,
                     number: Some(f64::from(n)),
+                    some_of: false,
                 })]
             } else {
                 qs

@@ -149,3 +149,105 @@ fn a_region_past_the_candidate_cap_warns() {
     let codes: Vec<&str> = outcome.findings.iter().map(|f| f.code.name()).collect();
     assert!(codes.contains(&"too-many-numbers"), "{codes:?}");
 }
+
+/// What the rule's value makes of each reading of `text`: the primary label of each
+/// `quantity-mismatch` finding of `rule`, when the rule says the fact's value is `value`.
+fn disagreements(text: &str, rule: &str, value: u32) -> Vec<String> {
+    let rules = RULES.replace(
+        &format!("id = \"{rule}\"\n"),
+        &format!("id = \"{rule}\"\nvalue = {value}\n"),
+    );
+    let outcome =
+        factlint::check_texts(common::rule_set(&rules), &[("doc.md".into(), text.into())]);
+    outcome
+        .findings
+        .iter()
+        .filter(|f| f.code.name() == "quantity-mismatch" && f.rule.as_deref() == Some(rule))
+        .flat_map(|f| {
+            f.labels
+                .iter()
+                .filter(|l| l.primary)
+                .map(|l| l.message.clone())
+        })
+        .collect()
+}
+
+/// A person named ("he was pronounced dead") and a count by degree of hurt ("two were
+/// critically wounded") say that many at least, not how many in all: they disagree with a
+/// smaller value, never with a larger one. A count ("one", "another") states the number.
+#[test]
+fn some_of_them_is_a_lower_bound() {
+    let cases: &[(&str, &str, u32, &[&str])] = &[
+        // One person of two dead, one of five hurt: no disagreement.
+        (
+            "In Dunmore a gunman opened fire. He was pronounced dead at the hospital.",
+            "killed",
+            2,
+            &[],
+        ),
+        (
+            "In Dunmore Jo Reyes was injured by a stray bullet.",
+            "injured",
+            5,
+            &[],
+        ),
+        (
+            "In Dunmore a 46-year-old woman died Saturday.",
+            "killed",
+            3,
+            &[],
+        ),
+        // ... but a person is one more than none.
+        (
+            "In Dunmore a 46-year-old woman died Saturday.",
+            "killed",
+            0,
+            &["read as 1, some of them (`a 46-year-old woman died`)"],
+        ),
+        // The badly hurt are some of the hurt, and still more than one.
+        (
+            "In Dunmore two people were critically wounded.",
+            "injured",
+            5,
+            &[],
+        ),
+        (
+            "The Dunmore gunman fled, critically wounding two.",
+            "injured",
+            4,
+            &[],
+        ),
+        (
+            "In Dunmore two people were critically wounded.",
+            "injured",
+            1,
+            &["read as 2, some of them (`two people were critically wounded`)"],
+        ),
+        // Counts state the number: "one", "another", a plain count.
+        (
+            "In Dunmore one man was killed.",
+            "killed",
+            2,
+            &["read as 1 (`one man was killed`)"],
+        ),
+        (
+            "The Dunmore standoff killed one officer and injured another.",
+            "injured",
+            2,
+            &["read as 1 (`injured another`)"],
+        ),
+        (
+            "In Dunmore two people were wounded.",
+            "injured",
+            5,
+            &["read as 2 (`two people were wounded`)"],
+        ),
+    ];
+    for (text, rule, value, expected) in cases {
+        assert_eq!(
+            disagreements(text, rule, *value),
+            *expected,
+            "{text:?} with {rule} = {value}"
+        );
+    }
+}

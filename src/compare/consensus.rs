@@ -497,6 +497,7 @@ mod tests {
             interval: Interval::closed(lo, hi),
             hedge,
             number: Some(n),
+            some_of: false,
         }
     }
 

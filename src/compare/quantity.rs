@@ -34,21 +34,32 @@ pub fn judge(
                 .source(m.frame.file)
                 .get(m.frame.range())
                 .unwrap_or(&m.text);
+            // "he was pronounced dead" says one died, not that one did: some of them are
+            // compared as a lower bound (`Quantity::some_of`).
+            let some = if quantity.some_of {
+                ", some of them"
+            } else {
+                ""
+            };
             Some(Item {
                 mention: m,
-                support: Some(Support::of(quantity)),
+                support: Some(Support::of(&quantity.as_compared())),
                 slack: quantity.slack(),
-                how: format!("read as {} (`{}`)", describe(quantity), one_line(frame)),
+                how: format!(
+                    "read as {}{some} (`{}`)",
+                    describe(quantity),
+                    one_line(frame)
+                ),
                 key: quantity.interval.to_string(),
             })
         })
         .collect();
     let agrees = |item: &Item<'_>, reference: &Interval| {
-        quantity(item.mention).is_some_and(|q| q.interval.overlaps(reference))
+        quantity(item.mention).is_some_and(|q| q.as_compared().interval.overlaps(reference))
     };
     let grade = |item: &Item<'_>, reference: &Interval, slack: f64| {
         quantity(item.mention)
-            .and_then(|q| consensus::grade(q, reference, slack))
+            .and_then(|q| consensus::grade(&q.as_compared(), reference, slack))
             .unwrap_or(Severity::Error)
     };
     let show = |i: &Interval| show_interval(i);
@@ -75,6 +86,7 @@ pub fn show_interval(i: &Interval) -> String {
         interval: *i,
         hedge: crate::value::Hedge::Range,
         number: None,
+        some_of: false,
     })
 }
 

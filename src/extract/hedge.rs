@@ -507,6 +507,7 @@ pub fn to_quantity(a: &Amount, p: &ReadParams) -> Quantity {
         interval,
         hedge,
         number: (hedge != Hedge::Vague).then_some(n),
+        some_of: false,
     }
 }
 

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::bind::{
     AGE_FRAME, Binder, Bound, Candidate, Person, QUANTITY_FRAME, Rejection, attacker_also_died,
-    attacker_died_in, counts_deaths, counts_one_in_dispute, implicit_counts,
+    attacker_died_in, counts_by_degree, counts_deaths, counts_one_in_dispute, implicit_counts,
 };
 use super::hedge::{self, Amount, ReadParams};
 use super::number::NumUnit;
@@ -82,6 +82,10 @@ pub fn extract(
                 None => (b.candidate.data.clone(), b.candidate.range, None),
             };
             let mut quantity = hedge::to_quantity(&amount, &params);
+            // "he was pronounced dead", "two were critically wounded": some of them, at least.
+            quantity.some_of = people
+                && (names_one_person(&doc.text, &persons, b.candidate.range)
+                    || counts_by_degree(&doc.text, b.frame));
             // "killed two before killing himself": two victims, three deaths. Which one a
             // toll means is the newsroom's convention, so the reading allows both.
             // A count of deaths that says it includes one some tolls leave out ("including
@@ -116,6 +120,17 @@ pub fn extract(
         rejected.extend(binder.rejected(idx, rejections));
     }
     (mentions, rejected, binder.cap_warnings())
+}
+
+/// Whether the count at `range` is one person named ("he", "a 46-year-old woman", "Jo
+/// Reyes"): a victim the story tells of, not a statement of how many there were. "Another"
+/// is not: "one killed and another injured" counts the injured.
+fn names_one_person(text: &str, persons: &BTreeMap<TextRange, Person>, range: TextRange) -> bool {
+    persons.contains_key(&range)
+        && !text
+            .get(range.range())
+            .and_then(|t| t.split_whitespace().next())
+            .is_some_and(|w| w.eq_ignore_ascii_case("another"))
 }
 
 /// "A 46-year-old woman died" in a story that says "two people died" is one of them, and so

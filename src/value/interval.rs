@@ -302,6 +302,13 @@ pub struct Quantity {
     /// The number as written (the lower end for a range), if there is one.
     #[serde(serialize_with = "serialize_number")]
     pub number: Option<f64>,
+    /// Whether the reading counts only some of those the fact counts: a person named ("he
+    /// was pronounced dead", "Jo Reyes was injured") or a subset by severity ("two were
+    /// critically wounded"). The text says that many at least, not how many in all, so
+    /// judging compares it as a lower bound ([`Quantity::as_compared`]); the interval keeps
+    /// what the words count.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub some_of: bool,
 }
 
 fn serialize_number<S: serde::Serializer>(n: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
@@ -309,6 +316,21 @@ fn serialize_number<S: serde::Serializer>(n: &Option<f64>, s: S) -> Result<S::Ok
 }
 
 impl Quantity {
+    /// The reading as judging compares it: a count of some of them ([`Quantity::some_of`])
+    /// is that many or more, so it disagrees with a smaller count and never with a larger
+    /// one; every other reading is itself.
+    pub fn as_compared(&self) -> Quantity {
+        if !self.some_of {
+            return self.clone();
+        }
+        Quantity {
+            interval: Interval::at_least(self.interval.lo),
+            hedge: Hedge::AtLeast,
+            number: self.number,
+            some_of: true,
+        }
+    }
+
     /// Exact, bounded, approximate or vague.
     pub fn reading(&self) -> Reading {
         self.hedge.reading()
@@ -437,6 +459,7 @@ mod tests {
             interval: Interval::at_least(139.0),
             hedge: Hedge::AtLeast,
             number: Some(139.0),
+            some_of: false,
         };
         let j = serde_json::to_string(&q).unwrap();
         assert_eq!(
@@ -451,19 +474,41 @@ mod tests {
             interval: Interval::closed(133.0, 147.0),
             hedge: Hedge::Approx,
             number: Some(140.0),
+            some_of: false,
         };
         assert_eq!(q.slack(), 7.0);
         let q = Quantity {
             interval: Interval::closed(142.0, 149.0),
             hedge: Hedge::Nearly,
             number: Some(150.0),
+            some_of: false,
         };
         assert_eq!(q.slack(), 8.0);
         let q = Quantity {
             interval: Interval::at_least(139.0),
             hedge: Hedge::AtLeast,
             number: Some(139.0),
+            some_of: false,
         };
         assert_eq!(q.slack(), 0.0);
+    }
+
+    #[test]
+    fn some_of_them_compares_as_a_lower_bound() {
+        let one = |some_of| Quantity {
+            interval: Interval::point(1.0),
+            hedge: Hedge::Exact,
+            number: Some(1.0),
+            some_of,
+        };
+        let person = one(true).as_compared();
+        assert_eq!(person.interval, Interval::at_least(1.0));
+        assert_eq!(person.hedge, Hedge::AtLeast);
+        assert!(person.interval.contains(5.0) && !person.interval.contains(0.0));
+        // A count is itself; and the reading as written keeps what the words count.
+        assert_eq!(one(false).as_compared(), one(false));
+        assert_eq!(one(true).interval, Interval::point(1.0));
+        let j = serde_json::to_string(&one(true)).unwrap();
+        assert!(j.ends_with(r#""number":1,"some_of":true}"#), "{j}");
     }
 }

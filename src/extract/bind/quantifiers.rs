@@ -17,6 +17,7 @@ use super::predicates::{Count, Predicate};
 use super::region::RegionView;
 use super::tokens::Token;
 use crate::rules::RuleIdx;
+use crate::source::offsets::TextRange;
 
 /// Plural nouns of events: a count of them makes the sentence an aggregate ("in two
 /// shootings", "separate attacks").
@@ -364,6 +365,33 @@ pub(super) fn severity_subset(
     })
 }
 
+/// Adverbs of degree of hurt that make a count a subset of everyone hurt, for judging: the
+/// badly hurt of [`SEVERITY`] and the lightly hurt.
+const DEGREES_OF_HURT: &[&str] = &["badly", "slightly", "lightly", "mildly"];
+
+/// Whether the count in `frame` counts only those hurt to some degree ("two were critically
+/// wounded", "critically injuring one", "one person was seriously hurt"): the words say that
+/// many were hurt so badly (or so lightly), not how many were hurt in all. Looks at the
+/// frame's words and the one before it, where a degree adverb before a fronted cue stands.
+pub fn counts_by_degree(text: &str, frame: TextRange) -> bool {
+    // Only the word right before the frame, in the same sentence: "critically wounding two",
+    // not the last word of the paragraph before.
+    let before = text
+        .get(..frame.start)
+        .and_then(|t| t.strip_suffix(' '))
+        .and_then(|t| t.rsplit(' ').next())
+        .filter(|w| w.chars().all(char::is_alphabetic))
+        .unwrap_or("");
+    let inside = text.get(frame.range()).unwrap_or("");
+    std::iter::once(before)
+        .chain(inside.split_whitespace())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .any(|w| SEVERITY.contains(&w.as_str()) || DEGREES_OF_HURT.contains(&w.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tokens::tokens;
@@ -492,5 +520,35 @@ mod tests {
             marker("5 are dead after a series of shootings").as_deref(),
             Some("series … shootings")
         );
+    }
+
+    #[test]
+    fn counts_by_degree_of_hurt() {
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "Two people were critically wounded.",
+                "Two people were critically wounded",
+                true,
+            ),
+            (
+                "The gunman fled, critically wounding two.",
+                "wounding two",
+                true,
+            ),
+            ("One was slightly hurt.", "One was slightly hurt", true),
+            ("Two people were wounded.", "Two people were wounded", false),
+            // The last word of the sentence before is not the frame's.
+            (
+                "He was hurt critically. Two were wounded.",
+                "Two were wounded",
+                false,
+            ),
+            ("Seriously, two were wounded.", "two were wounded", false),
+        ];
+        for &(text, frame, expected) in cases {
+            let start = text.find(frame).unwrap();
+            let range = TextRange::new(start, start + frame.len());
+            assert_eq!(counts_by_degree(text, range), expected, "{text:?}");
+        }
     }
 }
