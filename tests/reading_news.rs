@@ -53,6 +53,10 @@ mention_cases! {
         "A Dunmore man suspected of fatally shooting his wife was arrested." => [];
     a_list_with_a_count_of_one: "injured",
         "In Dunmore five men and one woman were injured." => ["five men and one woman"];
+    a_count_then_one_more_person: "injured",
+        "In Dunmore three boys were wounded and a girl was critically injured." => ["a girl"];
+    a_list_of_people_is_no_addition: "killed",
+        "In Dunmore a baby and an adult male were shot and killed." => ["a baby and an adult male"];
     a_roundup_night: "killed",
         "A violent night in Dunmore leaves two dead and six hurt." => [];
     a_period_of_hours: "killed",
@@ -222,6 +226,13 @@ fn some_of_them_is_a_lower_bound() {
             "injured",
             1,
             &["read as 2, some of them (`two people were critically wounded`)"],
+        ),
+        // The dead of one place are some of the dead.
+        (
+            "In Dunmore two men were pronounced dead at the scene.",
+            "killed",
+            3,
+            &[],
         ),
         // Counts state the number: "one", "another", a plain count.
         (

@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::bind::{
     AGE_FRAME, Binder, Bound, Candidate, Person, QUANTITY_FRAME, Rejection, attacker_also_died,
-    attacker_died_in, counts_by_degree, counts_deaths, counts_one_in_dispute, implicit_counts,
+    attacker_died_in, counts_by_degree, counts_by_place, counts_deaths, counts_one_in_dispute,
+    implicit_counts,
 };
 use super::hedge::{self, Amount, ReadParams};
 use super::number::NumUnit;
@@ -82,10 +83,12 @@ pub fn extract(
                 None => (b.candidate.data.clone(), b.candidate.range, None),
             };
             let mut quantity = hedge::to_quantity(&amount, &params);
-            // "he was pronounced dead", "two were critically wounded": some of them, at least.
+            // "he was pronounced dead", "two were critically wounded", "one died at the
+            // scene": some of them, at least.
             quantity.some_of = people
                 && (names_one_person(&doc.text, &persons, b.candidate.range)
-                    || counts_by_degree(&doc.text, b.frame));
+                    || counts_by_degree(&doc.text, b.frame)
+                    || counts_by_place(&doc.text, b.frame));
             // "killed two before killing himself": two victims, three deaths. Which one a
             // toll means is the newsroom's convention, so the reading allows both.
             // A count of deaths that says it includes one some tolls leave out ("including

@@ -303,8 +303,8 @@ pub struct Quantity {
     #[serde(serialize_with = "serialize_number")]
     pub number: Option<f64>,
     /// Whether the reading counts only some of those the fact counts: a person named ("he
-    /// was pronounced dead", "Jo Reyes was injured") or a subset by severity ("two were
-    /// critically wounded"). The text says that many at least, not how many in all, so
+    /// was pronounced dead", "Jo Reyes was injured"), a subset by severity ("two were
+    /// critically wounded") or by place ("one died at the scene"). The text says that many at least, not how many in all, so
     /// judging compares it as a lower bound ([`Quantity::as_compared`]); the interval keeps
     /// what the words count.
     #[serde(skip_serializing_if = "std::ops::Not::not")]

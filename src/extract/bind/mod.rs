@@ -49,7 +49,7 @@ use super::sentence;
 pub use attacker::{attacker_also_died, attacker_died_in, counts_deaths, counts_one_in_dispute};
 pub use implicit::{ImplicitCount, Person, implicit_counts};
 use predicates::Count;
-pub use quantifiers::counts_by_degree;
+pub use quantifiers::{counts_by_degree, counts_by_place};
 use region::RegionView;
 
 /// Most candidates judged in one region; the rest are rejected with a reason, so that a

@@ -261,8 +261,9 @@ pub(super) fn either_or(view: &RegionView<'_>, p: &Predicate, rule: RuleIdx) -> 
 /// Words that bring in one more of a fact already counted: "and a third died later".
 const ONE_MORE: &[&str] = &["another", "second", "third", "fourth", "fifth", "others"];
 
-/// "Two men were pronounced dead at the scene, and the third person died later": a count
-/// that its sentence goes on to add to, with the same fact's cue, is a part. Returns the
+/// "Two men were pronounced dead at the scene, and the third person died later", "three boys
+/// were wounded and a girl was critically injured": a count that its sentence goes on to add
+/// to, with the same fact's cue, is a part. Returns the
 /// words that add. The scan stops at the sentence's end or after a few dozen words.
 pub(super) fn more_follow(view: &RegionView<'_>, p: &Predicate, rule: RuleIdx) -> Option<String> {
     const REACH: usize = 30;
@@ -273,7 +274,14 @@ pub(super) fn more_follow(view: &RegionView<'_>, p: &Predicate, rule: RuleIdx) -
     let end = (p.last + 1 + REACH).min(tokens.len());
     let adds = (p.last + 1..end)
         .take_while(|&i| view.sentence_of.get(i) == Some(sentence))
-        .find(|&i| tokens[i].is_in(ONE_MORE))?;
+        .find(|&i| {
+            // "… and a girl was critically injured": one more person, joined to the count.
+            let joined = tokens[i].is_in(&["a", "an"])
+                && i.checked_sub(1)
+                    .and_then(|k| tokens.get(k))
+                    .is_some_and(|t| t.is_in(&["and", "while"]));
+            tokens[i].is_in(ONE_MORE) || joined
+        })?;
     // "killing two and injuring nine others": the words belong to another fact's verb.
     let from = preds.partition_point(|q| q.first <= p.last);
     let at = preds.partition_point(|q| q.first <= adds);
@@ -287,6 +295,14 @@ pub(super) fn more_follow(view: &RegionView<'_>, p: &Predicate, rule: RuleIdx) -
         .iter()
         .take_while(|q| q.first <= adds + GAP && view.sentence_of.get(q.first) == Some(sentence))
         .find(|q| q.rules.contains(&rule))?;
+    // "… and an adult male were shot and killed": a list of people, the count again.
+    if tokens[adds].is_in(&["a", "an"])
+        && tokens
+            .get(adds..cue.first)
+            .is_some_and(|between| between.iter().any(|t| t.is_in(&["were", "are", "have"])))
+    {
+        return None;
+    }
     Some(format!(
         "a part: the sentence adds more (`{} … {}`)",
         tokens[adds].text,
@@ -390,6 +406,45 @@ pub fn counts_by_degree(text: &str, frame: TextRange) -> bool {
                 .to_ascii_lowercase()
         })
         .any(|w| SEVERITY.contains(&w.as_str()) || DEGREES_OF_HURT.contains(&w.as_str()))
+}
+
+/// Places that count the dead of one place, right after a death's cue: "pronounced dead at
+/// the scene", "died in hospital". Each is matched on the lowercase words after the frame.
+const PLACES_OF_DEATH: &[&[&str]] = &[
+    &["at", "the", "scene"],
+    &["on", "the", "scene"],
+    &["at", "the", "hospital"],
+    &["at", "a", "hospital"],
+    &["at", "a", "local", "hospital"],
+    &["at", "an", "area", "hospital"],
+    &["in", "hospital"],
+    &["in", "the", "hospital"],
+    &["on", "the", "way", "to"],
+    &["en", "route", "to"],
+];
+
+/// Whether the count in `frame` counts the dead of one place ("two were pronounced dead at
+/// the scene", "one died at a local hospital"): those, not how many died in all, since
+/// others may have died elsewhere. Looks at the words right after the frame.
+pub fn counts_by_place(text: &str, frame: TextRange) -> bool {
+    let after = text.get(frame.end..).unwrap_or("");
+    let words: Vec<String> = after
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    PLACES_OF_DEATH.iter().any(|place| {
+        place.len() <= words.len()
+            && place.iter().zip(&words).enumerate().all(|(i, (p, w))| {
+                // The last word of the place may carry the sentence's punctuation.
+                let w = if i + 1 == place.len() {
+                    w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                } else {
+                    w.as_str()
+                };
+                p == &w
+            })
+    })
 }
 
 #[cfg(test)]
@@ -522,6 +577,15 @@ mod tests {
         );
     }
 
+    /// Each case: a text, the frame inside it, and whether `test` holds of the frame.
+    fn check_frames(test: fn(&str, TextRange) -> bool, cases: &[(&str, &str, bool)]) {
+        for &(text, frame, expected) in cases {
+            let start = text.find(frame).unwrap();
+            let range = TextRange::new(start, start + frame.len());
+            assert_eq!(test(text, range), expected, "{text:?}");
+        }
+    }
+
     #[test]
     fn counts_by_degree_of_hurt() {
         let cases: &[(&str, &str, bool)] = &[
@@ -545,10 +609,32 @@ mod tests {
             ),
             ("Seriously, two were wounded.", "two were wounded", false),
         ];
-        for &(text, frame, expected) in cases {
-            let start = text.find(frame).unwrap();
-            let range = TextRange::new(start, start + frame.len());
-            assert_eq!(counts_by_degree(text, range), expected, "{text:?}");
-        }
+        check_frames(counts_by_degree, cases);
+    }
+
+    #[test]
+    fn counts_by_place_of_death() {
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "Two were pronounced dead at the scene.",
+                "Two were pronounced dead",
+                true,
+            ),
+            (
+                "One died at a local hospital, police said.",
+                "One died",
+                true,
+            ),
+            ("One man died in hospital.", "One man died", true),
+            ("Two died on the way to the hospital.", "Two died", true),
+            (
+                "Two were pronounced dead.",
+                "Two were pronounced dead",
+                false,
+            ),
+            ("Two died at the home.", "Two died", false),
+            ("Two died, at the scene of a crash.", "Two died", false),
+        ];
+        check_frames(counts_by_place, cases);
     }
 }
