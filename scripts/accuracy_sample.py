@@ -13,6 +13,11 @@ the run is listed in a stable order (corpus path, document, line, column, rule);
 redraw the same findings. `--codes` keeps only findings of those checks (default: the value
 checks, `quantity-mismatch` and `date-mismatch`, where a misreading is possible).
 
+With `--verdicts scripts/accuracy_verdicts.tsv` each finding shows the verdict already given
+to it (verdicts carry over by place: incident, document, line, rule), and a last line counts
+the real findings among those judged, in the sample and in every finding of the run; a finding
+no one has judged yet is marked `unjudged`. Add its verdict to the file once judged.
+
 The sentences printed are the corpus's own text, for judging only: keep them out of the
 repository (docs/accuracy.md records each finding by place and verdict, not by its words).
 """
@@ -29,6 +34,7 @@ ap.add_argument("--rules", help="a rule pack for a plain folder of documents")
 ap.add_argument("--n", type=int, default=100)
 ap.add_argument("--seed", type=int, default=21)
 ap.add_argument("--codes", default="quantity-mismatch,date-mismatch")
+ap.add_argument("--verdicts", help="a TSV of verdicts given (scripts/accuracy_verdicts.tsv)")
 a = ap.parse_args()
 binary = str(pathlib.Path(a.factlint).resolve())
 codes = set(a.codes.split(","))
@@ -64,6 +70,20 @@ for cwd, rules, docs in runs:
             cwd=cwd))
 every.sort(key=lambda x: (x["where"], x["path"], x["line"], x["column"], x["rule"]))
 sample = random.Random(a.seed).sample(every, min(a.n, len(every)))
+
+verdicts = {}
+if a.verdicts:
+    for row in pathlib.Path(a.verdicts).read_text().splitlines():
+        cells = row.split("\t")
+        if len(cells) == 5 and not row.startswith("#") and cells[2].isdigit():
+            verdicts[(cells[0], cells[1], int(cells[2]), cells[3])] = cells[4]
+
+
+def verdict(x):
+    """The verdict given to finding `x`, found by place, or None."""
+    incident = pathlib.Path(x["where"]).name
+    document = pathlib.Path(x["path"]).name[:8]
+    return verdicts.get((incident, document, x["line"], x["rule"]))
 print(f"# {len(every)} findings of {sorted(codes)}; sample of {len(sample)}, seed {a.seed}")
 for i, x in enumerate(sample, 1):
     source = (x["cwd"] / x["path"]).read_text(errors="replace").splitlines()
@@ -73,3 +93,18 @@ for i, x in enumerate(sample, 1):
     print(f"\n[{i}] {x['where']} {x['path']}:{x['line']}:{x['column']} {x['rule']} "
           f"{x['code']}: `{x['text']}` {x['read']} | {'; '.join(x['notes'][:1])}")
     print(f"    … {context} …")
+    if a.verdicts:
+        print(f"    verdict: {verdict(x) or 'unjudged'}")
+
+
+def tally(findings):
+    """`real/judged (share), unjudged N` over `findings`."""
+    given = [verdict(x) for x in findings]
+    judged = [g for g in given if g]
+    real = sum(g == "real" for g in judged)
+    share = f"{real / len(judged):.1%}" if judged else "-"
+    return f"{real} real of {len(judged)} judged ({share}), {len(given) - len(judged)} unjudged"
+
+
+if a.verdicts:
+    print(f"\n# sample: {tally(sample)}; every finding: {tally(every)}")
