@@ -54,6 +54,7 @@ const SEVERAL: &[&str] = &[
     "spate",
     "wave",
     "rash",
+    "pair",
 ];
 
 /// Number words right before an event plural ("two shootings").
@@ -159,7 +160,7 @@ pub(super) fn aggregates(tokens: &[Token<'_>], sentence_of: &[u32]) -> Vec<Optio
             let before = tokens[i.saturating_sub(4)..i]
                 .iter()
                 .rev()
-                .find(|b| b.is_in(&["in", "series", "spate", "string", "wave"]))?;
+                .find(|b| b.is_in(&["in", "series", "spate", "string", "wave", "pair"]))?;
             Some(format!("{} … {}", before.text, t.text))
         });
         // "across Chicago", "across the Bronx and Brooklyn": a count over a named area.
@@ -575,6 +576,11 @@ mod tests {
             marker("5 are dead after a series of shootings").as_deref(),
             Some("series … shootings")
         );
+        assert_eq!(
+            marker("a pair of shootings left one dead").as_deref(),
+            Some("pair … shootings")
+        );
+        assert_eq!(marker("a pair of gunmen killed one"), None);
     }
 
     /// Each case: a text, the frame inside it, and whether `test` holds of the frame.
