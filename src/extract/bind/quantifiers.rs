@@ -264,8 +264,8 @@ const ONE_MORE: &[&str] = &["another", "second", "third", "fourth", "fifth", "ot
 
 /// "Two men were pronounced dead at the scene, and the third person died later", "three boys
 /// were wounded and a girl was critically injured": a count that its sentence goes on to add
-/// to, with the same fact's cue, is a part. Returns the
-/// words that add. The scan stops at the sentence's end or after a few dozen words.
+/// to, with the same fact's cue, is a part. Returns the words that add. The scan stops at the
+/// sentence's end or after a few dozen words.
 pub(super) fn more_follow(view: &RegionView<'_>, p: &Predicate, rule: RuleIdx) -> Option<String> {
     const REACH: usize = 30;
     const GAP: usize = 6;
