@@ -83,6 +83,8 @@ mention_cases! {
         "---\ntitle: Dunmore shooting\n---\n\nTwo weeks after the shooting that killed three, the square reopened.\n" => ["three"];
     came_after_another: "killed",
         "---\ntitle: Dunmore shooting\n---\n\nThe shooting came just weeks after a gunman killed six at a mall.\n" => [];
+    came_long_after_another: "killed",
+        "---\ntitle: Dunmore shooting\n---\n\nThe Dunmore shooting comes a little over a month after Ross Ames killed 20 children at a school.\n" => [];
     came_after_this: "killed",
         "---\ntitle: Dunmore shooting\n---\n\nThe arrest came after the shooting that killed six.\n" => ["six"];
     days_after_is_this_event: "killed",

@@ -144,7 +144,7 @@ pub(super) fn anchors(
             named_month = true;
             Some(format!("{} {}", t.text, next(1).map_or("", |n| n.text)))
         } else if t.is_in(&["after"])
-            && let Some(k) = (1..=4).find(|&k| {
+            && let Some(k) = (1..=6).find(|&k| {
                 i.checked_sub(k)
                     .and_then(|j| tokens.get(j))
                     .is_some_and(|b| b.is_in(&["comes", "came", "come", "coming"]))
@@ -153,7 +153,7 @@ pub(super) fn anchors(
             && !next(1).is_some_and(|n| n.is_in(&["the", "this", "that", "his", "her", "their"]))
         {
             // "The shooting came after a gunman killed 49 in Orlando", "This comes weeks
-            // after a man was killed": what came before is another event ("The arrest came
+            // after a man was killed", "comes a little over a month after": what came before is another event ("The arrest came
             // after the shooting" is this one), even where it names the subject.
             Some(format!("{} … {}", tokens[i - k].text, t.text))
         } else if t.is_in(&["a", "an"])
