@@ -234,6 +234,12 @@ fn some_of_them_is_a_lower_bound() {
             3,
             &[],
         ),
+        (
+            "In Dunmore police found two men dead in the living room.",
+            "killed",
+            4,
+            &[],
+        ),
         // Counts state the number: "one", "another", a plain count.
         (
             "In Dunmore one man was killed.",

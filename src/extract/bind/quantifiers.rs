@@ -424,28 +424,35 @@ const PLACES_OF_DEATH: &[&[&str]] = &[
     &["en", "route", "to"],
 ];
 
-/// Whether the count in `frame` counts the dead of one place ("two were pronounced dead at
-/// the scene", "one died at a local hospital"): those, not how many died in all, since
-/// others may have died elsewhere. Looks at the words right after the frame.
+/// Rooms and vehicles: the people found in one of them are some of those of the event
+/// ("found two men dead in the living room", "one woman was dead in the car").
+const ROOMS_AND_VEHICLES: &[&str] = &[
+    "room", "bedroom", "kitchen", "basement", "garage", "car", "vehicle", "van", "suv", "truck",
+];
+
+/// Whether the count in `frame` counts the people of one place ("two were pronounced dead at
+/// the scene", "one died at a local hospital", "two men dead in the living room"): those, not
+/// how many in all, since others may have died or been hurt elsewhere. Looks at the words
+/// right after the frame.
 pub fn counts_by_place(text: &str, frame: TextRange) -> bool {
     let after = text.get(frame.end..).unwrap_or("");
     let words: Vec<String> = after
         .split_whitespace()
         .take(4)
-        .map(|w| w.to_ascii_lowercase())
+        .map(|w| {
+            w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
         .collect();
-    PLACES_OF_DEATH.iter().any(|place| {
-        place.len() <= words.len()
-            && place.iter().zip(&words).enumerate().all(|(i, (p, w))| {
-                // The last word of the place may carry the sentence's punctuation.
-                let w = if i + 1 == place.len() {
-                    w.trim_end_matches(|c: char| !c.is_alphanumeric())
-                } else {
-                    w.as_str()
-                };
-                p == &w
-            })
-    })
+    let word = |k: usize| words.get(k).map_or("", String::as_str);
+    // "in the car", "inside their van", "in the living room" (one word may stand between).
+    let in_a_room = matches!(word(0), "in" | "inside")
+        && matches!(word(1), "the" | "a" | "an" | "his" | "her" | "their")
+        && (ROOMS_AND_VEHICLES.contains(&word(2)) || ROOMS_AND_VEHICLES.contains(&word(3)));
+    in_a_room
+        || PLACES_OF_DEATH.iter().any(|place| {
+            place.len() <= words.len() && place.iter().zip(&words).all(|(p, w)| p == w)
+        })
 }
 
 #[cfg(test)]
@@ -640,6 +647,22 @@ mod tests {
             ),
             ("Two died at the home.", "Two died", false),
             ("Two died, at the scene of a crash.", "Two died", false),
+            (
+                "He found two men dead in the living room.",
+                "two men dead",
+                true,
+            ),
+            (
+                "One woman was dead inside the car.",
+                "One woman was dead",
+                true,
+            ),
+            (
+                "Two were found dead in the home.",
+                "Two were found dead",
+                false,
+            ),
+            ("Two died in the shooting.", "Two died", false),
         ];
         check_frames(counts_by_place, cases);
     }
