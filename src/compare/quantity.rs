@@ -55,7 +55,8 @@ pub fn judge(
         })
         .collect();
     let agrees = |item: &Item<'_>, reference: &Interval| {
-        quantity(item.mention).is_some_and(|q| q.as_compared().interval.overlaps(reference))
+        // The support is the reading as compared (`Quantity::as_compared`).
+        item.support.is_some_and(|s| s.interval.overlaps(reference))
     };
     let grade = |item: &Item<'_>, reference: &Interval, slack: f64| {
         quantity(item.mention)

@@ -86,7 +86,12 @@ pub fn extract(
             // "he was pronounced dead", "two were critically wounded", "one died at the
             // scene": some of them, at least.
             quantity.some_of = people
-                && (names_one_person(&doc.text, &persons, b.candidate.range)
+                // One person named ("he", "a 46-year-old woman", "Jo Reyes") is a victim the
+                // story tells of, not how many there were; "another" counts one more.
+                && (matches!(
+                    persons.get(&b.candidate.range),
+                    Some(Person::Unnamed | Person::Named(_))
+                )
                     || counts_by_degree(&doc.text, b.frame)
                     || counts_by_place(&doc.text, b.frame));
             // "killed two before killing himself": two victims, three deaths. Which one a
@@ -123,17 +128,6 @@ pub fn extract(
         rejected.extend(binder.rejected(idx, rejections));
     }
     (mentions, rejected, binder.cap_warnings())
-}
-
-/// Whether the count at `range` is one person named ("he", "a 46-year-old woman", "Jo
-/// Reyes"): a victim the story tells of, not a statement of how many there were. "Another"
-/// is not: "one killed and another injured" counts the injured.
-fn names_one_person(text: &str, persons: &BTreeMap<TextRange, Person>, range: TextRange) -> bool {
-    persons.contains_key(&range)
-        && !text
-            .get(range.range())
-            .and_then(|t| t.split_whitespace().next())
-            .is_some_and(|w| w.eq_ignore_ascii_case("another"))
 }
 
 /// "A 46-year-old woman died" in a story that says "two people died" is one of them, and so

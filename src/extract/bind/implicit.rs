@@ -136,6 +136,9 @@ pub struct ImplicitCount {
 pub enum Person {
     /// Without a name: "a man", "a 16-year-old", "he".
     Unnamed,
+    /// One more after others counted: "another", "another man" ("one killed and another
+    /// injured" counts the injured, it names no victim in passing).
+    OneMore,
     /// By name ("Jo Reyes"), with the surname that tells two people apart ("Reyes").
     Named(String),
 }
@@ -287,9 +290,14 @@ fn item(toks: &[Token<'_>], i: usize, numbers: &[(TextRange, f64)]) -> Option<It
                     || n.is_in(AUXILIARIES)
                     || n.text.len() > 4 && (n.text.ends_with("ly") || n.text.ends_with("ed"))
             });
+        let person = if t.is_in(&["another"]) {
+            Person::OneMore
+        } else {
+            Person::Unnamed
+        };
         return match head {
-            Some(head) => one(head),
-            None if alone => one(i),
+            Some(head) => Some((head, 1.0, Some(person))),
+            None if alone => Some((i, 1.0, Some(person))),
             None => None,
         };
     }

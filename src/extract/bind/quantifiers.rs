@@ -15,7 +15,7 @@
 use super::lexicon::DETERMINERS;
 use super::predicates::{Count, Predicate};
 use super::region::RegionView;
-use super::tokens::Token;
+use super::tokens::{Token, is_in};
 use crate::rules::RuleIdx;
 use crate::source::offsets::TextRange;
 
@@ -402,11 +402,8 @@ pub fn counts_by_degree(text: &str, frame: TextRange) -> bool {
     let inside = text.get(frame.range()).unwrap_or("");
     std::iter::once(before)
         .chain(inside.split_whitespace())
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase()
-        })
-        .any(|w| SEVERITY.contains(&w.as_str()) || DEGREES_OF_HURT.contains(&w.as_str()))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .any(|w| is_in(SEVERITY, w) || is_in(DEGREES_OF_HURT, w))
 }
 
 /// Places that count the dead of one place, right after a death's cue: "pronounced dead at
@@ -435,23 +432,23 @@ const ROOMS_AND_VEHICLES: &[&str] = &[
 /// how many in all, since others may have died or been hurt elsewhere. Looks at the words
 /// right after the frame.
 pub fn counts_by_place(text: &str, frame: TextRange) -> bool {
+    // The first four words after the frame, punctuation trimmed; "" past the text's end,
+    // which no place word matches.
+    let mut words = [""; 4];
     let after = text.get(frame.end..).unwrap_or("");
-    let words: Vec<String> = after
-        .split_whitespace()
-        .take(4)
-        .map(|w| {
-            w.trim_end_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase()
-        })
-        .collect();
-    let word = |k: usize| words.get(k).map_or("", String::as_str);
+    for (slot, w) in words.iter_mut().zip(after.split_whitespace()) {
+        *slot = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+    }
     // "in the car", "inside their van", "in the living room" (one word may stand between).
-    let in_a_room = matches!(word(0), "in" | "inside")
-        && matches!(word(1), "the" | "a" | "an" | "his" | "her" | "their")
-        && (ROOMS_AND_VEHICLES.contains(&word(2)) || ROOMS_AND_VEHICLES.contains(&word(3)));
+    let in_a_room = is_in(&["in", "inside"], words[0])
+        && is_in(&["the", "a", "an", "his", "her", "their"], words[1])
+        && (is_in(ROOMS_AND_VEHICLES, words[2]) || is_in(ROOMS_AND_VEHICLES, words[3]));
     in_a_room
         || PLACES_OF_DEATH.iter().any(|place| {
-            place.len() <= words.len() && place.iter().zip(&words).all(|(p, w)| p == w)
+            place
+                .iter()
+                .zip(&words)
+                .all(|(p, w)| p.eq_ignore_ascii_case(w))
         })
 }
 
