@@ -61,6 +61,15 @@ pub enum OutputFormat {
     Github,
 }
 
+/// The order of the human report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortOrder {
+    /// Errors first, then warnings, then infos; path order within each.
+    Severity,
+    /// Path and position, whatever the severity.
+    Path,
+}
+
 /// The lowest severity that fails the run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
@@ -112,9 +121,18 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
-    /// Print findings only, without the summary line.
+    /// Print findings only, without the summary.
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// The order of the human report.
+    #[arg(long, value_enum, default_value_t = SortOrder::Severity)]
+    pub sort: SortOrder,
+
+    /// Print only the number of findings per rule and severity (a table; an array with
+    /// `--format json`).
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    pub statistics: bool,
 
     /// Apply safe fixes (canonical entity forms) to the files; with '-', print the fixed text.
     #[arg(long)]

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use super::args::{CheckArgs, ColorChoice, FailOn, InputArgs, OutputFormat};
+use super::args::{CheckArgs, ColorChoice, FailOn, InputArgs, OutputFormat, SortOrder};
 use super::{ExitStatus, git, use_color};
 use factlint::baseline::Baseline;
 use factlint::config::{self, Config};
@@ -147,12 +147,32 @@ fn write_report(
         (Some(_), ColorChoice::Auto) => false,
         (_, choice) => use_color(choice),
     };
+    // A file is no terminal either: it gets the default width.
+    let width = match &args.output {
+        Some(_) => report::DEFAULT_WIDTH,
+        None => super::terminal_width(&io::stdout()),
+    };
     let options = RenderOptions {
         color,
         quiet: args.quiet,
+        width,
+        sort: match args.sort {
+            SortOrder::Severity => report::Sort::Severity,
+            SortOrder::Path => report::Sort::Path,
+        },
+        statistics: args.statistics,
     };
     let mut buffer = Vec::new();
-    if format == Format::Sarif {
+    if args.statistics {
+        match format {
+            Format::Human => write!(buffer, "{}", report::human::statistics_table(findings))?,
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut buffer, &report::statistics(findings))?;
+                writeln!(buffer)?;
+            }
+            _ => anyhow::bail!("`--statistics` prints a table: use `--format human` or `json`"),
+        }
+    } else if format == Format::Sarif {
         // SARIF describes each rule; only the run knows their descriptions.
         report::sarif::render(files, findings, summary, rules, &mut buffer)?;
     } else {
@@ -160,6 +180,7 @@ fn write_report(
     }
     if format == Format::Human
         && !args.quiet
+        && !args.statistics
         && let Some(line) = summary.gates.as_ref().and_then(gates_line)
     {
         writeln!(buffer, "{line}")?;

@@ -182,6 +182,8 @@ fn report_to_stderr(args: &CheckArgs, outcome: &Outcome) -> anyhow::Result<()> {
     let options = RenderOptions {
         color: false,
         quiet: args.quiet,
+        width: super::terminal_width(&io::stderr()),
+        ..RenderOptions::default()
     };
     let mut buffer = Vec::new();
     report::render(

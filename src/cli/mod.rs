@@ -57,6 +57,22 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     }
 }
 
+/// The width of the terminal `stream` writes to, in columns: a long source line is shown as
+/// windows that fit it. Not a terminal: `COLUMNS` when set, else
+/// [`factlint::report::DEFAULT_WIDTH`].
+pub fn terminal_width(stream: &impl std::os::fd::AsFd) -> usize {
+    if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size_of(stream)
+        && w > 0
+    {
+        return usize::from(w);
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&w| w > 0)
+        .unwrap_or(factlint::report::DEFAULT_WIDTH)
+}
+
 /// Whether to colour output written to stdout.
 pub fn use_color(choice: args::ColorChoice) -> bool {
     match choice {
@@ -83,6 +99,8 @@ pub fn report_problems(
     let options = RenderOptions {
         color: false,
         quiet: true,
+        width: terminal_width(&io::stderr()),
+        ..RenderOptions::default()
     };
     report::render(
         Format::Human,

@@ -154,20 +154,30 @@ pub fn judge(
             .copied()
     };
     let sets: Vec<Vec<Support>> = by_group.into_values().collect();
-    // First item of a group that agrees with `interval`.
-    let evidence = |side: &Side, except: Option<usize>| -> Vec<&Item<'_>> {
+    // The first item that agrees with the side of each of its first `limit` groups: a
+    // finding's cost does not grow with the number of documents that agree.
+    let evidence = |side: &Side, except: Option<usize>, limit: usize| -> Vec<&Item<'_>> {
         side.supporters
             .iter()
             .filter_map(|&g| group_ids.get(g).copied())
             .filter(|g| Some(*g) != except)
             .filter_map(|g| in_group(g).find(|it| (kind.agrees)(it, &side.interval)))
+            .take(limit)
             .collect()
     };
     let side_labels = |side: &Side, except: Option<usize>| -> Vec<Label> {
         let n = side.supporters.len();
-        evidence(side, except)
+        let shown = evidence(side, except, MAX_EVIDENCE);
+        // "also here, and 881 more documents": what the cap left out is counted.
+        let others = side
+            .supporters
+            .iter()
+            .filter(|&&g| group_ids.get(g).copied() != except)
+            .count();
+        let rest = others.saturating_sub(shown.len());
+        let last = shown.len().saturating_sub(1);
+        shown
             .into_iter()
-            .take(MAX_EVIDENCE)
             .enumerate()
             .map(|(k, it)| {
                 let message = if k == 0 {
@@ -186,6 +196,11 @@ pub fn judge(
                     )
                 } else {
                     "also here".to_string()
+                };
+                let message = if k == last && k > 0 && rest > 0 {
+                    format!("{message}, and {}", plural(rest, "more document"))
+                } else {
+                    message
                 };
                 Label::secondary(it.mention.span, message)
             })
@@ -324,7 +339,7 @@ pub fn judge(
                 // the first side (in document order), so the finding has a stable home.
                 let primary = sides
                     .first()
-                    .and_then(|s| evidence(s, None).into_iter().next());
+                    .and_then(|s| evidence(s, None, 1).into_iter().next());
                 if let Some(primary) = primary {
                     let mut f = Finding::new(
                         Code::NoConsensus,
@@ -401,10 +416,7 @@ fn with_copies_note(
         finding = finding.with_note(format!(
             "{} copies of one article ({}); each copy is reported, but they count once",
             own.len(),
-            own.iter()
-                .map(|f| cx.files.path(*f))
-                .collect::<Vec<_>>()
-                .join(", ")
+            some_paths(cx, own)
         ));
     }
     for &g in &side.supporters {
@@ -416,15 +428,25 @@ fn with_copies_note(
             finding = finding.with_note(format!(
                 "{} copies of one article count once toward the consensus: {}",
                 members.len(),
-                members
-                    .iter()
-                    .map(|f| cx.files.path(*f))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                some_paths(cx, members)
             ));
         }
     }
     finding
+}
+
+/// The first [`MAX_EVIDENCE`] paths of `files`, then how many more: a note about copies stays
+/// one line whether an article has 2 copies or 2,000.
+fn some_paths(cx: Context<'_>, files: &[crate::span::FileId]) -> String {
+    let named: Vec<&str> = files
+        .iter()
+        .take(MAX_EVIDENCE)
+        .map(|f| cx.files.path(*f))
+        .collect();
+    match files.len().saturating_sub(MAX_EVIDENCE) {
+        0 => named.join(", "),
+        rest => format!("{} and {rest} more", named.join(", ")),
+    }
 }
 
 fn iso_day(day: i64) -> String {

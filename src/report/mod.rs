@@ -65,13 +65,89 @@ impl Summary {
 }
 
 /// How to render.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RenderOptions {
     /// Emit ANSI colours (human format only).
     pub color: bool,
     /// Leave out the summary line (human format only).
     pub quiet: bool,
+    /// The terminal's width in columns: a source line longer than this is shown as a window
+    /// around each label (human format only).
+    pub width: usize,
+    /// The order of the human report.
+    pub sort: Sort,
+    /// Print only the table of findings per rule and severity (human and JSON formats).
+    pub statistics: bool,
 }
+
+/// The order of the human report (machine formats keep path order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Errors first, then warnings, then infos; path order within each.
+    #[default]
+    Severity,
+    /// Path, then position, whatever the severity.
+    Path,
+}
+
+/// One row of the statistics table: how many findings one rule (or built-in check) has at
+/// one severity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatisticsRow {
+    /// The rule id, or the check's name for findings of no rule (an unreadable file).
+    pub rule: String,
+    /// The check.
+    pub code: &'static str,
+    /// The severity.
+    pub severity: crate::finding::Severity,
+    /// How many findings.
+    pub count: usize,
+}
+
+/// Findings per rule, check and severity: most severe first, then most frequent, then by
+/// rule.
+pub fn statistics(findings: &[Finding]) -> Vec<StatisticsRow> {
+    let mut counts: std::collections::BTreeMap<
+        (String, &'static str, crate::finding::Severity),
+        usize,
+    > = std::collections::BTreeMap::new();
+    for f in findings {
+        let rule = f.rule.clone().unwrap_or_else(|| f.code.name().to_string());
+        *counts.entry((rule, f.code.name(), f.severity)).or_default() += 1;
+    }
+    let mut rows: Vec<StatisticsRow> = counts
+        .into_iter()
+        .map(|((rule, code, severity), count)| StatisticsRow {
+            rule,
+            code,
+            severity,
+            count,
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(b.count.cmp(&a.count))
+            .then_with(|| a.rule.cmp(&b.rule))
+            .then(a.code.cmp(b.code))
+    });
+    rows
+}
+
+impl Default for RenderOptions {
+    fn default() -> RenderOptions {
+        RenderOptions {
+            color: false,
+            quiet: false,
+            width: DEFAULT_WIDTH,
+            sort: Sort::Severity,
+            statistics: false,
+        }
+    }
+}
+
+/// The width assumed when the output is not a terminal.
+pub const DEFAULT_WIDTH: usize = 120;
 
 /// Renders `findings` in `format` to `out`.
 ///

@@ -13,6 +13,8 @@ use serde_json::Value;
 pub fn factlint() -> Command {
     let mut cmd = Command::cargo_bin("factlint").expect("binary built");
     cmd.env("NO_COLOR", "1");
+    // Snapshots are taken at the width of a report that goes to no terminal.
+    cmd.env_remove("COLUMNS");
     cmd
 }
 
