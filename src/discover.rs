@@ -88,6 +88,40 @@ pub fn discover(opts: &DiscoverOptions) -> (Vec<Input>, Vec<Finding>) {
     (inputs, findings)
 }
 
+/// A path that exists and is one typo away from `path`, which does not: the first missing
+/// component is compared with its directory's entries (`docz/a.md` → `docs/a.md`,
+/// `artcle.md` → `article.md`). Reads one directory, and at most [`NEAR_NAME_ENTRIES`] of
+/// its entries.
+pub fn near_name(path: &Path) -> Option<PathBuf> {
+    let mut existing = path;
+    let mut missing = Vec::new();
+    while !existing.as_os_str().is_empty() && fs::symlink_metadata(existing).is_err() {
+        missing.push(existing.file_name()?);
+        existing = existing.parent()?;
+    }
+    let dir = if existing.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        existing
+    };
+    let wanted = missing.last()?.to_str()?;
+    let names: Vec<String> = fs::read_dir(dir)
+        .ok()?
+        .take(NEAR_NAME_ENTRIES)
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    let candidates: Vec<&str> = names.iter().map(String::as_str).collect();
+    let close = crate::rules::suggest::did_you_mean(wanted, &candidates)?;
+    let mut near = existing.join(close);
+    for rest in missing.iter().rev().skip(1) {
+        near.push(rest);
+    }
+    fs::symlink_metadata(&near).is_ok().then_some(near)
+}
+
+/// Entries of one directory [`near_name`] compares a missing name with, at most.
+pub const NEAR_NAME_ENTRIES: usize = 10_000;
+
 struct Walker {
     root: PathBuf,
     base: PathBuf,

@@ -117,3 +117,185 @@ fn long_lines_show_a_window_around_each_label() {
     // The real line and column are shown, as an editor needs them.
     assert!(wide.contains("docs/a.md:3:"), "{wide}");
 }
+
+#[test]
+fn errors_come_first_unless_path_order_is_asked_for() {
+    let dir = long_line_corpus();
+    let by_severity = check(dir.path(), &["docs"], None);
+    let error = by_severity.find("error[ferry-toll]").unwrap();
+    let warning = by_severity.find("warning[harbor-name]").unwrap();
+    assert!(error < warning, "{by_severity}");
+    let by_path = check(dir.path(), &["docs", "--sort", "path"], None);
+    let error = by_path.find("error[ferry-toll]").unwrap();
+    let warning = by_path.find("warning[harbor-name]").unwrap();
+    assert!(warning < error, "{by_path}");
+}
+
+/// A document that writes one variant many times, and copies of one article.
+fn repeats_corpus(copies: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.toml", RULES);
+    let mut piece = String::from("# The port\n\n");
+    for i in 1..=9 {
+        piece.push_str(&format!(
+            "Paragraph {i}: the Harbour Authority answered question {i} from the council.\n\n"
+        ));
+    }
+    write(dir.path(), "docs/repeats.md", &piece);
+    write(
+        dir.path(),
+        "docs/style.md",
+        "The Harbor Authority keeps its name.\n",
+    );
+    let article = "The ferry sank off the north pier on Sunday and 12 people died, \
+                   the Harbor Authority said. Divers searched the wreck until dawn. \
+                   The council asked for the inspection records of the past year.\n";
+    for k in 0..copies {
+        write(dir.path(), &format!("docs/copies/copy-{k:04}.md"), article);
+    }
+    let other = "Officials said 14 people were killed when the ferry sank near the pier. \
+                 Relatives gathered at the gate through the night.\n";
+    write(dir.path(), "docs/other-1.md", other);
+    write(
+        dir.path(),
+        "docs/other-2.md",
+        "Relatives said 14 people died when the ferry went down. A vigil was held at the chapel on Monday evening.\n",
+    );
+    dir
+}
+
+#[test]
+fn repeats_are_one_diagnostic_and_copies_are_folded() {
+    let dir = repeats_corpus(6);
+    let text = check(dir.path(), &["docs"], None);
+    insta::assert_snapshot!("repeats_grouped", text);
+    // Machines keep every place: nine variant findings and one per copy.
+    let json = check(dir.path(), &["docs", "--format", "json"], None);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let findings = value["findings"].as_array().unwrap();
+    let variants = findings
+        .iter()
+        .filter(|f| f["rule"] == "harbor-name")
+        .count();
+    assert_eq!(variants, 9);
+    let tolls = findings
+        .iter()
+        .filter(|f| f["rule"] == "ferry-toll")
+        .count();
+    assert_eq!(tolls, 6);
+}
+
+#[test]
+fn a_flood_of_copies_stays_small() {
+    let dir = repeats_corpus(300);
+    let human = check(dir.path(), &["docs"], None);
+    let json = check(dir.path(), &["docs", "--format", "json"], None);
+    // Notes name three copies and count the rest; the human report shows the finding once.
+    assert!(human.contains("and 296 more"), "{human}");
+    assert_eq!(human.matches("error[ferry-toll]").count(), 1, "{human}");
+    assert!(human.len() < 8_000, "{} bytes", human.len());
+    assert!(widest(&human) <= 200, "{}", widest(&human));
+    // JSON keeps each copy's finding, and each stays its own size.
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let findings = value["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 9 + 300);
+    assert!(json.len() < 300 * 2_500, "{} bytes", json.len());
+}
+
+#[test]
+fn statistics_print_the_table_alone() {
+    let dir = repeats_corpus(2);
+    let text = check(dir.path(), &["docs", "--statistics"], None);
+    insta::assert_snapshot!("statistics", text);
+    let json = check(
+        dir.path(),
+        &["docs", "--statistics", "--format", "json"],
+        None,
+    );
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows[0]["rule"], "ferry-toll");
+    assert_eq!(rows[0]["count"], 2);
+    assert_eq!(rows[1]["rule"], "harbor-name");
+    assert_eq!(rows[1]["count"], 9);
+    // The exit status is the run's, whatever is printed.
+    factlint()
+        .current_dir(dir.path())
+        .args(["check", "--rules", "rules.toml", "docs", "--statistics"])
+        .assert()
+        .code(1);
+    factlint()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--rules",
+            "rules.toml",
+            "docs",
+            "--statistics",
+            "--format",
+            "sarif",
+        ])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn concise_is_one_line_per_finding() {
+    let dir = repeats_corpus(2);
+    let text = check(
+        dir.path(),
+        &["docs", "--format", "concise", "--quiet"],
+        None,
+    );
+    insta::assert_snapshot!("concise", text);
+    assert_eq!(text.lines().count(), 11);
+    for line in text.lines() {
+        let mut parts = line.splitn(4, ':');
+        let (path, line_no, col) = (parts.next(), parts.next(), parts.next());
+        assert!(path.is_some_and(|p| p.starts_with("docs/")), "{line}");
+        assert!(
+            line_no.is_some_and(|n| n.parse::<usize>().is_ok()),
+            "{line}"
+        );
+        assert!(col.is_some_and(|n| n.parse::<usize>().is_ok()), "{line}");
+    }
+}
+
+#[test]
+fn junit_reports_a_suite_per_document() {
+    let dir = repeats_corpus(2);
+    let text = check(dir.path(), &["docs", "--format", "junit"], None);
+    insta::assert_snapshot!("junit", text);
+    assert!(text.starts_with("<?xml"));
+    assert_eq!(text.matches("<testcase ").count(), 11);
+    assert_eq!(text.matches("<failure ").count(), 11);
+    // A clean run is one passing test case.
+    let clean = check(dir.path(), &["docs/style.md", "--format", "junit"], None);
+    assert!(clean.contains(r#"tests="1" failures="0""#), "{clean}");
+    assert!(!clean.contains("<failure"), "{clean}");
+}
+
+#[test]
+fn a_named_path_that_does_not_exist_is_a_usage_error() {
+    let dir = repeats_corpus(1);
+    let out = factlint()
+        .current_dir(dir.path())
+        .args(["check", "--rules", "rules.toml", "doc/style.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("`doc/style.md` does not exist (did you mean `docs/style.md`?)"),
+        "{err}"
+    );
+    // No near name, no guess; and every subcommand that reads documents says the same.
+    let out = factlint()
+        .current_dir(dir.path())
+        .args(["extract", "--rules", "rules.toml", "nothing-like-it.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("`nothing-like-it.md` does not exist"), "{err}");
+    assert!(!err.contains("did you mean"), "{err}");
+}

@@ -59,6 +59,10 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow annotations (docs/ci.md).
     Github,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Concise,
+    /// JUnit XML, for CI systems that read test reports (docs/ci.md).
+    Junit,
 }
 
 /// The order of the human report.

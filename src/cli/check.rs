@@ -51,6 +51,18 @@ pub fn settings(
                 .context("cannot read standard input as UTF-8 text")?;
             stdin = Some((input.stdin_filename.clone(), text));
         } else {
+            // A path typed wrong must not pass a CI step: it is a usage error, not a warning.
+            if std::fs::symlink_metadata(cwd.join(p)).is_err() {
+                let hint = factlint::discover::near_name(&cwd.join(p))
+                    .map(|near| match near.strip_prefix(&cwd) {
+                        Ok(relative) if p.is_relative() => relative.to_path_buf(),
+                        _ => near,
+                    })
+                    .map_or(String::new(), |near| {
+                        format!(" (did you mean `{}`?)", near.display())
+                    });
+                anyhow::bail!("`{}` does not exist{hint}", p.display());
+            }
             paths.push(cwd.join(p));
         }
     }
@@ -141,6 +153,8 @@ fn write_report(
         OutputFormat::Json => Format::Json,
         OutputFormat::Sarif => Format::Sarif,
         OutputFormat::Github => Format::Github,
+        OutputFormat::Concise => Format::Concise,
+        OutputFormat::Junit => Format::Junit,
     };
     // A file is not a terminal: colour only when asked for explicitly.
     let color = match (&args.output, args.color) {

@@ -86,18 +86,7 @@ pub fn annotation(files: &Files, finding: &Finding) -> String {
     if let Some(label) = finding.primary() {
         message.push_str(&format!(": {}", label.message));
     }
-    for label in finding.labels.iter().filter(|l| !l.primary) {
-        let (line, col) = line_column(files, label.span.file, label.span.start);
-        message.push_str(&format!(
-            "\n{}:{line}:{col}: {}",
-            files.path(label.span.file),
-            label.message
-        ));
-    }
-    for note in &finding.notes {
-        message.push('\n');
-        message.push_str(note);
-    }
+    message.push_str(&super::evidence_and_notes(files, finding));
     format!(
         "::{} {}::{}",
         level(finding.severity),

@@ -4,9 +4,11 @@
 //! already counted, so every format says the same thing and the exit status never depends on
 //! the format chosen.
 
+pub mod concise;
 pub mod human;
 pub mod json;
 pub mod jsonl;
+pub mod junit;
 
 pub mod github;
 pub mod sarif;
@@ -29,6 +31,10 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow annotations (docs/ci.md).
     Github,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Concise,
+    /// JUnit XML, for CI systems that read test reports (docs/ci.md).
+    Junit,
 }
 
 /// Counts shown at the end of a run.
@@ -166,6 +172,37 @@ pub fn render(
         Format::Json => json::render(files, findings, summary, out),
         Format::Sarif => sarif::render(files, findings, summary, &[], out),
         Format::Github => github::render(files, findings, summary, out),
+        Format::Concise => concise::render(files, findings, summary, options, out),
+        Format::Junit => junit::render(files, findings, summary, out),
+    }
+}
+
+/// A finding's evidence (`path:line:col: label`) and notes, each on a line of its own after
+/// a line break: what a format with one location per finding adds to its message.
+pub fn evidence_and_notes(files: &Files, finding: &Finding) -> String {
+    let mut text = String::new();
+    for label in finding.labels.iter().filter(|l| !l.primary) {
+        let (line, col) = line_column(files, label.span.file, label.span.start);
+        text.push_str(&format!(
+            "\n{}:{line}:{col}: {}",
+            files.path(label.span.file),
+            label.message
+        ));
+    }
+    for note in &finding.notes {
+        text.push('\n');
+        text.push_str(note);
+    }
+    text
+}
+
+/// The name a finding goes by in a report: the user's rule for facts (`error[kerman-toll]`),
+/// the built-in check for problems with rules or inputs (`error[unknown-key]`), which
+/// `factlint explain` documents.
+pub fn shown_name(finding: &Finding) -> &str {
+    match (&finding.rule, finding.code.kind()) {
+        (Some(rule), crate::finding::CodeKind::Fact) => rule,
+        _ => finding.code.name(),
     }
 }
 

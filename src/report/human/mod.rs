@@ -18,7 +18,7 @@ use window::Windowed;
 use super::{RenderOptions, Sort, Summary};
 use crate::compare::plural;
 use crate::files::Files;
-use crate::finding::{CodeKind, Finding, Severity};
+use crate::finding::{Finding, Severity};
 use crate::span::FileId;
 
 /// Converts one finding to a codespan diagnostic.
@@ -28,12 +28,7 @@ pub fn to_diagnostic(files: &Files, finding: &Finding) -> Diagnostic<FileId> {
         Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
         Severity::Info => codespan_reporting::diagnostic::Severity::Note,
     };
-    // Facts are named by the user's rule (`error[kerman-death-toll]`); problems with rules or
-    // inputs by the built-in code (`error[unknown-key]`), which `factlint explain` documents.
-    let code = match (&finding.rule, finding.code.kind()) {
-        (Some(rule), CodeKind::Fact) => rule.clone(),
-        _ => finding.code.name().to_string(),
-    };
+    let code = super::shown_name(finding).to_string();
     let mut message = finding.message.clone();
     if finding.labels.is_empty()
         && let Some(path) = &finding.path
@@ -171,6 +166,11 @@ fn emit(
         .iter()
         .map(|l| (l.file_id, l.range.clone()))
         .collect();
+    // "   = " before a note: a long note wraps at the terminal's width instead.
+    let room = options.width.saturating_sub(6).max(40);
+    for note in &mut diagnostic.notes {
+        *note = wrap(note, room);
+    }
     let result = match Windowed::new(files, &spans, options.width) {
         Some(view) => {
             for label in &mut diagnostic.labels {
@@ -185,6 +185,34 @@ fn emit(
         codespan_reporting::files::Error::Io(io) => io,
         other => io::Error::other(other.to_string()),
     })
+}
+
+/// `text` with line breaks between words so that no line is longer than `width` characters
+/// (a single longer word stays whole).
+fn wrap(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, paragraph) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut line = 0;
+        for word in paragraph.split(' ') {
+            let len = word.chars().count();
+            if line > 0 && line + 1 + len > width {
+                out.push('\n');
+                line = 0;
+            } else if line > 0 {
+                out.push(' ');
+                line += 1;
+            }
+            out.push_str(word);
+            line += len;
+        }
+    }
+    out
 }
 
 fn emit_with<'f, F>(
@@ -222,4 +250,19 @@ pub fn summary_line(summary: &Summary) -> String {
         plural(summary.documents, "document"),
         plural(summary.rules, "rule"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn notes_wrap_between_words() {
+        assert_eq!(wrap("short note", 40), "short note");
+        assert_eq!(wrap("one two three four", 9), "one two\nthree\nfour");
+        assert_eq!(wrap("a verylongword b", 5), "a\nverylongword\nb");
+        for line in wrap(&"word ".repeat(100), 50).lines() {
+            assert!(line.chars().count() <= 50, "{line}");
+        }
+    }
 }
