@@ -9,7 +9,7 @@
 //!   to the form listed first) and the others are findings.
 //!
 //! Evidence labels point at the first use of the winning form in up to
-//! [`MAX_EVIDENCE`] other documents.
+//! [`MAX_EVIDENCE`] other documents (one in `canonical` mode, where the rule decides).
 
 use std::collections::BTreeMap;
 
@@ -68,12 +68,12 @@ fn first_per_doc<'m>(forms: &[(&'m Mention, &NameForm)], index: usize) -> Vec<&'
         .collect()
 }
 
-/// Evidence for a finding in `except`: the first documents of `firsts` other than it.
-fn evidence<'m>(firsts: &[&'m Mention], except: FileId) -> (Vec<&'m Mention>, usize) {
+/// Evidence for a finding in `except`: the first `limit` documents of `firsts` other than it.
+fn evidence<'m>(firsts: &[&'m Mention], except: FileId, limit: usize) -> (Vec<&'m Mention>, usize) {
     let others = firsts
         .iter()
         .filter(|m| m.span.file != except)
-        .take(MAX_EVIDENCE)
+        .take(limit)
         .copied()
         .collect();
     (others, firsts.len())
@@ -141,6 +141,9 @@ fn judge_canonical(
 ) -> Vec<Finding> {
     let canonical = &entity.canonical.written;
     let firsts = first_per_doc(forms, 0);
+    // The rule, not the documents, decides the accepted form: one place that uses it, with
+    // the count, is evidence enough (more would repeat on every variant of an archive).
+    let limit = 1;
     forms
         .iter()
         .filter(|(_, f)| !f.is_canonical())
@@ -150,7 +153,7 @@ fn judge_canonical(
             (fix.as_deref() != Ok(m.text.as_str())).then_some((m, fix))
         })
         .map(|(m, fix)| {
-            let (others, total) = evidence(&firsts, m.span.file);
+            let (others, total) = evidence(&firsts, m.span.file, limit);
             let mut f = finding(
                 rule,
                 Code::EntityVariant,
@@ -223,7 +226,7 @@ fn judge_corpus(rule: &Rule, entity: &EntityRule, forms: &[(&Mention, &NameForm)
         .filter(|(_, f)| f.index != winner)
         .map(|(m, f)| {
             let count = docs_per_form.get(&f.index).map_or(0, Vec::len);
-            let (others, total) = evidence(&firsts, m.span.file);
+            let (others, total) = evidence(&firsts, m.span.file, MAX_EVIDENCE);
             let mut finding = finding(
                 rule,
                 Code::MinorityEntityForm,

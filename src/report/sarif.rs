@@ -271,6 +271,59 @@ fn result(files: &Files, finding: &Finding, rule_index: usize, fingerprint: &str
     value
 }
 
+/// What every result of a run refers to: the rule descriptors, each rule's index among them,
+/// and each finding's fingerprint.
+struct RunIndex<'f> {
+    descriptors: Vec<Value>,
+    index: BTreeMap<&'f str, usize>,
+    fingerprints: Vec<String>,
+}
+
+impl<'f> RunIndex<'f> {
+    fn new(files: &Files, findings: &'f [Finding], rules: &[RuleDoc]) -> RunIndex<'f> {
+        let mut ids: BTreeMap<&str, Code> = BTreeMap::new();
+        for f in findings {
+            ids.entry(rule_id(f)).or_insert(f.code);
+        }
+        RunIndex {
+            index: ids.keys().enumerate().map(|(i, id)| (*id, i)).collect(),
+            descriptors: ids
+                .iter()
+                .map(|(id, code)| descriptor(id, *code, rules))
+                .collect(),
+            fingerprints: fingerprint::numbered(findings, files),
+        }
+    }
+
+    fn results<'a>(
+        &'a self,
+        files: &'a Files,
+        findings: &'a [Finding],
+    ) -> impl Iterator<Item = Value> + 'a {
+        findings.iter().zip(&self.fingerprints).map(move |(f, fp)| {
+            result(
+                files,
+                f,
+                self.index.get(rule_id(f)).copied().unwrap_or(0),
+                fp,
+            )
+        })
+    }
+
+    /// The run object without its results.
+    fn run(&self, summary: &Summary) -> Value {
+        json!({
+            "tool": {"driver": {
+                "name": "factlint",
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "rules": self.descriptors,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "properties": {"summary": summary},
+        })
+    }
+}
+
 /// The SARIF log of a run, as a JSON value.
 pub fn to_value(
     files: &Files,
@@ -278,38 +331,19 @@ pub fn to_value(
     summary: &Summary,
     rules: &[RuleDoc],
 ) -> Value {
-    let mut ids: BTreeMap<&str, Code> = BTreeMap::new();
-    for f in findings {
-        ids.entry(rule_id(f)).or_insert(f.code);
-    }
-    let index: BTreeMap<&str, usize> = ids.keys().enumerate().map(|(i, id)| (*id, i)).collect();
-    let descriptors: Vec<Value> = ids
-        .iter()
-        .map(|(id, code)| descriptor(id, *code, rules))
-        .collect();
-    let fingerprints = fingerprint::numbered(findings, files);
-    let results: Vec<Value> = findings
-        .iter()
-        .zip(&fingerprints)
-        .map(|(f, fp)| result(files, f, index.get(rule_id(f)).copied().unwrap_or(0), fp))
-        .collect();
+    let index = RunIndex::new(files, findings, rules);
+    let results: Vec<Value> = index.results(files, findings).collect();
+    let mut run = index.run(summary);
+    run["results"] = Value::Array(results);
     json!({
         "$schema": SCHEMA_URI,
         "version": SARIF_VERSION,
-        "runs": [{
-            "tool": {"driver": {
-                "name": "factlint",
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "rules": descriptors,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-            "properties": {"summary": summary},
-        }],
+        "runs": [run],
     })
 }
 
-/// Writes the SARIF log, pretty-printed.
+/// Writes the SARIF log on one line, one result at a time: the log of an archive with tens of
+/// thousands of findings never sits in memory as one JSON tree.
 ///
 /// # Errors
 /// Only the writer's I/O errors.
@@ -320,8 +354,23 @@ pub fn render(
     rules: &[RuleDoc],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &to_value(files, findings, summary, rules))?;
-    writeln!(out)
+    let index = RunIndex::new(files, findings, rules);
+    let run = serde_json::to_string(&index.run(summary))?;
+    // `{"tool":…,"properties":…}` reopened to take the results last.
+    let run = run.strip_suffix('}').unwrap_or(&run);
+    write!(
+        out,
+        r#"{{"$schema":{},"version":{},"runs":[{run},"results":["#,
+        serde_json::to_string(SCHEMA_URI)?,
+        serde_json::to_string(SARIF_VERSION)?,
+    )?;
+    for (i, result) in index.results(files, findings).enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut *out, &result)?;
+    }
+    writeln!(out, "]}}]}}")
 }
 
 #[cfg(test)]
