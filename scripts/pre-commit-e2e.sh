@@ -15,6 +15,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo_root=$(pwd)
 
+# docs/ci.md pins the hook to a commit (there are no release tags yet): it must be a commit of
+# this repository that holds the hook manifest, or the documented set-up fails.
+pinned=$(sed -n 's/^ *rev: \([0-9a-f]\{40\}\).*/\1/p' docs/ci.md | head -n 1)
+if [ -z "$pinned" ]; then
+  echo "pre-commit-e2e: docs/ci.md pins no 40-hex commit" >&2
+  exit 1
+fi
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  git cat-file -e "$pinned:.pre-commit-hooks.yaml" || {
+    echo "pre-commit-e2e: docs/ci.md pins $pinned, which has no .pre-commit-hooks.yaml here" >&2
+    exit 1
+  }
+  echo "--- docs/ci.md pins $pinned, a commit with the hook manifest"
+fi
+
 if ! command -v python3 >/dev/null || ! python3 -c 'import venv' 2>/dev/null; then
   echo "pre-commit-e2e: SKIPPED: python3 with venv is not available" >&2
   exit 0
