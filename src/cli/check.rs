@@ -164,7 +164,7 @@ fn write_report(
     // A file is no terminal either: it gets the default width.
     let width = match &args.output {
         Some(_) => report::DEFAULT_WIDTH,
-        None => super::terminal_width(&io::stdout()),
+        None => super::terminal_width(super::Stream::Stdout),
     };
     let options = RenderOptions {
         color,

@@ -182,7 +182,7 @@ fn report_to_stderr(args: &CheckArgs, outcome: &Outcome) -> anyhow::Result<()> {
     let options = RenderOptions {
         color: false,
         quiet: args.quiet,
-        width: super::terminal_width(&io::stderr()),
+        width: super::terminal_width(super::Stream::Stderr),
         ..RenderOptions::default()
     };
     let mut buffer = Vec::new();

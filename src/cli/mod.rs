@@ -57,11 +57,24 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     }
 }
 
+/// Where a report goes, for its width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    /// Standard output.
+    Stdout,
+    /// Standard error.
+    Stderr,
+}
+
 /// The width of the terminal `stream` writes to, in columns: a long source line is shown as
 /// windows that fit it. Not a terminal: `COLUMNS` when set, else
 /// [`factlint::report::DEFAULT_WIDTH`].
-pub fn terminal_width(stream: &impl std::os::fd::AsFd) -> usize {
-    if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size_of(stream)
+pub fn terminal_width(stream: Stream) -> usize {
+    let size = match stream {
+        Stream::Stdout => terminal_size::terminal_size_of(io::stdout()),
+        Stream::Stderr => terminal_size::terminal_size_of(io::stderr()),
+    };
+    if let Some((terminal_size::Width(w), _)) = size
         && w > 0
     {
         return usize::from(w);
@@ -99,7 +112,7 @@ pub fn report_problems(
     let options = RenderOptions {
         color: false,
         quiet: true,
-        width: terminal_width(&io::stderr()),
+        width: terminal_width(Stream::Stderr),
         ..RenderOptions::default()
     };
     report::render(
