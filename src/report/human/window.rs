@@ -423,4 +423,52 @@ mod tests {
         let lines = shown(&text, &[(10, 1500)], 100).unwrap_or_default();
         assert!(width_of(&lines[0]) <= 100, "{}", lines[0]);
     }
+
+    proptest::proptest! {
+        /// Every label maps into the view onto the same text (unless it is longer than a
+        /// window), and the column shown is the real one: the view is an offset map.
+        #[test]
+        fn labels_map_onto_their_own_text(
+            words in proptest::collection::vec("[a-zü]{1,9}", 1..400),
+            breaks in proptest::collection::vec(0usize..400, 0..4),
+            picks in proptest::collection::vec((0usize..10_000, 1usize..12), 1..5),
+            width in 30usize..200,
+        ) {
+            let mut text = String::new();
+            for (i, w) in words.iter().enumerate() {
+                if i > 0 {
+                    text.push(if breaks.contains(&i) { '\n' } else { ' ' });
+                }
+                text.push_str(w);
+            }
+            // Labels on char boundaries, within the text.
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let labels: Vec<(usize, usize)> = picks
+                .iter()
+                .map(|&(at, len)| {
+                    let s = bounds[at % bounds.len()];
+                    let e = bounds[(at % bounds.len() + len).min(bounds.len() - 1)];
+                    (s, e)
+                })
+                .collect();
+            let mut files = Files::new();
+            let id = files.add("a.md", text.clone());
+            let spans: Vec<_> = labels.iter().map(|&(s, e)| (id, s..e)).collect();
+            if let Some(view) = Windowed::new(&files, &spans, width) {
+                let source = view.source(id).unwrap_or_default();
+                for &(s, e) in &labels {
+                    let (vs, ve) = (view.map(id, s), view.map(id, e));
+                    proptest::prop_assert!(vs <= ve && ve <= source.len());
+                    let one_line = !text[s..e].contains('\n');
+                    if one_line && e - s < 20 {
+                        proptest::prop_assert_eq!(&source[vs..ve], &text[s..e]);
+                    }
+                    let line = view.line_index(id, vs).unwrap_or(0);
+                    let real = files.get(id).map(|f| f.line_column(s));
+                    proptest::prop_assert_eq!(view.line_number(id, line).ok(), real.map(|r| r.0));
+                    proptest::prop_assert_eq!(view.column_number(id, line, vs).ok(), real.map(|r| r.1));
+                }
+            }
+        }
+    }
 }
