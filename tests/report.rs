@@ -299,3 +299,47 @@ fn a_named_path_that_does_not_exist_is_a_usage_error() {
     assert!(err.contains("`nothing-like-it.md` does not exist"), "{err}");
     assert!(!err.contains("did you mean"), "{err}");
 }
+
+#[test]
+fn evidence_names_three_documents_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rules.toml",
+        "[[entity]]\nid = \"bortnikov\"\ncanonical = \"Alexander Bortnikov\"\n\
+         variants = [\"Aleksandr Bortnikov\"]\nmode = \"corpus\"\n",
+    );
+    for (k, town) in ["Alder", "Birch", "Cedar", "Dunmore", "Elm", "Fenwick"]
+        .iter()
+        .enumerate()
+    {
+        write(
+            dir.path(),
+            &format!("docs/{k}.md"),
+            &format!("In {town}, Alexander Bortnikov spoke to reporters on day {k}.\n"),
+        );
+    }
+    write(
+        dir.path(),
+        "docs/z.md",
+        "Aleksandr Bortnikov did not take questions.\n",
+    );
+    let text = check(dir.path(), &["docs", "--format", "concise"], None);
+    assert!(text.contains("docs/z.md:1:1: warning[bortnikov]"), "{text}");
+    let json = check(dir.path(), &["docs", "--format", "json"], None);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let labels = value["findings"][0]["labels"].as_array().unwrap();
+    let messages: Vec<&str> = labels
+        .iter()
+        .filter_map(|l| l["message"].as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "most documents write `Alexander Bortnikov`",
+            "`Alexander Bortnikov` is used in 6 documents",
+            "`Alexander Bortnikov` here",
+            "`Alexander Bortnikov` here, and 3 more documents",
+        ]
+    );
+}

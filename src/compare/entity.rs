@@ -79,7 +79,10 @@ fn evidence<'m>(firsts: &[&'m Mention], except: FileId, limit: usize) -> (Vec<&'
     (others, firsts.len())
 }
 
-fn evidence_labels(evidence: &[&Mention], total: usize, written: &str) -> Vec<Label> {
+/// The evidence labels; `rest` is how many other documents use the form without a label,
+/// counted on the last label when there is more than one ("and 881 more documents").
+fn evidence_labels(evidence: &[&Mention], total: usize, written: &str, rest: usize) -> Vec<Label> {
+    let last = evidence.len().min(MAX_EVIDENCE).saturating_sub(1);
     evidence
         .iter()
         .take(MAX_EVIDENCE)
@@ -87,6 +90,8 @@ fn evidence_labels(evidence: &[&Mention], total: usize, written: &str) -> Vec<La
         .map(|(i, m)| {
             let message = if i == 0 {
                 format!("`{written}` is used in {}", plural(total, "document"))
+            } else if i == last && rest > 0 {
+                format!("`{written}` here, and {}", plural(rest, "more document"))
             } else {
                 format!("`{written}` here")
             };
@@ -160,7 +165,8 @@ fn judge_canonical(
                 format!("`{}` should be written `{canonical}`", m.text),
             )
             .with_label(Label::primary(m.span, format!("variant of `{canonical}`")));
-            f.labels.extend(evidence_labels(&others, total, canonical));
+            f.labels
+                .extend(evidence_labels(&others, total, canonical, 0));
             f = f.with_note(rule_note(rule, Code::EntityVariant));
             match fix {
                 Ok(text) => with_fix(f, m, Some(text), true),
@@ -217,6 +223,8 @@ fn judge_corpus(rule: &Rule, entity: &EntityRule, forms: &[(&Mention, &NameForm)
     };
     let winner_count = winner_docs.len();
     let firsts = first_per_doc(forms, winner);
+    let winner_files: std::collections::BTreeSet<FileId> =
+        firsts.iter().map(|m| m.span.file).collect();
     let winner_written = forms
         .iter()
         .find(|(_, f)| f.index == winner)
@@ -241,9 +249,10 @@ fn judge_corpus(rule: &Rule, entity: &EntityRule, forms: &[(&Mention, &NameForm)
                 m.span,
                 format!("most documents write `{winner_written}`"),
             ));
+            let rest = total - others.len() - usize::from(winner_files.contains(&m.span.file));
             finding
                 .labels
-                .extend(evidence_labels(&others, total, &winner_written));
+                .extend(evidence_labels(&others, total, &winner_written, rest));
             finding = finding.with_note(rule_note(rule, Code::MinorityEntityForm));
             with_fix(finding, m, replacement(entity, winner), false)
         })
