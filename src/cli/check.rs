@@ -174,7 +174,6 @@ fn write_report(
             SortOrder::Severity => report::Sort::Severity,
             SortOrder::Path => report::Sort::Path,
         },
-        statistics: args.statistics,
     };
     let mut buffer = Vec::new();
     if args.statistics {

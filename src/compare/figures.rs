@@ -169,11 +169,12 @@ pub fn judge(
         let n = side.supporters.len();
         let shown = evidence(side, except, MAX_EVIDENCE);
         // "also here, and 881 more documents": what the cap left out is counted.
-        let others = side
-            .supporters
-            .iter()
-            .filter(|&&g| group_ids.get(g).copied() != except)
-            .count();
+        // Supporters are ascending indices into the sorted `group_ids`: two binary searches
+        // say whether the finding's own group is among them.
+        let own = except
+            .and_then(|g| group_ids.binary_search(&g).ok())
+            .is_some_and(|i| side.supporters.binary_search(&i).is_ok());
+        let others = n - usize::from(own);
         let rest = others.saturating_sub(shown.len());
         let last = shown.len().saturating_sub(1);
         shown

@@ -83,24 +83,26 @@ pub fn render(
         writeln!(out, "  </testsuite>")?;
     }
     // Findings come in path order: each run of one path is a suite.
+    let places: Vec<(String, Option<(usize, usize)>)> =
+        findings.iter().map(|f| place(files, f)).collect();
     let mut start = 0;
     while start < findings.len() {
-        let path = place(files, &findings[start]).0;
+        let path = &places[start].0;
         let end = start
-            + findings[start..]
+            + places[start..]
                 .iter()
-                .take_while(|f| place(files, f).0 == path)
+                .take_while(|(p, _)| p == path)
                 .count();
         let suite = &findings[start..end];
         writeln!(
             out,
             r#"  <testsuite name="{}" tests="{}" failures="{}" errors="0">"#,
-            escape(&path),
+            escape(path),
             suite.len(),
             suite.iter().filter(|f| failing(f)).count()
         )?;
-        for finding in suite {
-            let (path, at) = place(files, finding);
+        for (finding, (path, at)) in suite.iter().zip(&places[start..end]) {
+            let at = *at;
             let name = match at {
                 Some((line, col)) => format!(
                     "{}: {} ({line}:{col})",
@@ -113,9 +115,9 @@ pub fn render(
             writeln!(
                 out,
                 r#"    <testcase classname="{}" name="{}" file="{}"{line_attr}>"#,
-                escape(&path),
+                escape(path),
                 escape(&name),
-                escape(&path)
+                escape(path)
             )?;
             let body = escape(&details(files, finding));
             if failing(finding) {

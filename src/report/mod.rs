@@ -82,8 +82,6 @@ pub struct RenderOptions {
     pub width: usize,
     /// The order of the human report.
     pub sort: Sort,
-    /// Print only the table of findings per rule and severity (human and JSON formats).
-    pub statistics: bool,
 }
 
 /// The order of the human report (machine formats keep path order).
@@ -147,7 +145,6 @@ impl Default for RenderOptions {
             quiet: false,
             width: DEFAULT_WIDTH,
             sort: Sort::Severity,
-            statistics: false,
         }
     }
 }

@@ -21,7 +21,7 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::{Summary, line_column};
+use super::{Summary, line_column, shown_name};
 use crate::files::Files;
 use crate::finding::{Code, CodeKind, Finding, Label, Severity};
 use crate::fingerprint;
@@ -62,14 +62,6 @@ pub fn rule_docs(rules: &RuleSet) -> Vec<RuleDoc> {
             },
         })
         .collect()
-}
-
-/// The id a result is filed under: the user's rule for facts, the check otherwise.
-fn rule_id(finding: &Finding) -> &str {
-    match (&finding.rule, finding.code.kind()) {
-        (Some(rule), CodeKind::Fact) => rule,
-        _ => finding.code.name(),
-    }
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -224,7 +216,7 @@ fn result(files: &Files, finding: &Finding, rule_index: usize, fingerprint: &str
         })
         .collect();
     let mut value = json!({
-        "ruleId": rule_id(finding),
+        "ruleId": shown_name(finding),
         "ruleIndex": rule_index,
         "level": level(finding.severity),
         "message": {"text": text},
@@ -283,7 +275,7 @@ impl<'f> RunIndex<'f> {
     fn new(files: &Files, findings: &'f [Finding], rules: &[RuleDoc]) -> RunIndex<'f> {
         let mut ids: BTreeMap<&str, Code> = BTreeMap::new();
         for f in findings {
-            ids.entry(rule_id(f)).or_insert(f.code);
+            ids.entry(shown_name(f)).or_insert(f.code);
         }
         RunIndex {
             index: ids.keys().enumerate().map(|(i, id)| (*id, i)).collect(),
@@ -304,7 +296,7 @@ impl<'f> RunIndex<'f> {
             result(
                 files,
                 f,
-                self.index.get(rule_id(f)).copied().unwrap_or(0),
+                self.index.get(shown_name(f)).copied().unwrap_or(0),
                 fp,
             )
         })

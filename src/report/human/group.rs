@@ -13,6 +13,7 @@
 //! finding per location, so machines and editors still see every place.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use crate::files::Files;
 use crate::finding::{Finding, Label};
@@ -116,8 +117,9 @@ impl<'f> Group<'f> {
     }
 }
 
-/// What makes two findings the same apart from where they are.
-fn sameness(finding: &Finding) -> Option<String> {
+/// The document of a finding and what makes it the same as another apart from where it is;
+/// `None` for a finding without a primary label (a whole file), which never groups.
+fn sameness(finding: &Finding) -> Option<(FileId, String)> {
     let primary = finding.primary()?;
     let fix = finding.fix.as_ref().map(|f| {
         f.edits
@@ -126,7 +128,7 @@ fn sameness(finding: &Finding) -> Option<String> {
             .collect::<Vec<_>>()
             .join("\u{1f}")
     });
-    Some(format!(
+    let key = format!(
         "{}\u{1e}{}\u{1e}{}\u{1e}{}\u{1e}{}\u{1e}{}\u{1e}{:?}\u{1e}{}",
         finding.severity,
         finding.code,
@@ -136,7 +138,8 @@ fn sameness(finding: &Finding) -> Option<String> {
         finding.notes.join("\u{1f}"),
         fix,
         finding.labels.len(),
-    ))
+    );
+    Some((primary.span.file, key))
 }
 
 /// Groups `findings` (in report order); groups come in the order of their first finding.
@@ -144,31 +147,31 @@ pub fn groups<'f>(
     files: &Files,
     findings: impl IntoIterator<Item = &'f Finding>,
 ) -> Vec<Group<'f>> {
-    let mut out: Vec<Group<'f>> = Vec::new();
+    let alone = |finding| Group {
+        occurrences: vec![finding],
+        elsewhere: Vec::new(),
+    };
+    // Each group with what makes it the same as another (none for a whole-file finding).
+    let mut out: Vec<(Group<'f>, Option<String>)> = Vec::new();
     let mut in_document: HashMap<(FileId, String), usize> = HashMap::new();
-    let mut keys: Vec<Option<String>> = Vec::new();
     for finding in findings {
-        let key = sameness(finding);
-        let file = finding.primary().map(|l| l.span.file);
-        if let (Some(k), Some(file)) = (&key, file)
-            && let Some(&g) = in_document.get(&(file, k.clone()))
-        {
-            out[g].occurrences.push(finding);
+        let Some(same) = sameness(finding) else {
+            out.push((alone(finding), None));
             continue;
+        };
+        match in_document.entry(same) {
+            Entry::Occupied(at) => out[*at.get()].0.occurrences.push(finding),
+            Entry::Vacant(at) => {
+                let key = at.key().1.clone();
+                at.insert(out.len());
+                out.push((alone(finding), Some(key)));
+            }
         }
-        if let (Some(k), Some(file)) = (&key, file) {
-            in_document.insert((file, k.clone()), out.len());
-        }
-        keys.push(key);
-        out.push(Group {
-            occurrences: vec![finding],
-            elsewhere: Vec::new(),
-        });
     }
     // Fold a group into an earlier one with the same findings at the same places.
     let mut seen: HashMap<(String, Vec<(usize, usize)>), usize> = HashMap::new();
     let mut folded: Vec<Group<'f>> = Vec::with_capacity(out.len());
-    for (group, key) in out.into_iter().zip(keys) {
+    for (group, key) in out {
         let Some(key) = key else {
             folded.push(group);
             continue;
@@ -179,14 +182,14 @@ pub fn groups<'f>(
             .filter_map(|f| f.primary())
             .map(|l| super::super::line_column(files, l.span.file, l.span.start))
             .collect();
-        match seen.get(&(key.clone(), places.clone())) {
-            Some(&g) => {
-                if let Some(file) = group.first().primary().map(|l| l.span.file) {
-                    folded[g].elsewhere.push(file);
+        match seen.entry((key, places)) {
+            Entry::Occupied(at) => {
+                if let Some(label) = group.first().primary() {
+                    folded[*at.get()].elsewhere.push(label.span.file);
                 }
             }
-            None => {
-                seen.insert((key, places), folded.len());
+            Entry::Vacant(at) => {
+                at.insert(folded.len());
                 folded.push(group);
             }
         }

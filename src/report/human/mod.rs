@@ -74,8 +74,7 @@ pub fn to_diagnostic(files: &Files, finding: &Finding) -> Diagnostic<FileId> {
 }
 
 /// Renders every finding — errors first unless `options.sort` says path order, repeats
-/// grouped — then the per-rule table and the summary line unless `quiet`; with
-/// `options.statistics`, the table alone.
+/// grouped — then the per-rule table and the summary line unless `quiet`.
 ///
 /// # Errors
 /// Only the writer's I/O errors.
@@ -86,9 +85,6 @@ pub fn render(
     options: RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    if options.statistics {
-        return write!(out, "{}", statistics_table(findings));
-    }
     let mut ordered: Vec<&Finding> = findings.iter().collect();
     if options.sort == Sort::Severity {
         // Stable: within one severity the findings keep their path order.
@@ -124,34 +120,20 @@ pub fn statistics_table(findings: &[Finding]) -> String {
         .chain([4])
         .max()
         .unwrap_or(4);
-    let code_width = rows
-        .iter()
-        .map(|r| r.code.len())
-        .chain([5])
-        .max()
-        .unwrap_or(5);
     let mut table = format!(
         "{:>8}  {:<8}  {:<rule_width$}  check\n",
         "findings", "severity", "rule"
     );
     for r in &rows {
         table.push_str(&format!(
-            "{:>8}  {:<8}  {:<rule_width$}  {:<code_width$}\n",
+            "{:>8}  {:<8}  {:<rule_width$}  {}\n",
             r.count,
             r.severity.as_str(),
             r.rule,
             r.code
         ));
     }
-    // No trailing spaces: the last column is padded for alignment only.
     table
-        .lines()
-        .map(str::trim_end)
-        .fold(String::new(), |mut acc, l| {
-            acc.push_str(l);
-            acc.push('\n');
-            acc
-        })
 }
 
 /// Writes one diagnostic, each long line shown as windows around its labels.

@@ -75,7 +75,6 @@ impl<'a> Windowed<'a> {
     ) -> Option<Windowed<'a>> {
         let budget = width.saturating_sub(GUTTER).max(MIN_WINDOW);
         let mut by_file: Vec<(FileId, Pieces)> = Vec::new();
-        let mut long = false;
         for (file, range) in labels {
             let Some(source) = files.get(*file) else {
                 continue;
@@ -88,25 +87,19 @@ impl<'a> Windowed<'a> {
                     &mut by_file[last].1
                 }
             };
-            for (line, piece) in line_pieces(source, range.clone()) {
-                let Some(whole) = source.line_range(line) else {
-                    continue;
-                };
-                long |= width_of(&source.source[whole]) > budget;
-                pieces.push((line, piece));
-            }
+            pieces.extend(line_pieces(source, range.clone()));
         }
-        if !long {
-            return None;
-        }
+        let mut cut = false;
         let views = by_file
             .into_iter()
             .filter_map(|(file, mut pieces)| {
                 pieces.sort_by_key(|(line, p)| (*line, p.start, p.end));
-                Some(view(file, files.get(file)?, &pieces, budget))
+                let (view, cut_here) = view(file, files.get(file)?, &pieces, budget);
+                cut |= cut_here;
+                Some(view)
             })
             .collect();
-        Some(Windowed { files, views })
+        cut.then_some(Windowed { files, views })
     }
 
     fn view(&self, file: FileId) -> Result<&View, cs_files::Error> {
@@ -156,14 +149,16 @@ fn width_of(text: &str) -> usize {
     text.chars().count()
 }
 
-/// Builds the view of one file from its labelled pieces, sorted by line and start.
+/// Builds the view of one file from its labelled pieces, sorted by line and start, and says
+/// whether any line was too long to show whole.
 fn view(
     file: FileId,
     source: &SourceFile,
     pieces: &[(usize, Range<usize>)],
     budget: usize,
-) -> View {
+) -> (View, bool) {
     let text_of = &*source.source;
+    let mut cut = false;
     let mut out = View {
         file,
         text: String::new(),
@@ -183,6 +178,7 @@ fn view(
         let windows = if width_of(&text_of[whole.clone()]) <= budget {
             vec![whole.clone()]
         } else {
+            cut = true;
             windows(text_of, whole.clone(), &pieces[i..j], budget)
         };
         for real in windows {
@@ -210,7 +206,7 @@ fn view(
         }
         i = j;
     }
-    out
+    (out, cut)
 }
 
 /// The windows of one long line `whole` around `pieces` (sorted): pieces close enough share
