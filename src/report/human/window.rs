@@ -224,7 +224,12 @@ fn windows(
     for (_, piece) in pieces {
         let end = floor_boundary(text, piece.end.min(piece.start + longest)).max(piece.start);
         match clusters.last_mut() {
-            Some(c) if end.saturating_sub(c.start) <= longest => c.end = c.end.max(end),
+            // A piece that overlaps the window before it joins it whatever the width: a
+            // window boundary must never cut a label in two (and clusters stay disjoint and
+            // ascending, which the midpoints below rely on).
+            Some(c) if piece.start <= c.end || end.saturating_sub(c.start) <= longest => {
+                c.end = c.end.max(end);
+            }
             _ => clusters.push(piece.start..end),
         }
     }
