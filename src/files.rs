@@ -25,18 +25,34 @@ pub struct SourceFile {
     /// Only this path is ever written by `--fix`.
     pub opened: Option<PathBuf>,
     line_starts: Vec<usize>,
+    /// Characters before each [`CHAR_BLOCK`]-byte block, so that a column on a line of a
+    /// megabyte is counted from the nearest block, not from the line's start.
+    chars_before_block: Vec<usize>,
 }
+
+/// Bytes per entry of [`SourceFile::chars_before_block`].
+const CHAR_BLOCK: usize = 4096;
 
 impl SourceFile {
     /// A file from its display path and text.
     pub fn new(path: impl Into<String>, source: impl Into<Arc<str>>) -> SourceFile {
         let source: Arc<str> = source.into();
         let line_starts = line_starts(&source);
+        let chars_before_block = source
+            .as_bytes()
+            .chunks(CHAR_BLOCK)
+            .scan(0, |before, block| {
+                let at = *before;
+                *before += chars_in(block);
+                Some(at)
+            })
+            .collect();
         SourceFile {
             path: path.into(),
             source,
             opened: None,
             line_starts,
+            chars_before_block,
         }
     }
 
@@ -53,11 +69,17 @@ impl SourceFile {
         let byte = byte.min(self.source.len());
         let line = self.line_index(byte);
         let start = self.line_starts[line];
-        let column = self
-            .source
-            .get(start..byte)
-            .map_or(byte - start, |s| s.chars().count());
+        let column = self.chars_before(byte) - self.chars_before(start);
         (line + 1, column + 1)
+    }
+
+    /// How many characters start before byte `byte` (at most [`CHAR_BLOCK`] bytes counted).
+    fn chars_before(&self, byte: usize) -> usize {
+        let bytes = self.source.as_bytes();
+        let byte = byte.min(bytes.len());
+        let block = byte / CHAR_BLOCK;
+        let counted = self.chars_before_block.get(block).copied().unwrap_or(0);
+        counted + chars_in(bytes.get(block * CHAR_BLOCK..byte).unwrap_or(&[]))
     }
 
     /// Byte range of a 0-based line, without its line terminator.
@@ -75,6 +97,11 @@ impl SourceFile {
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
+}
+
+/// How many characters start in `bytes`: every byte but UTF-8's continuation bytes.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 fn line_starts(source: &str) -> Vec<usize> {
@@ -196,5 +223,14 @@ mod tests {
         assert_eq!(f.line_column(12), (2, 9));
         assert_eq!(f.line_range(1), Some(3..15));
         assert_eq!(f.line_range(5), None);
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_chars_across_blocks() {
+        let line = "é".repeat(3 * CHAR_BLOCK) + " 96";
+        let f = SourceFile::new("a.md", format!("x\n{line}\n"));
+        let at = 2 + line.len() - 2;
+        assert_eq!(f.line_column(at), (2, 3 * CHAR_BLOCK + 2));
+        assert_eq!(f.line_column(2 + CHAR_BLOCK * 2), (2, CHAR_BLOCK + 1));
     }
 }

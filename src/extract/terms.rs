@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::rules::{Pattern, RuleKind, RuleSet, Term};
 
@@ -57,6 +57,9 @@ struct Owner {
     word_end: bool,
 }
 
+/// Total bytes of literals above which no DFA is built (see [`Automaton::build`]).
+const DFA_MAX_BYTES: usize = 4 * 1024;
+
 #[derive(Debug)]
 struct Automaton {
     ac: AhoCorasick,
@@ -71,11 +74,18 @@ impl Automaton {
         let (literals, owners): (Vec<String>, Vec<Vec<Owner>>) = patterns.into_iter().unzip();
         // Standard semantics + overlapping search: every pattern that matches is reported, so
         // that one rule's long form never hides another rule's shorter term.
-        let ac = AhoCorasickBuilder::new()
+        let mut builder = AhoCorasickBuilder::new();
+        builder
             .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(case_insensitive)
-            .build(&literals)
-            .ok()?;
+            .ascii_case_insensitive(case_insensitive);
+        // The crate picks a DFA for few patterns, and building one costs time quadratic in a
+        // pattern's length (a 100,000-character term took minutes). Past a size no real term
+        // list reaches, the contiguous NFA is built in linear time and scans nearly as fast.
+        let total: usize = literals.iter().map(String::len).sum();
+        if total > DFA_MAX_BYTES {
+            builder.kind(Some(AhoCorasickKind::ContiguousNFA));
+        }
+        let ac = builder.build(&literals).ok()?;
         Some(Automaton { ac, owners })
     }
 }
@@ -340,6 +350,29 @@ mod tests {
             hits.iter().map(|h| h.term).collect::<Vec<_>>(),
             [1, 0, 2, 3]
         );
+    }
+
+    #[test]
+    fn a_long_term_builds_no_dfa_and_still_matches() {
+        // A 100,000-character term once took minutes to compile (the DFA's build is quadratic
+        // in a pattern's length); the automaton past DFA_MAX_BYTES is an NFA.
+        let long = "a".repeat(100_000);
+        let longer = format!("{long}b");
+        let rules = RuleSet {
+            rules: vec![rule("long", entity(&long, &[&longer]))],
+        };
+        let m = TermMatcher::new(&rules);
+        let kind = m.sensitive.as_ref().map(|a| a.ac.kind());
+        assert_eq!(kind, Some(AhoCorasickKind::ContiguousNFA));
+        let text = format!("x {longer} y");
+        let hits = m.find(&text);
+        assert_eq!(texts(&text, &hits), [longer.as_str()]);
+        // A short list keeps the crate's choice (a DFA for a few patterns).
+        let short = TermMatcher::new(&RuleSet {
+            rules: vec![rule("iskp", entity("IS-K", &["ISKP"]))],
+        });
+        let kind = short.sensitive.as_ref().map(|a| a.ac.kind());
+        assert_eq!(kind, Some(AhoCorasickKind::DFA));
     }
 
     #[test]

@@ -35,7 +35,7 @@ mod region;
 mod tokens;
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
 use super::terms::{Hit, Role};
@@ -383,7 +383,7 @@ impl<'a> Binder<'a> {
         let mut seen = BTreeSet::new();
         // A sentence repeated word for word (a caption and its alt text, a gallery, a teaser)
         // states its figure once: the first reading is kept, the repeats are rejected.
-        let mut said: BTreeSet<(&str, usize)> = BTreeSet::new();
+        let mut said = Said::default();
         for region in regions {
             let view = self.view(region);
             let mut candidates: Vec<Candidate<T>> = scan(region)
@@ -450,19 +450,14 @@ impl<'a> Binder<'a> {
     /// Whether the sentence holding byte `at` was already read, word for word, at the same
     /// place: `said` keeps (sentence text, offset) of every reading so far. Gallery captions
     /// repeat behind a changing counter ("Image 6 of 12"), which is left out of the text.
-    fn repeats<'t>(
-        &'t self,
-        view: &RegionView<'_>,
-        at: usize,
-        said: &mut BTreeSet<(&'t str, usize)>,
-    ) -> bool {
+    fn repeats<'t>(&'t self, view: &RegionView<'_>, at: usize, said: &mut Said<'t>) -> bool {
         view.sentence_at(at).is_some_and(|s| {
             let first = view.token_at(s.start);
             let start = prose::counter_at(&view.tokens, first)
                 .and_then(|n| view.tokens.get(first + n))
                 .map_or(s.start, |t| t.start.min(at));
             let text = self.doc.text.get(start..s.end).unwrap_or("");
-            !said.insert((text, at - start))
+            !said.first_time(text, (start, s.end), at - start)
         })
     }
 
@@ -795,9 +790,45 @@ fn is_prose_paragraph(text: &str, block: TextRange) -> bool {
     ends && body.split_whitespace().nth(7).is_some()
 }
 
+/// The sentences read so far, for [`Binder::repeats`]. Each distinct sentence text gets a
+/// number when first met — its text hashed once per place, not compared once per reading, so a
+/// run-on "sentence" of a megabyte with thousands of counts costs its length, not its length
+/// times its counts — and a reading is remembered as (sentence number, offset in it).
+#[derive(Debug, Default)]
+struct Said<'t> {
+    numbers: HashMap<&'t str, usize>,
+    by_place: HashMap<(usize, usize), usize>,
+    readings: HashSet<(usize, usize)>,
+}
+
+impl<'t> Said<'t> {
+    /// Whether no reading was yet at `offset` of a sentence worded as `text` (at `place`, its
+    /// byte range); remembers this one.
+    fn first_time(&mut self, text: &'t str, place: (usize, usize), offset: usize) -> bool {
+        let next = self.numbers.len();
+        let numbers = &mut self.numbers;
+        let number = *self
+            .by_place
+            .entry(place)
+            .or_insert_with(|| *numbers.entry(text).or_insert(next));
+        self.readings.insert((number, offset))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_is_said_once_per_offset_wherever_it_stands() {
+        let mut said = Said::default();
+        assert!(said.first_time("Five died.", (0, 10), 0));
+        assert!(!said.first_time("Five died.", (0, 10), 0));
+        // The same words elsewhere (a caption repeated) are the same sentence.
+        assert!(!said.first_time("Five died.", (40, 50), 0));
+        assert!(said.first_time("Five died.", (40, 50), 5));
+        assert!(said.first_time("Six died.", (60, 69), 0));
+    }
     use crate::extract::terms::TermMatcher;
     use crate::rules::{BareRound, Pattern, QuantityRule, Rule, Term, Unit};
     use crate::source;
