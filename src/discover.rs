@@ -373,54 +373,63 @@ fn innermost(e: &ignore::Error) -> &ignore::Error {
 /// holds and what diagnostics render against. A `.docx` that cannot be read (encrypted,
 /// legacy `.doc`, corrupt, truncated) is an `unsupported-document` warning.
 pub fn read_input(input: &Input, max_size: u64) -> Result<String, Box<Finding>> {
-    let skip = |code: Code, reason: String| {
-        Box::new(
-            Finding::new(code, format!("skipped `{}`: {reason}", input.display))
-                .with_path(input.display.clone()),
-        )
-    };
+    let skip = |code: Code, reason: String| skipped(&input.display, code, reason);
     let unreadable = |e: std::io::Error| skip(Code::UnreadableFile, format!("cannot read: {e}"));
     // The size check comes before reading so that a huge file is never loaded.
     let meta = fs::metadata(&input.path).map_err(unreadable)?;
     if meta.is_dir() {
         return Err(skip(Code::UnreadableFile, "is a directory".to_string()));
     }
-    let too_large = |len: u64| {
-        skip(
-            Code::FileTooLarge,
-            format!("{len} bytes is over the size limit of {max_size} bytes"),
-        )
-    };
+    if !meta.is_file() {
+        // A FIFO blocks until someone writes to it, a device never ends: neither is a document.
+        return Err(skip(
+            Code::UnreadableFile,
+            "not a regular file (a FIFO, socket or device)".to_string(),
+        ));
+    }
     if meta.len() > max_size {
-        return Err(too_large(meta.len()));
+        return Err(skip(Code::FileTooLarge, over_limit(meta.len(), max_size)));
     }
+    let file = fs::File::open(&input.path).map_err(unreadable)?;
+    read_document(file, &input.display, max_size)
+}
+
+/// Reads one document from `reader` (a file, standard input) as UTF-8 text, or says why it
+/// cannot be read, as a warning naming `display`. Reading is bounded: at most `max_size + 1`
+/// bytes are ever read, and a binary file is recognized by its first
+/// [`BINARY_SNIFF_LEN`] bytes before the rest is read (a sparse file of a gigabyte of NULs
+/// costs 8 KiB).
+pub fn read_document(
+    reader: impl Read,
+    display: &str,
+    max_size: u64,
+) -> Result<String, Box<Finding>> {
+    let skip = |code: Code, reason: String| skipped(display, code, reason);
+    let unreadable = |e: std::io::Error| skip(Code::UnreadableFile, format!("cannot read: {e}"));
+    let mut reader = reader.take(max_size.saturating_add(1));
     let mut bytes = Vec::new();
-    // `take` guards against a file that grew after the size check.
-    fs::File::open(&input.path)
-        .and_then(|f| f.take(max_size.saturating_add(1)).read_to_end(&mut bytes))
+    (&mut reader)
+        .take(BINARY_SNIFF_LEN as u64)
+        .read_to_end(&mut bytes)
         .map_err(unreadable)?;
-    if bytes.len() as u64 > max_size {
-        return Err(too_large(bytes.len() as u64));
+    let docx = Format::from_path(display) == Format::Docx;
+    if !docx {
+        sniff(&bytes).map_err(|(code, reason)| skip(code, reason))?;
     }
-    if Format::from_path(&input.display) == Format::Docx {
+    reader.read_to_end(&mut bytes).map_err(unreadable)?;
+    if bytes.len() as u64 > max_size {
+        // `take` stopped one byte past the limit: how long the rest is, nobody read.
+        return Err(skip(
+            Code::FileTooLarge,
+            format!("more than {max_size} bytes, the size limit (reading stopped there)"),
+        ));
+    }
+    if docx {
         // A Word document enters the file database as its virtual source (one paragraph per
         // line), since spans cannot point into the zip; see `source::docx`.
         let part_limit = max_size.saturating_mul(DOCX_INFLATION);
         return docx::virtual_source(&bytes, part_limit)
             .map_err(|e| skip(Code::UnsupportedDocument, e.to_string()));
-    }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(skip(
-            Code::InvalidUtf8,
-            "UTF-16 text (a UTF-16 byte-order mark); convert it to UTF-8".to_string(),
-        ));
-    }
-    let head = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
-    if let Some(at) = memchr::memchr(0, head) {
-        return Err(skip(
-            Code::BinaryFile,
-            format!("binary file (NUL byte at byte {at})"),
-        ));
     }
     String::from_utf8(bytes).map_err(|e| {
         skip(
@@ -431,6 +440,35 @@ pub fn read_input(input: &Input, max_size: u64) -> Result<String, Box<Finding>> 
             ),
         )
     })
+}
+
+/// Why a document's first bytes say it is no text to read: UTF-16, or binary (a NUL byte).
+fn sniff(head: &[u8]) -> Result<(), (Code, String)> {
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return Err((
+            Code::InvalidUtf8,
+            "UTF-16 text (a UTF-16 byte-order mark); convert it to UTF-8".to_string(),
+        ));
+    }
+    match memchr::memchr(0, head) {
+        Some(at) => Err((
+            Code::BinaryFile,
+            format!("binary file (NUL byte at byte {at})"),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// "N bytes is over the size limit of M bytes".
+fn over_limit(len: u64, max_size: u64) -> String {
+    format!("{len} bytes is over the size limit of {max_size} bytes")
+}
+
+/// The warning that skips document `display`.
+fn skipped(display: &str, code: Code, reason: String) -> Box<Finding> {
+    Box::new(
+        Finding::new(code, format!("skipped `{display}`: {reason}")).with_path(display.to_string()),
+    )
 }
 
 #[cfg(test)]

@@ -66,8 +66,9 @@ pub struct Settings {
     pub paths: Option<Vec<PathBuf>>,
     /// Rule paths from `--rules`; replace the config's `rules`.
     pub rules: Option<Vec<PathBuf>>,
-    /// A document read from standard input: its display name and text.
-    pub stdin: Option<(String, String)>,
+    /// A document read from standard input: its display name and text, or the warning that
+    /// says why it could not be read (too large, binary, not UTF-8).
+    pub stdin: Option<(String, Result<String, Box<Finding>>)>,
     /// The directory display paths are relative to.
     pub display_base: PathBuf,
     /// Draft mode, suppressions and baseline (`gates`).
@@ -181,9 +182,17 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         .map(|(i, input)| load_one(input, config.max_file_size, base + i, &extractor))
         .collect();
     let mut loaded = loaded;
-    if let Some((name, text)) = &settings.stdin {
+    if let Some((name, read)) = &settings.stdin {
         let id = span::FileId(u32::try_from(base + loaded.len()).unwrap_or(u32::MAX));
-        loaded.push(load_text(name, text.clone(), id, &extractor));
+        loaded.push(match read {
+            Ok(text) => load_text(name, text.clone(), id, &extractor),
+            Err(problem) => Loaded {
+                display: name.clone(),
+                opened: None,
+                source: String::new(),
+                result: Err(problem.clone()),
+            },
+        });
     }
 
     let mut gathered = gather(&mut files, loaded, findings, config.checks.near_duplicates);

@@ -1,6 +1,6 @@
 //! `factlint check`: run the pipeline, render the findings, decide the exit status.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -45,11 +45,11 @@ pub fn settings(
     let mut paths: Vec<PathBuf> = Vec::new();
     for p in &input.paths {
         if p.as_os_str() == "-" {
-            let mut text = String::new();
-            io::stdin()
-                .read_to_string(&mut text)
-                .context("cannot read standard input as UTF-8 text")?;
-            stdin = Some((input.stdin_filename.clone(), text));
+            // Read as a file is: bounded by `max_file_size`, a warning when it cannot be.
+            let name = input.stdin_filename.clone();
+            let read =
+                factlint::discover::read_document(io::stdin().lock(), &name, config.max_file_size);
+            stdin = Some((name, read));
         } else {
             // A path typed wrong must not pass a CI step: it is a usage error, not a warning.
             if std::fs::symlink_metadata(cwd.join(p)).is_err() {

@@ -33,6 +33,12 @@ pub fn run(
     if !(args.fix || args.diff) || outcome.has_rule_errors() {
         return Ok(None);
     }
+    if args.fix
+        && let Some((_, Err(problem))) = &settings.stdin
+    {
+        // As a filter (`--fix - < a.md > b.md`), printing nothing would empty `b.md`.
+        bail!("{}; nothing printed", problem.message);
+    }
     let plans = fix::plan(&outcome.files, &outcome.findings);
     let options = fix::WriteOptions {
         through_symlinks: args.fix_through_symlinks,

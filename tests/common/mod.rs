@@ -57,6 +57,23 @@ pub fn json(output: &[u8]) -> Value {
     serde_json::from_slice(output).expect("valid JSON")
 }
 
+/// The (code, path) of each finding of a JSON report, the path of its first label when it
+/// has no path of its own.
+pub fn finding_codes(output: &[u8]) -> Vec<(String, String)> {
+    json(output)["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let path = f["path"]
+                .as_str()
+                .or_else(|| f["labels"][0]["path"].as_str())
+                .unwrap_or_default();
+            (f["code"].as_str().unwrap().to_string(), path.to_string())
+        })
+        .collect()
+}
+
 /// Table tests of binding: each case names a test, a rule id and a text, and lists the texts
 /// of that rule's mentions in order. The invoking file defines `mentions(text, rule)`.
 #[macro_export]
