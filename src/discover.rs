@@ -22,6 +22,7 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use ignore::WalkBuilder;
 
 use crate::finding::{Code, Finding};
+use crate::source::offsets::MAX_DOCUMENT;
 use crate::source::{Format, docx};
 
 /// What to discover.
@@ -387,6 +388,7 @@ pub fn read_input(input: &Input, max_size: u64) -> Result<String, Box<Finding>> 
             "not a regular file (a FIFO, socket or device)".to_string(),
         ));
     }
+    let max_size = max_size.min(MAX_DOCUMENT);
     if meta.len() > max_size {
         return Err(skip(Code::FileTooLarge, over_limit(meta.len(), max_size)));
     }
@@ -406,6 +408,8 @@ pub fn read_document(
 ) -> Result<String, Box<Finding>> {
     let skip = |code: Code, reason: String| skipped(display, code, reason);
     let unreadable = |e: std::io::Error| skip(Code::UnreadableFile, format!("cannot read: {e}"));
+    // Whatever the configuration says, no document is longer than spans can address.
+    let max_size = max_size.min(MAX_DOCUMENT);
     let mut reader = reader.take(max_size.saturating_add(1));
     let mut bytes = Vec::new();
     (&mut reader)

@@ -6,7 +6,6 @@
 
 use std::ops::Range;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use codespan_reporting::files::{self as cs_files, Files as CsFiles};
 
@@ -18,7 +17,7 @@ pub struct SourceFile {
     /// Path as shown to users and written to JSON.
     pub path: String,
     /// The original text; spans index into it.
-    pub source: Arc<str>,
+    pub source: String,
     /// The path the text was read from, exactly as it was opened (not the cleaned display
     /// path, which may name another file through `..` and a symbolic link, or lose bytes of a
     /// non-UTF-8 name). `None` for text that came from no file (standard input, examples).
@@ -35,8 +34,9 @@ const CHAR_BLOCK: usize = 4096;
 
 impl SourceFile {
     /// A file from its display path and text.
-    pub fn new(path: impl Into<String>, source: impl Into<Arc<str>>) -> SourceFile {
-        let source: Arc<str> = source.into();
+    pub fn new(path: impl Into<String>, source: impl Into<String>) -> SourceFile {
+        // A `String` moves in: the text read is never copied (an `Arc<str>` was a copy).
+        let source: String = source.into();
         let line_starts = line_starts(&source);
         let chars_before_block = source
             .as_bytes()
@@ -123,7 +123,7 @@ impl Files {
     }
 
     /// Adds a file that came from no path on disk and returns its id.
-    pub fn add(&mut self, path: impl Into<String>, source: impl Into<Arc<str>>) -> FileId {
+    pub fn add(&mut self, path: impl Into<String>, source: impl Into<String>) -> FileId {
         self.add_opened(path, source, None)
     }
 
@@ -131,7 +131,7 @@ impl Files {
     pub fn add_opened(
         &mut self,
         path: impl Into<String>,
-        source: impl Into<Arc<str>>,
+        source: impl Into<String>,
         opened: Option<PathBuf>,
     ) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));

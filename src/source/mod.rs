@@ -134,7 +134,7 @@ pub fn locator(path: &str, line: usize) -> Option<String> {
 /// never panics: whatever the input, the result is a (possibly empty) document.
 pub fn load(file: FileId, path: &str, source: &str) -> Document {
     let format = Format::from_path(path);
-    let mut builder = TextBuilder::new();
+    let mut builder = TextBuilder::for_source(source.len());
     let mut meta = DocMeta::default();
     let mut docx_dates = Vec::new();
     let mut quoted = Vec::new();

@@ -3,7 +3,8 @@
 //! Every source format (plain text, Markdown, …) builds its matching text with a
 //! [`TextBuilder`], which also applies the matching normalizations of DESIGN §3 (NFC, curly
 //! quotes, dashes, no-break and thin spaces). The builder records an [`OffsetMap`] of segments:
-//! a *copied* segment maps byte for byte, a *replaced* segment (a curly quote folded to `'`, a
+//! a *copied* segment maps byte for byte (its text is the source's, but for line breaks and
+//! tabs folded to a space of the same length), a *replaced* segment (a curly quote folded to `'`, a
 //! decoded entity, a synthetic paragraph break) maps as a whole to its source range. Ranges in
 //! the matching text are [`TextRange`]s; only [`OffsetMap::to_source`] turns them into source
 //! byte ranges, which always fall on char boundaries of the source.
@@ -37,19 +38,63 @@ impl TextRange {
     }
 }
 
+/// One piece of the map. Offsets are held as `u32` — a segment is 20 bytes, not 40, and
+/// paragraph-dense text has a segment or two per paragraph — so a document is at most
+/// [`MAX_DOCUMENT`] bytes ([`crate::discover::read_document`] refuses longer ones).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Segment {
-    text_start: usize,
-    text_len: usize,
-    src_start: usize,
-    src_len: usize,
+    text_start: u32,
+    text_len: u32,
+    src_start: u32,
+    src_len: u32,
     /// Copied byte for byte (`text_len == src_len`), or replaced as a whole.
     copied: bool,
 }
 
+/// The longest document the offset map can address: 2 GiB leaves room for the text a
+/// builder adds (paragraph breaks) within `u32`.
+pub const MAX_DOCUMENT: u64 = 1 << 31;
+
+/// An offset as stored in a [`Segment`] (saturating: never reached within [`MAX_DOCUMENT`]).
+fn narrow(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
 impl Segment {
+    fn new(
+        text_start: usize,
+        text_len: usize,
+        src_start: usize,
+        src_len: usize,
+        copied: bool,
+    ) -> Segment {
+        Segment {
+            text_start: narrow(text_start),
+            text_len: narrow(text_len),
+            src_start: narrow(src_start),
+            src_len: narrow(src_len),
+            copied,
+        }
+    }
+
+    fn text_start(&self) -> usize {
+        self.text_start as usize
+    }
+
+    fn text_len(&self) -> usize {
+        self.text_len as usize
+    }
+
+    fn src_start(&self) -> usize {
+        self.src_start as usize
+    }
+
+    fn src_end(&self) -> usize {
+        self.src_start as usize + self.src_len as usize
+    }
+
     fn text_end(&self) -> usize {
-        self.text_start + self.text_len
+        self.text_start() + self.text_len()
     }
 }
 
@@ -78,13 +123,13 @@ impl OffsetMap {
     /// Source offset of a text offset used as a range start.
     fn start_to_source(&self, offset: usize) -> usize {
         // The segment with text_start <= offset < text_end (skipping empty segments).
-        let idx = self.segments.partition_point(|s| s.text_start <= offset);
+        let idx = self.segments.partition_point(|s| s.text_start() <= offset);
         for seg in self.segments[..idx].iter().rev() {
             if offset < seg.text_end() {
                 return if seg.copied {
-                    seg.src_start + (offset - seg.text_start)
+                    seg.src_start() + (offset - seg.text_start())
                 } else {
-                    seg.src_start
+                    seg.src_start()
                 };
             }
             if seg.text_len > 0 {
@@ -94,17 +139,19 @@ impl OffsetMap {
         // At or past the end: the end of the last segment.
         self.segments
             .get(idx.saturating_sub(1))
-            .map_or(0, |s| s.src_start + s.src_len)
+            .map_or(0, Segment::src_end)
     }
 
     /// Source offset of a text offset used as a range end.
     fn end_to_source(&self, offset: usize) -> usize {
         // The segment with text_start < offset <= text_end.
-        let idx = self.segments.partition_point(|s| s.text_start < offset);
+        let idx = self.segments.partition_point(|s| s.text_start() < offset);
         match self.segments[..idx].last() {
-            Some(seg) if seg.copied => seg.src_start + (offset - seg.text_start).min(seg.src_len),
-            Some(seg) => seg.src_start + seg.src_len,
-            None => self.segments.first().map_or(0, |s| s.src_start),
+            Some(seg) if seg.copied => {
+                seg.src_start() + (offset - seg.text_start()).min(seg.src_len as usize)
+            }
+            Some(seg) => seg.src_end(),
+            None => self.segments.first().map_or(0, Segment::src_start),
         }
     }
 
@@ -127,6 +174,15 @@ impl TextBuilder {
         TextBuilder::default()
     }
 
+    /// A builder for the text of a source of `len` bytes: the text is prose of the source, so
+    /// about as long, and reserving it at once spares the doubling that leaves up to twice the
+    /// text allocated.
+    pub fn for_source(len: usize) -> TextBuilder {
+        let mut builder = TextBuilder::default();
+        builder.text.reserve(len);
+        builder
+    }
+
     /// The text built so far.
     pub fn text(&self) -> &str {
         &self.text
@@ -135,10 +191,7 @@ impl TextBuilder {
     /// Where the source consumed so far ends: the end of the last piece's source range (0 when
     /// empty). Synthetic text placed here keeps the map monotonic.
     pub fn src_end(&self) -> usize {
-        self.map
-            .segments
-            .last()
-            .map_or(0, |s| s.src_start + s.src_len)
+        self.map.segments.last().map_or(0, Segment::src_end)
     }
 
     /// Appends `src`, which sits at byte `src_offset` of the source, normalized for matching.
@@ -193,13 +246,21 @@ impl TextBuilder {
             self.push_copied(&src[run_start..i], src_offset + run_start);
             let mut buf = [0u8; 4];
             let replacement = folded.map_or("", |f| f.encode_utf8(&mut buf));
-            self.push_replaced_raw(replacement, src_offset + i..src_offset + i + c.len_utf8());
+            if replacement.len() == c.len_utf8() {
+                // A line break or tab folded to a space keeps its length: it maps byte for
+                // byte, so it extends the copied run instead of costing a segment per line
+                // (a segment per line made the map larger than the text).
+                self.push_copied(replacement, src_offset + i);
+            } else {
+                self.push_replaced_raw(replacement, src_offset + i..src_offset + i + c.len_utf8());
+            }
             i += c.len_utf8();
             run_start = i;
         }
         self.push_copied(&src[run_start..], src_offset + run_start);
     }
 
+    /// Appends `src`, which stands byte for byte for the source at `src_offset`.
     fn push_copied(&mut self, src: &str, src_offset: usize) {
         if src.is_empty() {
             return;
@@ -209,18 +270,14 @@ impl TextBuilder {
         if let Some(last) = self.map.segments.last_mut()
             && last.copied
             && last.text_end() == text_start
-            && last.src_start + last.src_len == src_offset
+            && last.src_end() == src_offset
         {
-            last.text_len += src.len();
-            last.src_len += src.len();
+            let len = narrow(src.len());
+            last.text_len = last.text_len.saturating_add(len);
+            last.src_len = last.src_len.saturating_add(len);
         } else {
-            self.map.segments.push(Segment {
-                text_start,
-                text_len: src.len(),
-                src_start: src_offset,
-                src_len: src.len(),
-                copied: true,
-            });
+            let segment = Segment::new(text_start, src.len(), src_offset, src.len(), true);
+            self.map.segments.push(segment);
         }
         self.map.text_len = self.text.len();
     }
@@ -235,13 +292,9 @@ impl TextBuilder {
     fn push_replaced_raw(&mut self, text: &str, src_range: Range<usize>) {
         let text_start = self.text.len();
         self.text.push_str(text);
-        self.map.segments.push(Segment {
-            text_start,
-            text_len: text.len(),
-            src_start: src_range.start,
-            src_len: src_range.end.saturating_sub(src_range.start),
-            copied: false,
-        });
+        let src_len = src_range.end.saturating_sub(src_range.start);
+        let segment = Segment::new(text_start, text.len(), src_range.start, src_len, false);
+        self.map.segments.push(segment);
         self.map.text_len = self.text.len();
     }
 

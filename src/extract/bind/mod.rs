@@ -113,6 +113,9 @@ pub struct Rejection {
     pub reason: String,
 }
 
+/// How many tokens of read regions a [`Binder`] keeps for the next rule (about a megabyte of prose).
+const VIEW_CACHE_TOKENS: usize = 1 << 18;
+
 /// Subject competition and frames for all rules of one kind in one document.
 #[derive(Debug)]
 pub struct Binder<'a> {
@@ -125,8 +128,11 @@ pub struct Binder<'a> {
     /// Cue hits of every rule of this kind, by position: the predicates of a region.
     cues_by_position: Vec<Hit>,
     sentences: RefCell<BTreeMap<usize, Vec<TextRange>>>,
-    /// Regions already read, shared by every rule whose subject falls in them.
+    /// Regions already read, shared by every rule whose subject falls in them; emptied when
+    /// they hold more than [`VIEW_CACHE_TOKENS`] tokens.
     views: RefCell<BTreeMap<TextRange, Rc<RegionView<'a>>>>,
+    /// How many tokens the views in `views` hold.
+    cached_tokens: std::cell::Cell<usize>,
     /// Regions where the candidate cap was hit.
     capped: RefCell<Vec<TextRange>>,
     /// Where the document's lead ends, once known.
@@ -173,6 +179,7 @@ impl<'a> Binder<'a> {
             cues_by_position,
             sentences: Default::default(),
             views: Default::default(),
+            cached_tokens: Default::default(),
             capped: Default::default(),
             lead: Default::default(),
             links: Default::default(),
@@ -328,7 +335,19 @@ impl<'a> Binder<'a> {
             &cues,
             year,
         ));
-        self.views.borrow_mut().insert(region, Rc::clone(&view));
+        // A news story's regions all fit, so each is read once for every rule; a document of
+        // megabytes would keep every region's tokens to the end (several times its size), so
+        // past the budget the cache starts again: each rule then reads such a document anew,
+        // which costs time in proportion to it, not memory.
+        let tokens = self.cached_tokens.get() + view.tokens.len();
+        let mut views = self.views.borrow_mut();
+        if tokens > VIEW_CACHE_TOKENS {
+            views.clear();
+            self.cached_tokens.set(view.tokens.len());
+        } else {
+            self.cached_tokens.set(tokens);
+        }
+        views.insert(region, Rc::clone(&view));
         view
     }
 
