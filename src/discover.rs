@@ -53,10 +53,6 @@ pub struct Input {
 /// heuristic; text formats never contain NUL, UTF-16 text always does).
 const BINARY_SNIFF_LEN: usize = 8 * 1024;
 
-/// How far one part of a `.docx` may inflate, as a multiple of the size limit: Word's XML
-/// is about ten times its text, and deflate rarely beats 10:1 on it; a zip bomb goes far past.
-const DOCX_INFLATION: u64 = 10;
-
 /// Walks the paths and returns the documents in a stable order (by display path), without
 /// duplicates, and the problems met on the way.
 pub fn discover(opts: &DiscoverOptions) -> (Vec<Input>, Vec<Finding>) {
@@ -431,8 +427,7 @@ pub fn read_document(
     if docx {
         // A Word document enters the file database as its virtual source (one paragraph per
         // line), since spans cannot point into the zip; see `source::docx`.
-        let part_limit = max_size.saturating_mul(DOCX_INFLATION);
-        return docx::virtual_source(&bytes, part_limit)
+        return docx::virtual_source(&bytes, max_size)
             .map_err(|e| skip(Code::UnsupportedDocument, e.to_string()));
     }
     String::from_utf8(bytes).map_err(|e| {

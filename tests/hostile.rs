@@ -123,3 +123,76 @@ fn standard_input_obeys_the_size_limit() {
         "Analysts blamed IS-K.\n"
     );
 }
+
+/// A `.docx` whose body is one paragraph holding `text` (written as it is given, in pieces).
+fn docx_with_text(pieces: impl Iterator<Item = Vec<u8>>) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    zip.start_file("word/document.xml", opts).unwrap();
+    zip.write_all(
+        b"<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/\
+          wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>",
+    )
+    .unwrap();
+    for piece in pieces {
+        zip.write_all(&piece).unwrap();
+    }
+    zip.write_all(b"</w:t></w:r></w:p></w:body></w:document>")
+        .unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+/// The messages of a JSON report's findings.
+fn messages(output: &[u8]) -> Vec<String> {
+    common::json(output)["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn zip_bombs_are_refused_before_they_inflate() {
+    // 24 MiB of one letter packs into some 24 KB: a part that inflates a thousand times.
+    let bomb = docx_with_text((0..24).map(|_| vec![b'a'; 1 << 20]));
+    let dir = corpus("max_file_size = \"100MB\"");
+    for k in 0..4 {
+        fs::write(dir.path().join(format!("docs/bomb{k}.docx")), &bomb).unwrap();
+    }
+    let out = capped(256 << 20, dir.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let messages = messages(&out.stdout);
+    let refused = messages.iter().filter(|m| m.contains("zip bomb")).count();
+    assert_eq!(refused, 4, "{messages:?}");
+}
+
+#[test]
+fn a_docx_is_held_to_the_size_limit_by_its_text() {
+    // 480 KB of varied text packs to less than the 200 KB limit, but is more text than it.
+    let words = (0..60_000).map(|i| format!("w{i} ").into_bytes());
+    let docx = docx_with_text(words);
+    assert!(docx.len() < 200_000, "{}", docx.len());
+    let dir = corpus("max_file_size = 200000");
+    fs::write(dir.path().join("docs/long.docx"), &docx).unwrap();
+    let out = factlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json"])
+        .timeout(WATCHDOG)
+        .output()
+        .unwrap();
+    let messages = messages(&out.stdout);
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("long.docx") && m.contains("more than 200000 bytes")),
+        "{messages:?}"
+    );
+}

@@ -30,7 +30,7 @@
 //! package, or a legacy `.doc` saved under a `.docx` name.
 
 use std::fmt;
-use std::io::{Cursor, Read};
+use std::io::{BufRead, BufReader, Cursor, Read};
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
@@ -56,7 +56,14 @@ pub enum DocxError {
         /// The parser's message.
         message: String,
     },
-    /// A part that inflates to more than the limit.
+    /// A part whose declared size is many times what it takes in the archive: a zip bomb.
+    Bomb {
+        /// The part.
+        part: &'static str,
+        /// Inflated size over compressed size.
+        ratio: u64,
+    },
+    /// A part that inflates to more than the limit, or text longer than the document limit.
     TooLarge {
         /// The part.
         part: &'static str,
@@ -79,6 +86,12 @@ impl fmt::Display for DocxError {
                 f.write_str("a zip archive without word/document.xml, not a Word document")
             }
             DocxError::BadXml { part, message } => write!(f, "malformed {part}: {message}"),
+            DocxError::Bomb { part, ratio } => {
+                write!(
+                    f,
+                    "{part} inflates {ratio} times its packed size (a zip bomb)"
+                )
+            }
             DocxError::TooLarge { part, limit } => {
                 write!(f, "{part} inflates to more than {limit} bytes")
             }
@@ -89,23 +102,21 @@ impl fmt::Display for DocxError {
 /// The OLE compound file signature (Word 97–2003, and encrypted OOXML).
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-/// What a `.docx` holds, as factlint reads it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DocxText {
-    /// Body paragraphs, in order (empty ones included).
-    pub paragraphs: Vec<String>,
-    /// Footnote and endnote paragraphs, in order.
-    pub notes: Vec<String>,
-    /// `dc:title`.
-    pub title: Option<String>,
-    /// `dcterms:created`, as written.
-    pub created: Option<String>,
-    /// `dcterms:modified`, as written.
-    pub modified: Option<String>,
-}
+/// How far one part may inflate, as a multiple of the document limit: Word's XML is about ten
+/// times its text; the text itself is held to the limit.
+pub const INFLATION: u64 = 10;
 
-/// Reads a `.docx` archive. `part_limit` bounds how far any one part may inflate.
-pub fn extract(bytes: &[u8], part_limit: u64) -> Result<DocxText, DocxError> {
+/// A part declared larger than this, at more than [`BOMB_RATIO`] times its packed size, is a
+/// zip bomb and is not inflated at all. Word's XML packs about 5–15 to 1.
+const BOMB_FLOOR: u64 = 16 << 20;
+
+/// See [`BOMB_FLOOR`].
+const BOMB_RATIO: u64 = 100;
+
+/// Reads a `.docx` archive into its virtual source (see the module docs), streaming: no part
+/// is held whole, only the text read. `limit` is the document limit: the virtual source is at
+/// most `limit` bytes, and no part inflates past `limit` × [`INFLATION`].
+pub fn virtual_source(bytes: &[u8], limit: u64) -> Result<String, DocxError> {
     if bytes.starts_with(OLE_MAGIC) {
         // The stream names of a compound file are UTF-16LE.
         let name: Vec<u8> = "EncryptedPackage"
@@ -120,64 +131,80 @@ pub fn extract(bytes: &[u8], part_limit: u64) -> Result<DocxText, DocxError> {
     }
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| DocxError::BadArchive(e.to_string()))?;
-    let document = read_part(&mut archive, "word/document.xml", part_limit)?
-        .ok_or(DocxError::MissingDocument)?;
-    let mut out = DocxText {
-        paragraphs: paragraphs(&document, "word/document.xml", None)?,
-        ..DocxText::default()
+    let part_limit = limit.saturating_mul(INFLATION);
+    let mut out = Lines {
+        text: String::new(),
+        limit,
     };
+    let found = stream_part(&mut archive, "word/document.xml", part_limit, |xml| {
+        paragraphs(xml, "word/document.xml", None, &mut out)
+    })?;
+    if found.is_none() {
+        return Err(DocxError::MissingDocument);
+    }
     for (part, note) in [
         ("word/footnotes.xml", "footnote"),
         ("word/endnotes.xml", "endnote"),
     ] {
-        if let Some(xml) = read_part(&mut archive, part, part_limit)? {
-            out.notes.extend(paragraphs(&xml, part, Some(note))?);
-        }
+        stream_part(&mut archive, part, part_limit, |xml| {
+            paragraphs(xml, part, Some(note), &mut out)
+        })?;
     }
-    if let Some(xml) = read_part(&mut archive, "docProps/core.xml", part_limit)? {
-        // Properties are a convenience: a broken core.xml loses the date, not the document.
-        if let Ok((title, created, modified)) = core_properties(&xml) {
-            out.title = title;
-            out.created = created;
-            out.modified = modified;
-        }
+    // Properties are a convenience: a broken core.xml loses the date, not the document.
+    let core = stream_part(&mut archive, "docProps/core.xml", part_limit, |xml| {
+        core_properties(xml).map_err(|e| DocxError::BadXml {
+            part: "docProps/core.xml",
+            message: e.to_string(),
+        })
+    });
+    if let Ok(Some(props)) = core {
+        out.properties(&props)?;
     }
-    Ok(out)
+    Ok(out.text)
 }
 
-/// Reads the `.docx` archive into its virtual source (see the module docs).
-pub fn virtual_source(bytes: &[u8], part_limit: u64) -> Result<String, DocxError> {
-    Ok(render(&extract(bytes, part_limit)?))
+/// The virtual source as it is written: paragraph lines, then the properties, never longer
+/// than the document limit.
+struct Lines {
+    text: String,
+    limit: u64,
 }
 
-/// The virtual source of extracted text.
-pub fn render(doc: &DocxText) -> String {
-    let mut out = String::new();
-    for p in doc.paragraphs.iter().chain(&doc.notes) {
-        out.push_str(p);
-        out.push('\n');
+impl Lines {
+    /// Appends `line` and a line break, or fails past the limit.
+    fn push(&mut self, line: &str) -> Result<(), DocxError> {
+        if (self.text.len() + line.len() + 1) as u64 > self.limit {
+            return Err(DocxError::TooLarge {
+                part: "the text",
+                limit: self.limit,
+            });
+        }
+        self.text.push_str(line);
+        self.text.push('\n');
+        Ok(())
     }
-    let props = [
-        ("title", &doc.title),
-        ("created", &doc.created),
-        ("modified", &doc.modified),
-    ];
-    if props.iter().any(|(_, v)| v.is_some()) {
-        out.push_str(PROPERTIES_MARK);
-        out.push('\n');
-        for (key, value) in props {
+
+    /// Appends the properties block, when the properties say anything.
+    fn properties(&mut self, props: &Properties) -> Result<(), DocxError> {
+        let fields = [
+            ("title", &props.title),
+            ("created", &props.created),
+            ("modified", &props.modified),
+        ];
+        if fields.iter().all(|(_, v)| v.is_none()) {
+            return Ok(());
+        }
+        self.push(PROPERTIES_MARK)?;
+        for (key, value) in fields {
             if let Some(v) = value {
-                out.push_str(key);
-                out.push_str(": ");
-                out.push_str(&one_line(v));
-                out.push('\n');
+                self.push(&format!("{key}: {}", one_line(v)))?;
             }
         }
+        Ok(())
     }
-    out
 }
 
-/// The properties of a virtual source, as `render` wrote them.
+/// The properties of a virtual source, as [`virtual_source`] wrote them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Properties {
     /// `title`.
@@ -214,26 +241,38 @@ pub fn split_properties(source: &str) -> (usize, Properties) {
     (body_end, props)
 }
 
-/// Reads one part, at most `limit` bytes of it inflated; `None` when the archive lacks it.
-fn read_part(
-    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+/// The reader a part is parsed from: inflated, at most `limit + 1` bytes.
+type PartReader<'a, 'b> =
+    Reader<BufReader<std::io::Take<zip::read::ZipFile<'a, Cursor<&'b [u8]>>>>>;
+
+/// Parses one part with `parse` as it inflates, never past `limit` bytes; `Ok(None)` when the
+/// archive lacks it. A part declared as a zip bomb is refused before it is inflated.
+fn stream_part<'b, T>(
+    archive: &mut zip::ZipArchive<Cursor<&'b [u8]>>,
     name: &'static str,
     limit: u64,
-) -> Result<Option<String>, DocxError> {
+    parse: impl FnOnce(&mut PartReader<'_, 'b>) -> Result<T, DocxError>,
+) -> Result<Option<T>, DocxError> {
     let file = match archive.by_name(name) {
         Ok(file) => file,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(DocxError::BadArchive(e.to_string())),
     };
-    let mut bytes = Vec::new();
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| DocxError::BadArchive(format!("{name}: {e}")))?;
-    if bytes.len() as u64 > limit {
+    let ratio = file.size() / file.compressed_size().max(1);
+    if file.size() > BOMB_FLOOR && ratio > BOMB_RATIO {
+        return Err(DocxError::Bomb { part: name, ratio });
+    }
+    if file.size() > limit {
         return Err(DocxError::TooLarge { part: name, limit });
     }
-    // Word writes UTF-8; a stray bad byte costs one replacement char, not the document.
-    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
+    // The declared size may lie: `take` holds the part to the limit whatever it says.
+    let mut reader = Reader::from_reader(BufReader::new(file.take(limit.saturating_add(1))));
+    let parsed = parse(&mut reader);
+    if reader.get_ref().get_ref().limit() == 0 {
+        // It went past the limit (and may have failed to parse where it was cut).
+        return Err(DocxError::TooLarge { part: name, limit });
+    }
+    parsed.map(Some)
 }
 
 /// Where the reader is inside a part.
@@ -241,8 +280,6 @@ fn read_part(
 struct Walk {
     /// Open paragraphs (a text box nests paragraphs inside a paragraph).
     open: Vec<String>,
-    /// Finished paragraphs, in the order they closed.
-    done: Vec<String>,
     /// Depth inside elements whose content is not text (deletions, field codes, fallbacks).
     skip: usize,
     /// Depth inside `w:r` (a run): tabs and breaks count only there.
@@ -272,18 +309,24 @@ fn is_skipped(local: &str) -> bool {
     )
 }
 
-/// The paragraphs of a part. `note` is set for footnotes and endnotes: their
-/// separator pseudo-notes are skipped.
-fn paragraphs(xml: &str, part: &'static str, note: Option<&str>) -> Result<Vec<String>, DocxError> {
-    let mut reader = Reader::from_str(xml);
+/// Writes the paragraphs of a part to `out`, one line each, in the order they close. `note` is
+/// set for footnotes and endnotes: their separator pseudo-notes are skipped.
+fn paragraphs<R: BufRead>(
+    reader: &mut Reader<R>,
+    part: &'static str,
+    note: Option<&str>,
+    out: &mut Lines,
+) -> Result<(), DocxError> {
     let bad = |e: &dyn fmt::Display, pos: u64| DocxError::BadXml {
         part,
         message: format!("{e} (at byte {pos})"),
     };
     let mut walk = Walk::default();
+    let mut buf = Vec::new();
     loop {
+        buf.clear();
         let event = reader
-            .read_event()
+            .read_event_into(&mut buf)
             .map_err(|e| bad(&e, reader.buffer_position()))?;
         match event {
             Event::Start(e) => {
@@ -311,7 +354,7 @@ fn paragraphs(xml: &str, part: &'static str, note: Option<&str>) -> Result<Vec<S
                 }
                 match local {
                     // An empty paragraph is still a line.
-                    "p" => walk.done.push(String::new()),
+                    "p" => out.push("")?,
                     _ => empty_element(&mut walk, local),
                 }
             }
@@ -327,7 +370,7 @@ fn paragraphs(xml: &str, part: &'static str, note: Option<&str>) -> Result<Vec<S
                         if let Some(p) = walk.open.pop()
                             && !walk.separator_note
                         {
-                            walk.done.push(one_line(&p));
+                            out.push(&one_line(&p))?;
                         }
                     }
                     "r" => walk.run = walk.run.saturating_sub(1),
@@ -364,9 +407,9 @@ fn paragraphs(xml: &str, part: &'static str, note: Option<&str>) -> Result<Vec<S
     }
     // A paragraph left open by a truncated part still counts.
     while let Some(p) = walk.open.pop() {
-        walk.done.push(one_line(&p));
+        out.push(&one_line(&p))?;
     }
-    Ok(walk.done)
+    Ok(())
 }
 
 /// Run content that is a char of its own: tabs, breaks, hyphens.
@@ -409,14 +452,13 @@ fn one_line(s: &str) -> String {
 }
 
 /// `dc:title`, `dcterms:created`, `dcterms:modified` of `docProps/core.xml`.
-type Core = (Option<String>, Option<String>, Option<String>);
-
-fn core_properties(xml: &str) -> Result<Core, quick_xml::Error> {
-    let mut reader = Reader::from_str(xml);
+fn core_properties<R: BufRead>(reader: &mut Reader<R>) -> Result<Properties, quick_xml::Error> {
     let mut current: Option<usize> = None;
     let mut values: [Option<String>; 3] = [None, None, None];
+    let mut buf = Vec::new();
     loop {
-        match reader.read_event()? {
+        buf.clear();
+        match reader.read_event_into(&mut buf)? {
             Event::Start(e) => {
                 current = match e.local_name().as_ref() {
                     "title" => Some(0),
@@ -455,7 +497,11 @@ fn core_properties(xml: &str) -> Result<Core, quick_xml::Error> {
         v.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|s| !s.is_empty())
     });
-    Ok((title, created, modified))
+    Ok(Properties {
+        title,
+        created,
+        modified,
+    })
 }
 
 #[cfg(test)]
@@ -466,6 +512,22 @@ mod tests {
 
     fn body(inner: &str) -> String {
         format!("<?xml version=\"1.0\"?><w:document {W}><w:body>{inner}</w:body></w:document>")
+    }
+
+    /// The lines a part's XML gives, as [`virtual_source`] writes them.
+    fn lines(xml: &str, part: &'static str, note: Option<&str>) -> Vec<String> {
+        let mut out = Lines {
+            text: String::new(),
+            limit: 1 << 20,
+        };
+        paragraphs(
+            &mut Reader::from_reader(xml.as_bytes()),
+            part,
+            note,
+            &mut out,
+        )
+        .unwrap();
+        out.text.lines().map(str::to_string).collect()
     }
 
     #[test]
@@ -483,7 +545,7 @@ mod tests {
              <w:tbl><w:tr><w:tc><w:p><w:r><w:t>cell 1</w:t></w:r></w:p></w:tc>\
              <w:tc><w:p><w:r><w:t>cell&#8217;2</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
         );
-        let paras = paragraphs(&xml, "word/document.xml", None).unwrap();
+        let paras = lines(&xml, "word/document.xml", None);
         assert_eq!(
             paras,
             [
@@ -502,20 +564,26 @@ mod tests {
             "<w:footnotes {W}><w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>\
              <w:footnote w:id=\"1\"><w:p><w:r><w:t>Source: ministry, 137 dead.</w:t></w:r></w:p></w:footnote></w:footnotes>"
         );
-        let notes = paragraphs(&xml, "word/footnotes.xml", Some("footnote")).unwrap();
+        let notes = lines(&xml, "word/footnotes.xml", Some("footnote"));
         assert_eq!(notes, ["Source: ministry, 137 dead."]);
     }
 
     #[test]
     fn virtual_source_round_trips_properties() {
-        let doc = DocxText {
-            paragraphs: vec!["One".into(), String::new(), "Three".into()],
-            notes: vec!["Note".into()],
+        let mut out = Lines {
+            text: String::new(),
+            limit: 1 << 20,
+        };
+        for line in ["One", "", "Three", "Note"] {
+            out.push(line).unwrap();
+        }
+        out.properties(&Properties {
             title: Some("A title".into()),
             created: Some("2024-03-23T09:00:00Z".into()),
             modified: None,
-        };
-        let text = render(&doc);
+        })
+        .unwrap();
+        let text = out.text;
         assert_eq!(
             text,
             "One\n\nThree\nNote\n\u{0C}\ntitle: A title\ncreated: 2024-03-23T09:00:00Z\n"
@@ -525,12 +593,9 @@ mod tests {
         assert_eq!(props.title.as_deref(), Some("A title"));
         assert_eq!(props.created.as_deref(), Some("2024-03-23T09:00:00Z"));
         assert_eq!(props.modified, None);
-        let plain = render(&DocxText {
-            paragraphs: vec!["Only".into()],
-            ..DocxText::default()
-        });
+        let plain = "Only\n";
         assert_eq!(
-            split_properties(&plain),
+            split_properties(plain),
             (plain.len(), Properties::default())
         );
     }
@@ -538,13 +603,13 @@ mod tests {
     #[test]
     fn not_a_docx() {
         assert!(matches!(
-            extract(b"hello", 1 << 20),
+            virtual_source(b"hello", 1 << 20),
             Err(DocxError::BadArchive(_))
         ));
         let mut ole = OLE_MAGIC.to_vec();
         ole.extend_from_slice(&[0; 64]);
-        assert_eq!(extract(&ole, 1 << 20), Err(DocxError::LegacyDoc));
+        assert_eq!(virtual_source(&ole, 1 << 20), Err(DocxError::LegacyDoc));
         ole.extend("EncryptedPackage".bytes().flat_map(|b| [b, 0]));
-        assert_eq!(extract(&ole, 1 << 20), Err(DocxError::Encrypted));
+        assert_eq!(virtual_source(&ole, 1 << 20), Err(DocxError::Encrypted));
     }
 }
