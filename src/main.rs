@@ -11,21 +11,18 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match cli::run(cli) {
         Ok(status) => status.into(),
-        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) if cli::check::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             #[allow(clippy::print_stderr)] // the binary owns stderr
             {
-                eprintln!("factlint: {err:#}");
+                // An error may name a file from a stranger's pull request: no raw control codes.
+                let message = format!("{err:#}");
+                eprintln!(
+                    "factlint: {}",
+                    factlint::report::escape::escape_str(&message)
+                );
             }
             cli::ExitStatus::Error.into()
         }
     }
-}
-
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    })
 }

@@ -196,3 +196,67 @@ fn a_docx_is_held_to_the_size_limit_by_its_text() {
         "{messages:?}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn control_characters_never_reach_the_terminal_raw() {
+    let dir = corpus("");
+    let name = "docs/a\u{1b}[31mb.md";
+    write(
+        dir.path(),
+        name,
+        "Analysts \u{1b}[2J\u{1b}]0;title\u{7}blamed ISIS-K.\rX\u{8} \u{9b}2J\n",
+    );
+    for format in ["human", "concise", "github"] {
+        for color in ["never", "always"] {
+            let out = factlint()
+                .current_dir(dir.path())
+                .args(["check", "--format", format, "--color", color])
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(text.contains("ISIS-K"), "{format}: {text}");
+            for raw in [
+                "\u{1b}[2J",
+                "\u{1b}]0;",
+                "\u{7}",
+                "\u{8}",
+                "\r",
+                "\u{9b}",
+                "\u{1b}[31mb",
+            ] {
+                assert!(!text.contains(raw), "{format} {color}: {raw:?} in {text:?}");
+            }
+            // The human report shows the line itself, escaped; every format shows the name.
+            if format == "human" {
+                assert!(text.contains("\u{241b}[2J"), "{text}");
+            }
+            assert!(text.contains("a\u{241b}[31mb.md"), "{format}: {text}");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_keeps_the_exit_status_of_the_findings() {
+    // Enough findings that the report outgrows a pipe's buffer.
+    let dir = corpus("");
+    let rules = "[[quantity]]\nid = \"toll\"\nsubject = [\"Crocus\"]\ncue = [\"killed\"]\n\
+                 value = 144\nseverity = \"error\"\n";
+    write(dir.path(), "rules.toml", rules);
+    let text: String = (0..3000)
+        .map(|i| format!("The Crocus attack killed {}.\n\n", 200 + i % 50))
+        .collect();
+    write(dir.path(), "docs/a.md", &text);
+    for format in ["human", "json"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("factlint"))
+            .current_dir(dir.path())
+            .args(["check", "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(1), "{format}: findings at error level");
+    }
+}

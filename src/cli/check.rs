@@ -175,39 +175,72 @@ fn write_report(
             SortOrder::Path => report::Sort::Path,
         },
     };
-    let mut buffer = Vec::new();
-    if args.statistics {
-        match format {
-            Format::Human => write!(buffer, "{}", report::human::statistics_table(findings))?,
-            Format::Json => {
-                serde_json::to_writer_pretty(&mut buffer, &report::statistics(findings))?;
-                writeln!(buffer)?;
+    let to_file = match &args.output {
+        Some(path) => Some(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot write `{}`", path.display()))?,
+        ),
+        None => None,
+    };
+    if args.statistics && !matches!(format, Format::Human | Format::Json) {
+        anyhow::bail!("`--statistics` prints a table: use `--format human` or `json`");
+    }
+    // Streamed as it is rendered: a report of an archive is never held whole in memory.
+    let stdout = io::stdout();
+    let mut out: Box<dyn Write> = match to_file {
+        Some(file) => Box::new(io::BufWriter::new(file)),
+        None => Box::new(io::BufWriter::new(stdout.lock())),
+    };
+    let written = (|| -> anyhow::Result<()> {
+        if args.statistics {
+            if format == Format::Human {
+                write!(out, "{}", report::human::statistics_table(findings))?;
+            } else {
+                serde_json::to_writer_pretty(&mut out, &report::statistics(findings))?;
+                writeln!(out)?;
             }
-            _ => anyhow::bail!("`--statistics` prints a table: use `--format human` or `json`"),
+        } else if format == Format::Sarif {
+            // SARIF describes each rule; only the run knows their descriptions.
+            report::sarif::render(files, findings, summary, rules, &mut out)?;
+        } else {
+            report::render(format, files, findings, summary, options, &mut out)?;
         }
-    } else if format == Format::Sarif {
-        // SARIF describes each rule; only the run knows their descriptions.
-        report::sarif::render(files, findings, summary, rules, &mut buffer)?;
-    } else {
-        report::render(format, files, findings, summary, options, &mut buffer)?;
-    }
-    if format == Format::Human
-        && !args.quiet
-        && !args.statistics
-        && let Some(line) = summary.gates.as_ref().and_then(gates_line)
-    {
-        writeln!(buffer, "{line}")?;
-    }
-    match &args.output {
-        Some(path) => std::fs::write(path, &buffer)
-            .with_context(|| format!("cannot write `{}`", path.display()))?,
-        None => {
-            let mut stdout = io::stdout().lock();
-            stdout.write_all(&buffer)?;
-            stdout.flush()?;
+        if format == Format::Human
+            && !args.quiet
+            && !args.statistics
+            && let Some(line) = summary.gates.as_ref().and_then(gates_line)
+        {
+            writeln!(out, "{line}")?;
         }
+        out.flush()?;
+        Ok(())
+    })();
+    match written {
+        // The reader went away (`factlint check | head`): the report stops quietly, and the
+        // exit status still says what the run found.
+        Err(e) if is_broken_pipe(&e) => {}
+        Err(e) => {
+            return Err(e.context(match &args.output {
+                Some(path) => format!("cannot write `{}`", path.display()),
+                None => "cannot write the report".to_string(),
+            }));
+        }
+        Ok(()) => {}
     }
     Ok(())
+}
+
+/// Whether `err` comes from writing to a pipe whose reader has gone.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Draft mode, suppression and baseline settings from the flags.

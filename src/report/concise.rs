@@ -56,6 +56,7 @@ pub fn render(
     options: RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let mut out = super::escape::Escaping::new(out);
     for finding in findings {
         writeln!(out, "{}", line(files, finding))?;
     }

@@ -106,6 +106,8 @@ pub fn render(
     _summary: &Summary,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    // A CI log is a terminal too: no control character reaches it raw.
+    let mut out = super::escape::Escaping::new(out);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let truncated = [Severity::Error, Severity::Warning, Severity::Info]
         .iter()

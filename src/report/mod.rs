@@ -5,6 +5,7 @@
 //! the format chosen.
 
 pub mod concise;
+pub mod escape;
 pub mod human;
 pub mod json;
 pub mod jsonl;

@@ -10,6 +10,8 @@ use std::io::{self, Write};
 use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel, LabelStyle};
 use codespan_reporting::term::{self, Config, termcolor::Ansi};
 
+use super::escape::Escaping;
+
 mod group;
 mod window;
 
@@ -96,6 +98,8 @@ pub fn render(
         emit(files, diagnostic, options, out)?;
     }
     if !options.quiet {
+        // Rule ids come from rule files: escaped like everything else shown.
+        let mut out = Escaping::new(out);
         write!(out, "{}", statistics_table(findings))?;
         let mut line = summary_line(summary);
         if groups.len() < summary.findings {
@@ -207,10 +211,13 @@ where
     F: codespan_reporting::files::Files<'f, FileId = FileId>,
 {
     let config = Config::default();
+    // Document text and file names are escaped on their way in; colour codes are written
+    // below the escaping, so they stay codes.
     if color {
-        term::emit_to_write_style(&mut Ansi::new(&mut *out), &config, files, diagnostic)
+        let mut writer = Escaping::new(Ansi::new(&mut *out));
+        term::emit_to_write_style(&mut writer, &config, files, diagnostic)
     } else {
-        term::emit_to_io_write(&mut *out, &config, files, diagnostic)
+        term::emit_to_io_write(&mut Escaping::new(&mut *out), &config, files, diagnostic)
     }
 }
 
