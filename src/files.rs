@@ -104,9 +104,16 @@ fn chars_in(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
+/// Where each line starts. A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files, and a
+/// carriage return that would otherwise hide a whole file on one line).
 fn line_starts(source: &str) -> Vec<usize> {
+    let bytes = source.as_bytes();
     std::iter::once(0)
-        .chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1))
+        .chain(
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                .map(|i| i + 1),
+        )
         .collect()
 }
 
@@ -223,6 +230,15 @@ mod tests {
         assert_eq!(f.line_column(12), (2, 9));
         assert_eq!(f.line_range(1), Some(3..15));
         assert_eq!(f.line_range(5), None);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let f = SourceFile::new("a.txt", "one\rtwo\r\nthree\nfour");
+        assert_eq!(f.line_count(), 4);
+        assert_eq!(f.line_column(4), (2, 1));
+        assert_eq!(f.line_column(9), (3, 1));
+        assert_eq!(f.line_column(15), (4, 1));
     }
 
     #[test]

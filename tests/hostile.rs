@@ -260,3 +260,52 @@ fn a_closed_pipe_keeps_the_exit_status_of_the_findings() {
         assert_eq!(status.code(), Some(1), "{format}: findings at error level");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_config_that_is_no_file_is_named_for_what_it_is() {
+    let out = factlint()
+        .args(["check", "--config", "/dev/null"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("is not a regular file"), "{err}");
+}
+
+#[test]
+fn sarif_uris_are_percent_encoded() {
+    let dir = corpus("");
+    write(dir.path(), "docs/a b#c?.md", "Analysts blamed ISIS-K.\n");
+    let out = factlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "sarif"])
+        .output()
+        .unwrap();
+    let sarif = common::json(&out.stdout);
+    let uri = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"];
+    assert_eq!(uri, "docs/a%20b%23c%3F.md");
+}
+
+#[test]
+fn a_lone_carriage_return_is_a_line_break() {
+    let dir = corpus("");
+    write(
+        dir.path(),
+        "docs/mac.txt",
+        "First line.\rAnalysts blamed ISIS-K.\rThird.\r",
+    );
+    let out = factlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let report = common::json(&out.stdout);
+    let label = &report["findings"][0]["labels"][0];
+    assert_eq!(label["path"], "docs/mac.txt");
+    assert_eq!(
+        (label["line"].as_u64(), label["column"].as_u64()),
+        (Some(2), Some(17))
+    );
+}

@@ -25,7 +25,14 @@ pub fn settings(
     let (config, display_base) = match &input.config {
         Some(path) => {
             let path = cwd.join(path);
-            anyhow::ensure!(path.is_file(), "config file `{}` not found", path.display());
+            match std::fs::metadata(&path) {
+                Err(_) => anyhow::bail!("config file `{}` not found", path.display()),
+                Ok(meta) if !meta.is_file() => anyhow::bail!(
+                    "config file `{}` is not a regular file (a directory, device or FIFO)",
+                    path.display()
+                ),
+                Ok(_) => {}
+            }
             let base = path.parent().map_or_else(|| cwd.clone(), Path::to_path_buf);
             match config::load_config(&path, &base, files) {
                 Ok(config) => (config, base),

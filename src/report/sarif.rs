@@ -170,8 +170,23 @@ fn region(files: &Files, span: Span) -> Value {
     region
 }
 
-fn artifact(uri: &str) -> Value {
-    json!({"uri": uri})
+fn artifact(path: &str) -> Value {
+    json!({"uri": percent_encoded(path)})
+}
+
+/// A relative path as a URI reference (RFC 3986): every byte but the unreserved characters
+/// and `/` percent-encoded, so that `a b#c?.md` is one path, not a path, a query and a
+/// fragment.
+fn percent_encoded(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for &b in path.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 fn physical(files: &Files, label: &Label) -> Value {
@@ -368,6 +383,16 @@ pub fn render(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(percent_encoded("docs/a b#c?.md"), "docs/a%20b%23c%3F.md");
+        assert_eq!(
+            percent_encoded("news/Türkiye-1.md"),
+            "news/T%C3%BCrkiye-1.md"
+        );
+        assert_eq!(percent_encoded("../x_y~z.md"), "../x_y~z.md");
+    }
     use crate::finding::{Edit, Fix};
 
     fn run() -> Value {
