@@ -38,6 +38,9 @@ pub struct DiscoverOptions {
     pub root: PathBuf,
     /// The directory display paths are made relative to.
     pub display_base: PathBuf,
+    /// The directory no document may lie outside of, if any: set for the paths a config file
+    /// names (see `Settings::allow_outside`).
+    pub boundary: Option<PathBuf>,
 }
 
 /// One document to read.
@@ -73,6 +76,10 @@ pub fn discover(opts: &DiscoverOptions) -> (Vec<Input>, Vec<Finding>) {
         base,
         include,
         exclude,
+        boundary: opts
+            .boundary
+            .as_ref()
+            .map(|b| fs::canonicalize(b).unwrap_or_else(|_| b.clone())),
     };
     let mut inputs = Vec::new();
     for path in &opts.paths {
@@ -124,6 +131,7 @@ struct Walker {
     base: PathBuf,
     include: Globs,
     exclude: Globs,
+    boundary: Option<PathBuf>,
 }
 
 impl Walker {
@@ -131,6 +139,22 @@ impl Walker {
     fn add(&self, path: &Path, inputs: &mut Vec<Input>, findings: &mut Vec<Finding>) {
         let full = absolute(&self.root.join(path));
         let display = relative(&clean(&full), &self.base);
+        if let Some(boundary) = &self.boundary
+            && fs::canonicalize(&full).is_ok_and(|real| !real.starts_with(boundary))
+        {
+            findings.push(
+                Finding::new(
+                    Code::UnreadableFile,
+                    format!(
+                        "`{display}` lies outside the repository (`{}`); not read: pass \
+                         `--allow-outside` to read it",
+                        boundary.display()
+                    ),
+                )
+                .with_path(display),
+            );
+            return;
+        }
         match fs::metadata(&full) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => findings.push(
                 Finding::new(Code::UnreadableFile, format!("`{display}` does not exist"))

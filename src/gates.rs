@@ -32,6 +32,9 @@ pub struct GateSettings {
     /// root). Fact findings are then reported only in the files named by
     /// [`Settings::paths`] and standard input.
     pub corpus: Option<Vec<PathBuf>>,
+    /// Whether `corpus` is the config file's documents (held inside its directory unless
+    /// `--allow-outside`), not `--corpus`.
+    pub corpus_from_config: bool,
     /// With `corpus`: a named file the corpus does not hold is skipped (`--changed` names every
     /// changed file, source code and rule files included).
     pub named_within_corpus: bool,
@@ -71,6 +74,8 @@ pub fn draft_inputs(
         exclude: config.documents.exclude.clone(),
         root: config.root.clone(),
         display_base: settings.display_base.clone(),
+        boundary: (settings.gates.corpus_from_config && !settings.allow_outside)
+            .then(|| config.root.clone()),
     });
     findings.extend(problems);
     let in_corpus: BTreeSet<String> = found.iter().map(|i| i.display.clone()).collect();

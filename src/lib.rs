@@ -73,6 +73,9 @@ pub struct Settings {
     pub display_base: PathBuf,
     /// Draft mode, suppressions and baseline (`gates`).
     pub gates: gates::GateSettings,
+    /// Whether rule files and documents the config file names may lie outside its directory
+    /// (`--allow-outside`). Paths given on the command line are the user's own and may.
+    pub allow_outside: bool,
 }
 
 impl Settings {
@@ -86,6 +89,7 @@ impl Settings {
             stdin: None,
             display_base,
             gates: gates::GateSettings::default(),
+            allow_outside: false,
         }
     }
 }
@@ -132,7 +136,15 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         .rules
         .clone()
         .unwrap_or_else(|| config.rules.iter().map(|p| config.root.join(p)).collect());
-    let (rules, mut findings) = rules::load_rules(&rule_paths, &settings.display_base, &mut files);
+    // What the config file names stays inside its directory, unless the user allows more.
+    let boundary = (config.path.is_some() && !settings.allow_outside).then_some(&config.root);
+    let rules_boundary = boundary.filter(|_| settings.rules.is_none());
+    let (rules, mut findings) = rules::load_rules_within(
+        &rule_paths,
+        &settings.display_base,
+        &mut files,
+        rules_boundary.map(PathBuf::as_path),
+    );
     if findings.iter().any(|f| f.code.kind() == CodeKind::Rule) {
         sort_findings(&mut findings, &files);
         return Outcome {
@@ -163,6 +175,7 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
                 config.root.clone()
             },
             display_base: settings.display_base.clone(),
+            boundary: boundary.filter(|_| settings.paths.is_none()).cloned(),
         });
         inputs = found;
         findings.extend(problems);

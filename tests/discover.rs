@@ -39,6 +39,7 @@ fn opts(root: &Path, paths: &[&str]) -> DiscoverOptions {
         exclude: Vec::new(),
         root: root.to_path_buf(),
         display_base: root.to_path_buf(),
+        boundary: None,
     }
 }
 

@@ -309,3 +309,55 @@ fn a_lone_carriage_return_is_a_line_break() {
         (Some(2), Some(17))
     );
 }
+
+#[test]
+fn a_config_reads_nothing_outside_its_directory() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret_doc = outside.path().join("secret.md");
+    fs::write(&secret_doc, "Token hunter2 names ISIS-K.\n").unwrap();
+    let secret_rules = outside.path().join("rules.toml");
+    fs::write(&secret_rules, "hunter2 = [\n").unwrap();
+    let dir = corpus("");
+    write(dir.path(), ".env", "PASSWORD = hunter2 [\n");
+    let config =
+        |rules: &str, docs: &str| format!("rules = [{rules}]\n[documents]\npaths = [{docs}]\n");
+    let run = |args: &[&str]| {
+        factlint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "concise"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // Rule files: outside the directory, or not a rule file at all, are never read.
+    let outside_rules = format!("{:?}, \".env\"", secret_rules.display().to_string());
+    write(
+        dir.path(),
+        "factlint.toml",
+        &config(&outside_rules, "\"docs\""),
+    );
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+    assert!(text.contains("lies outside the repository"), "{text}");
+    assert!(text.contains("`.env` is not a rule file"), "{text}");
+    assert!(!text.contains("hunter2"), "{text}");
+    // Documents outside are named, not read; --allow-outside reads them.
+    let docs = format!("\"docs\", {:?}", secret_doc.display().to_string());
+    write(
+        dir.path(),
+        "factlint.toml",
+        &config("\"rules.toml\"", &docs),
+    );
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("lies outside the repository"), "{text}");
+    assert!(
+        !text.contains("hunter2") && !text.contains("secret.md:1"),
+        "{text}"
+    );
+    let out = run(&["--allow-outside"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("secret.md:1"), "{text}");
+}

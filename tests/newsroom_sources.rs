@@ -673,6 +673,7 @@ fn run_check(base: &Path, paths: &[PathBuf]) -> factlint::Outcome {
         stdin: None,
         display_base: base.to_path_buf(),
         gates: Default::default(),
+        allow_outside: false,
     };
     check(&settings, Files::new())
 }

@@ -103,6 +103,12 @@ pub struct InputArgs {
     /// The name to give standard input (its extension picks the format).
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
+
+    /// Read rule files and documents that factlint.toml names outside its own directory
+    /// (refused by default: a configuration from a pull request must not read the machine's
+    /// files)
+    #[arg(long)]
+    pub allow_outside: bool,
 }
 
 /// `factlint check`.

@@ -82,6 +82,7 @@ pub fn settings(
         stdin,
         display_base,
         gates: Default::default(),
+        allow_outside: input.allow_outside,
     }))
 }
 
@@ -272,6 +273,7 @@ fn gate_settings(args: &CheckArgs, settings: &mut Settings) -> anyhow::Result<()
         settings.gates.corpus = Some(args.corpus.iter().map(|p| cwd.join(p)).collect());
     } else if named && (settings.config.path.is_some() || args.changed.is_some()) {
         let config = &settings.config;
+        settings.gates.corpus_from_config = settings.config.path.is_some();
         settings.gates.corpus = Some(
             config
                 .documents

@@ -27,6 +27,7 @@ pub fn load(
         config,
         rules,
         stdin_filename: String::new(),
+        allow_outside: false,
     };
     let mut files = Files::new();
     let settings = match settings(&input, &mut files)? {

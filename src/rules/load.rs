@@ -32,7 +32,20 @@ pub fn load_rules(
     display_base: &Path,
     files: &mut Files,
 ) -> (RuleSet, Vec<Finding>) {
+    load_rules_within(paths, display_base, files, None)
+}
+
+/// [`load_rules`], reading no rule file (named or included) that lies outside `boundary`
+/// when one is given: a configuration from a pull request must not make factlint read, and
+/// print in a TOML error, a file of the machine it runs on.
+pub fn load_rules_within(
+    paths: &[PathBuf],
+    display_base: &Path,
+    files: &mut Files,
+    boundary: Option<&Path>,
+) -> (RuleSet, Vec<Finding>) {
     let mut loader = Loader {
+        boundary: boundary.map(|b| std::fs::canonicalize(b).unwrap_or_else(|_| b.to_path_buf())),
         files,
         display_base,
         rules: Vec::new(),
@@ -93,6 +106,8 @@ pub fn load_rules(
 }
 
 struct Loader<'a> {
+    /// The directory no rule file may lie outside of (canonical), if any.
+    boundary: Option<PathBuf>,
     files: &'a mut Files,
     display_base: &'a Path,
     rules: Vec<Rule>,
@@ -131,6 +146,30 @@ impl Loader<'_> {
             return;
         }
         if !self.loaded.insert(identity.clone()) {
+            return;
+        }
+        // Only a `.toml` file is read as rules, and only inside the boundary: what is not a
+        // rule file is never read, so its bytes never appear in an error's snippet.
+        let refusal = if path.extension().is_none_or(|e| e != "toml") {
+            Some("is not a rule file (rule files end in `.toml`); not read".to_string())
+        } else {
+            self.boundary
+                .as_ref()
+                .filter(|b| !identity.starts_with(b))
+                .map(|b| {
+                    format!(
+                        "lies outside the repository (`{}`); not read: pass `--allow-outside` \
+                         to read it",
+                        b.display()
+                    )
+                })
+        };
+        if let Some(reason) = refusal {
+            let finding = Finding::new(Code::InvalidConfig, format!("`{display}` {reason}"));
+            self.findings.push(match from {
+                Some(span) => finding.with_label(Label::primary(span, "named here")),
+                None => finding.with_path(display),
+            });
             return;
         }
         let text = match std::fs::read(path).map(String::from_utf8) {

@@ -18,7 +18,7 @@ use crate::finding::Severity;
 use crate::span::Span;
 use crate::value::date::DateValue;
 
-pub use load::load_rules;
+pub use load::{load_rules, load_rules_within};
 
 /// All rules of a run, in a stable order (by rule file path, then position in the file).
 #[derive(Debug, Default)]
