@@ -51,11 +51,7 @@ cue = ["attack"]
 def prose(size):
     """Ordinary prose: the demo's articles, one after another, to `size` bytes."""
     parts = [p.read_text() for p in sorted((ROOT / "fixtures" / "demo").iterdir())]
-    out, i = [], 0
-    while sum(map(len, out)) < size:
-        out.append(parts[i % len(parts)] + "\n\n")
-        i += 1
-    return "".join(out)[:size]
+    return repeat_to(lambda i: parts[i % len(parts)] + "\n\n", size)[:size]
 
 
 def repeat_to(unit, size):
