@@ -117,7 +117,7 @@ pub fn load_config(
     files: &mut Files,
 ) -> Result<Config, Vec<Finding>> {
     let display = display_path(path, display_base);
-    let text = match std::fs::read(path).map(String::from_utf8) {
+    let text = match crate::rules::read_bounded(path).map(String::from_utf8) {
         Ok(Ok(text)) => text,
         Ok(Err(_)) => return Err(vec![unreadable(&display, "it is not valid UTF-8")]),
         Err(err) => return Err(vec![unreadable(&display, &err.to_string())]),

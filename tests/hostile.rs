@@ -361,3 +361,18 @@ fn a_config_reads_nothing_outside_its_directory() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("secret.md:1"), "{text}");
 }
+
+#[test]
+fn a_rule_file_is_read_to_a_bound() {
+    let dir = corpus("");
+    let huge = format!("# {}\n", "x".repeat((16 << 20) + 1));
+    write(dir.path(), "rules.toml", &huge);
+    let out = factlint()
+        .current_dir(dir.path())
+        .args(["check"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+    assert!(text.contains("larger than 16777216 bytes"), "{text}");
+}

@@ -172,7 +172,7 @@ impl Loader<'_> {
             });
             return;
         }
-        let text = match std::fs::read(path).map(String::from_utf8) {
+        let text = match crate::rules::read_bounded(path).map(String::from_utf8) {
             Ok(Ok(text)) => text,
             Ok(Err(_)) => return self.unreadable(&display, "it is not valid UTF-8", from),
             Err(err) => return self.unreadable(&display, &err.to_string(), from),

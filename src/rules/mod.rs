@@ -248,3 +248,26 @@ pub struct Example {
     /// Where the example is defined.
     pub origin: Option<Span>,
 }
+
+/// The most a rule file or `factlint.toml` may hold: far past any real rule pack, so that a
+/// file from a pull request cannot make factlint read without end.
+pub const MAX_RULE_FILE: u64 = 16 << 20;
+
+/// Reads a rule file or config as bytes, at most [`MAX_RULE_FILE`] of them.
+///
+/// # Errors
+/// The I/O error, or `InvalidData` when the file is larger than that.
+pub fn read_bounded(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_RULE_FILE + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_RULE_FILE {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("larger than {MAX_RULE_FILE} bytes"),
+        ));
+    }
+    Ok(bytes)
+}
