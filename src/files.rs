@@ -25,8 +25,9 @@ pub struct SourceFile {
     pub opened: Option<PathBuf>,
     line_starts: Vec<usize>,
     /// Characters before each [`CHAR_BLOCK`]-byte block, so that a column on a line of a
-    /// megabyte is counted from the nearest block, not from the line's start.
-    chars_before_block: Vec<usize>,
+    /// megabyte is counted from the nearest block, not from the line's start. Counted when a
+    /// column is first asked for: most documents of an archive never show one.
+    chars_before_block: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// Bytes per entry of [`SourceFile::chars_before_block`].
@@ -38,21 +39,12 @@ impl SourceFile {
         // A `String` moves in: the text read is never copied (an `Arc<str>` was a copy).
         let source: String = source.into();
         let line_starts = line_starts(&source);
-        let chars_before_block = source
-            .as_bytes()
-            .chunks(CHAR_BLOCK)
-            .scan(0, |before, block| {
-                let at = *before;
-                *before += chars_in(block);
-                Some(at)
-            })
-            .collect();
         SourceFile {
             path: path.into(),
             source,
             opened: None,
             line_starts,
-            chars_before_block,
+            chars_before_block: std::sync::OnceLock::new(),
         }
     }
 
@@ -78,7 +70,17 @@ impl SourceFile {
         let bytes = self.source.as_bytes();
         let byte = byte.min(bytes.len());
         let block = byte / CHAR_BLOCK;
-        let counted = self.chars_before_block.get(block).copied().unwrap_or(0);
+        let blocks = self.chars_before_block.get_or_init(|| {
+            bytes
+                .chunks(CHAR_BLOCK)
+                .scan(0, |before, block| {
+                    let at = *before;
+                    *before += chars_in(block);
+                    Some(at)
+                })
+                .collect()
+        });
+        let counted = blocks.get(block).copied().unwrap_or(0);
         counted + chars_in(bytes.get(block * CHAR_BLOCK..byte).unwrap_or(&[]))
     }
 

@@ -31,6 +31,17 @@ fn corpus(extra: &str) -> tempfile::TempDir {
     dir
 }
 
+/// `factlint check ARGS` in `dir`, under the watchdog.
+fn check_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    factlint()
+        .current_dir(dir)
+        .arg("check")
+        .args(args)
+        .timeout(WATCHDOG)
+        .output()
+        .unwrap()
+}
+
 /// `factlint` under a cap of `bytes` of address space.
 #[cfg(target_os = "linux")]
 fn capped(bytes: u64, dir: &Path) -> assert_cmd::Command {
@@ -54,12 +65,10 @@ fn a_named_fifo_is_refused_not_waited_on() {
         .status()
         .unwrap();
     assert!(made.success());
-    let out = factlint()
-        .current_dir(dir.path())
-        .args(["check", "docs/pipe.md", "docs/a.md", "--format", "json"])
-        .timeout(WATCHDOG)
-        .output()
-        .unwrap();
+    let out = check_in(
+        dir.path(),
+        &["docs/pipe.md", "docs/a.md", "--format", "json"],
+    );
     assert_eq!(out.status.code(), Some(0));
     let codes = codes(&out.stdout);
     assert!(
@@ -182,12 +191,7 @@ fn a_docx_is_held_to_the_size_limit_by_its_text() {
     assert!(docx.len() < 200_000, "{}", docx.len());
     let dir = corpus("max_file_size = 200000");
     fs::write(dir.path().join("docs/long.docx"), &docx).unwrap();
-    let out = factlint()
-        .current_dir(dir.path())
-        .args(["check", "--format", "json"])
-        .timeout(WATCHDOG)
-        .output()
-        .unwrap();
+    let out = check_in(dir.path(), &["--format", "json"]);
     let messages = messages(&out.stdout);
     assert!(
         messages
@@ -209,11 +213,7 @@ fn control_characters_never_reach_the_terminal_raw() {
     );
     for format in ["human", "concise", "github"] {
         for color in ["never", "always"] {
-            let out = factlint()
-                .current_dir(dir.path())
-                .args(["check", "--format", format, "--color", color])
-                .output()
-                .unwrap();
+            let out = check_in(dir.path(), &["--format", format, "--color", color]);
             let text = String::from_utf8(out.stdout).unwrap();
             assert!(text.contains("ISIS-K"), "{format}: {text}");
             for raw in [
@@ -277,11 +277,7 @@ fn a_config_that_is_no_file_is_named_for_what_it_is() {
 fn sarif_uris_are_percent_encoded() {
     let dir = corpus("");
     write(dir.path(), "docs/a b#c?.md", "Analysts blamed ISIS-K.\n");
-    let out = factlint()
-        .current_dir(dir.path())
-        .args(["check", "--format", "sarif"])
-        .output()
-        .unwrap();
+    let out = check_in(dir.path(), &["--format", "sarif"]);
     let sarif = common::json(&out.stdout);
     let uri = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
         ["uri"];
@@ -296,11 +292,7 @@ fn a_lone_carriage_return_is_a_line_break() {
         "docs/mac.txt",
         "First line.\rAnalysts blamed ISIS-K.\rThird.\r",
     );
-    let out = factlint()
-        .current_dir(dir.path())
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = check_in(dir.path(), &["--format", "json"]);
     let report = common::json(&out.stdout);
     let label = &report["findings"][0]["labels"][0];
     assert_eq!(label["path"], "docs/mac.txt");
@@ -321,14 +313,7 @@ fn a_config_reads_nothing_outside_its_directory() {
     write(dir.path(), ".env", "PASSWORD = hunter2 [\n");
     let config =
         |rules: &str, docs: &str| format!("rules = [{rules}]\n[documents]\npaths = [{docs}]\n");
-    let run = |args: &[&str]| {
-        factlint()
-            .current_dir(dir.path())
-            .args(["check", "--format", "concise"])
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |more: &[&str]| check_in(dir.path(), &[&["--format", "concise"], more].concat());
     // Rule files: outside the directory, or not a rule file at all, are never read.
     let outside_rules = format!("{:?}, \".env\"", secret_rules.display().to_string());
     write(
@@ -367,11 +352,7 @@ fn a_rule_file_is_read_to_a_bound() {
     let dir = corpus("");
     let huge = format!("# {}\n", "x".repeat((16 << 20) + 1));
     write(dir.path(), "rules.toml", &huge);
-    let out = factlint()
-        .current_dir(dir.path())
-        .args(["check"])
-        .output()
-        .unwrap();
+    let out = check_in(dir.path(), &[]);
     assert_eq!(out.status.code(), Some(2));
     let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
     assert!(text.contains("larger than 16777216 bytes"), "{text}");

@@ -183,6 +183,9 @@ fn write_report(
             SortOrder::Path => report::Sort::Path,
         },
     };
+    if args.statistics && !matches!(format, Format::Human | Format::Json) {
+        anyhow::bail!("`--statistics` prints a table: use `--format human` or `json`");
+    }
     let to_file = match &args.output {
         Some(path) => Some(
             std::fs::File::create(path)
@@ -190,9 +193,6 @@ fn write_report(
         ),
         None => None,
     };
-    if args.statistics && !matches!(format, Format::Human | Format::Json) {
-        anyhow::bail!("`--statistics` prints a table: use `--format human` or `json`");
-    }
     // Streamed as it is rendered: a report of an archive is never held whole in memory.
     let stdout = io::stdout();
     let mut out: Box<dyn Write> = match to_file {
