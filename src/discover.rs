@@ -413,7 +413,19 @@ pub fn read_input(input: &Input, max_size: u64) -> Result<String, Box<Finding>> 
         return Err(skip(Code::FileTooLarge, over_limit(meta.len(), max_size)));
     }
     let file = fs::File::open(&input.path).map_err(unreadable)?;
-    read_document(file, &input.display, max_size)
+    read_sized(file, &input.display, max_size, meta.len())
+}
+
+/// Reads a document at `path` again, exactly as [`read_input`] read it with limit `max_size`
+/// (a DOCX as its virtual source); `None` when it cannot be read now. The file database
+/// ([`crate::files::Files::add_read`]) reads a document's text again with it when a report
+/// needs the text it let go.
+pub fn read_again(path: &Path, max_size: u64) -> Option<String> {
+    let input = Input {
+        path: path.to_path_buf(),
+        display: path.to_string_lossy().into_owned(),
+    };
+    read_input(&input, max_size).ok()
 }
 
 /// Reads one document from `reader` (a file, standard input) as UTF-8 text, or says why it
@@ -425,6 +437,17 @@ pub fn read_document(
     reader: impl Read,
     display: &str,
     max_size: u64,
+) -> Result<String, Box<Finding>> {
+    read_sized(reader, display, max_size, 0)
+}
+
+/// [`read_document`] of a reader expected to hold `expected` bytes: the buffer is sized for
+/// them once (a 64 MB file read by doubling would reserve 128 MB).
+fn read_sized(
+    reader: impl Read,
+    display: &str,
+    max_size: u64,
+    expected: u64,
 ) -> Result<String, Box<Finding>> {
     let skip = |code: Code, reason: String| skipped(display, code, reason);
     let unreadable = |e: std::io::Error| skip(Code::UnreadableFile, format!("cannot read: {e}"));
@@ -440,6 +463,10 @@ pub fn read_document(
     if !docx {
         sniff(&bytes).map_err(|(code, reason)| skip(code, reason))?;
     }
+    // Sized once for the rest, after the sniff (a sparse gigabyte reserves nothing), with a
+    // byte more than expected, so that a file that grew is noticed without a second buffer.
+    let rest = expected.min(max_size).saturating_sub(bytes.len() as u64);
+    bytes.reserve_exact(usize::try_from(rest.saturating_add(1)).unwrap_or(0));
     reader.read_to_end(&mut bytes).map_err(unreadable)?;
     if bytes.len() as u64 > max_size {
         // `take` stopped one byte past the limit: how long the rest is, nobody read.

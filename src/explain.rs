@@ -239,7 +239,7 @@ fn rule_value(rule: &Rule) -> Option<String> {
 /// rule file's path, the header's 1-based line and the text.
 pub fn rule_source(files: &Files, rule: &Rule) -> Option<(String, usize, String)> {
     let file = files.get(rule.origin.file)?;
-    let source: &str = &file.source;
+    let source: &str = file.source();
     let first = file.line_index(rule.origin.start);
     let kind = rule.kind.name();
     let own = |header: &str| {

@@ -1,33 +1,109 @@
 //! The file database: every rule file and document the run read, by [`FileId`].
 //!
 //! Rule files and documents share one database so that a TOML error and a cross-document
-//! finding render through the same code (codespan's `Files` trait). Sources are kept as the
-//! original text; line starts are computed once per file with `memchr`.
+//! finding render through the same code (codespan's `Files` trait). Sources are the original
+//! text; line starts are computed once per file with `memchr`.
+//!
+//! A document read from disk need not stay in memory: [`Files::add_read`] keeps its line starts,
+//! length and digest and lets the text go, and the text is read again the first time a report
+//! asks for it ([`SourceFile::source`]). An archive is then held as its mentions, not its bytes,
+//! and a 64 MB document is not held twice (its text and its matching text) while it is read. A
+//! file that changed on disk in between is not shown with the wrong bytes: its text becomes
+//! blanks of the old length and [`Files::changed`] names it.
 
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use codespan_reporting::files::{self as cs_files, Files as CsFiles};
 
 use crate::span::FileId;
 
 /// One file: its display path (relative, `/`-separated), its original text and line starts.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct SourceFile {
     /// Path as shown to users and written to JSON.
     pub path: String,
-    /// The original text; spans index into it.
-    pub source: String,
+    /// The original text; spans index into it. Empty until read again for a file added by
+    /// [`Files::add_read`].
+    text: OnceLock<String>,
+    /// How to read the text again, for a file whose text was let go.
+    reread: Option<Reread>,
+    /// Whether the text read again was not the text first read (the file changed on disk).
+    changed: AtomicBool,
+    /// The text's length in bytes.
+    len: usize,
     /// The path the text was read from, exactly as it was opened (not the cleaned display
     /// path, which may name another file through `..` and a symbolic link, or lose bytes of a
     /// non-UTF-8 name). `None` for text that came from no file (standard input, examples).
     /// Only this path is ever written by `--fix`.
     pub opened: Option<PathBuf>,
-    line_starts: Vec<usize>,
+    line_starts: Vec<u32>,
     /// Characters before each [`CHAR_BLOCK`]-byte block, so that a column on a line of a
     /// megabyte is counted from the nearest block, not from the line's start. Counted when a
     /// column is first asked for: most documents of an archive never show one.
-    chars_before_block: std::sync::OnceLock<Vec<usize>>,
+    chars_before_block: OnceLock<Vec<usize>>,
+}
+
+/// How to read a file's text again: the reader that read it first, and what it gave then.
+#[derive(Debug, Clone)]
+struct Reread {
+    /// Reads the file as it was first read (a DOCX's virtual source, a size limit); `None` when
+    /// it cannot be read any more.
+    read: fn(&Path, u64) -> Option<String>,
+    /// The size limit it was read with.
+    limit: u64,
+    /// [`digest`] of the text first read.
+    digest: u64,
+}
+
+/// What the file database keeps of a text it lets go: enough to place a span on its line
+/// and to know the text again.
+#[derive(Debug, Clone)]
+pub struct Outline {
+    line_starts: Vec<u32>,
+    len: usize,
+    digest: u64,
+}
+
+impl Outline {
+    /// The outline of `text`.
+    pub fn of(text: &str) -> Outline {
+        Outline {
+            line_starts: line_starts(text),
+            len: text.len(),
+            digest: digest(text),
+        }
+    }
+
+    /// Whether `text` is the text this outline was taken of (as far as a 64-bit digest tells).
+    pub fn is_text(&self, text: &str) -> bool {
+        text.len() == self.len && digest(text) == self.digest
+    }
+}
+
+/// A 64-bit digest of a text, to tell whether a file read again is the file first read.
+fn digest(text: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Clone for SourceFile {
+    fn clone(&self) -> SourceFile {
+        SourceFile {
+            path: self.path.clone(),
+            text: self.text.clone(),
+            reread: self.reread.clone(),
+            changed: AtomicBool::new(self.changed.load(Ordering::Relaxed)),
+            len: self.len,
+            opened: self.opened.clone(),
+            line_starts: self.line_starts.clone(),
+            chars_before_block: self.chars_before_block.clone(),
+        }
+    }
 }
 
 /// Bytes per entry of [`SourceFile::chars_before_block`].
@@ -38,18 +114,44 @@ impl SourceFile {
     pub fn new(path: impl Into<String>, source: impl Into<String>) -> SourceFile {
         // A `String` moves in: the text read is never copied (an `Arc<str>` was a copy).
         let source: String = source.into();
-        let line_starts = line_starts(&source);
         SourceFile {
             path: path.into(),
-            source,
+            line_starts: line_starts(&source),
+            len: source.len(),
+            text: OnceLock::from(source),
+            reread: None,
+            changed: AtomicBool::new(false),
             opened: None,
-            line_starts,
-            chars_before_block: std::sync::OnceLock::new(),
+            chars_before_block: OnceLock::new(),
         }
+    }
+
+    /// The original text: held, or read again from `opened` the first time it is asked for.
+    /// A file that cannot be read again, or reads differently now, gives blanks of the length
+    /// first read (so that every span still falls on a character boundary) and is marked
+    /// [`changed`](SourceFile::changed).
+    pub fn source(&self) -> &str {
+        self.text.get_or_init(|| {
+            let again = match (&self.reread, &self.opened) {
+                (Some(how), Some(path)) => (how.read)(path, how.limit)
+                    .filter(|text| text.len() == self.len && digest(text) == how.digest),
+                _ => None,
+            };
+            again.unwrap_or_else(|| {
+                self.changed.store(true, Ordering::Relaxed);
+                " ".repeat(self.len)
+            })
+        })
+    }
+
+    /// Whether the text had to be read again and was not the text first read.
+    pub fn changed(&self) -> bool {
+        self.changed.load(Ordering::Relaxed)
     }
 
     /// 0-based line index of a byte offset.
     pub fn line_index(&self, byte: usize) -> usize {
+        let byte = u32::try_from(byte).unwrap_or(u32::MAX);
         match self.line_starts.binary_search(&byte) {
             Ok(line) => line,
             Err(next) => next.saturating_sub(1),
@@ -58,16 +160,16 @@ impl SourceFile {
 
     /// 1-based line and 1-based column (in characters) of a byte offset.
     pub fn line_column(&self, byte: usize) -> (usize, usize) {
-        let byte = byte.min(self.source.len());
+        let byte = byte.min(self.len);
         let line = self.line_index(byte);
-        let start = self.line_starts[line];
+        let start = self.line_starts[line] as usize;
         let column = self.chars_before(byte) - self.chars_before(start);
         (line + 1, column + 1)
     }
 
     /// How many characters start before byte `byte` (at most [`CHAR_BLOCK`] bytes counted).
     fn chars_before(&self, byte: usize) -> usize {
-        let bytes = self.source.as_bytes();
+        let bytes = self.source().as_bytes();
         let byte = byte.min(bytes.len());
         let block = byte / CHAR_BLOCK;
         let blocks = self.chars_before_block.get_or_init(|| {
@@ -86,12 +188,11 @@ impl SourceFile {
 
     /// Byte range of a 0-based line, without its line terminator.
     pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line)?;
+        let start = *self.line_starts.get(line)? as usize;
         let end = self
             .line_starts
             .get(line + 1)
-            .copied()
-            .unwrap_or(self.source.len());
+            .map_or(self.len, |&next| next as usize);
         Some(start..end)
     }
 
@@ -107,14 +208,15 @@ fn chars_in(bytes: &[u8]) -> usize {
 }
 
 /// Where each line starts. A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files, and a
-/// carriage return that would otherwise hide a whole file on one line).
-fn line_starts(source: &str) -> Vec<usize> {
+/// carriage return that would otherwise hide a whole file on one line). Offsets are `u32`: no
+/// document is longer than [`MAX_DOCUMENT`](crate::source::offsets::MAX_DOCUMENT).
+fn line_starts(source: &str) -> Vec<u32> {
     let bytes = source.as_bytes();
     std::iter::once(0)
         .chain(
             memchr::memchr2_iter(b'\n', b'\r', bytes)
                 .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
-                .map(|i| i + 1),
+                .map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)),
         )
         .collect()
 }
@@ -150,6 +252,39 @@ impl Files {
         id
     }
 
+    /// Adds a document read from `opened` by `read` (with size limit `limit`) without its
+    /// text, which [`SourceFile::source`] reads again when asked for.
+    pub fn add_read(
+        &mut self,
+        path: impl Into<String>,
+        outline: Outline,
+        opened: PathBuf,
+        read: fn(&Path, u64) -> Option<String>,
+        limit: u64,
+    ) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        self.files.push(SourceFile {
+            path: path.into(),
+            line_starts: outline.line_starts,
+            len: outline.len,
+            text: OnceLock::new(),
+            reread: Some(Reread {
+                read,
+                limit,
+                digest: outline.digest,
+            }),
+            changed: AtomicBool::new(false),
+            opened: Some(opened),
+            chars_before_block: OnceLock::new(),
+        });
+        id
+    }
+
+    /// The files whose text changed on disk between reading and reporting (shown as blanks).
+    pub fn changed(&self) -> impl Iterator<Item = &SourceFile> {
+        self.files.iter().filter(|f| f.changed())
+    }
+
     /// The file with this id, if any.
     pub fn get(&self, id: FileId) -> Option<&SourceFile> {
         self.files.get(id.0 as usize)
@@ -162,7 +297,7 @@ impl Files {
 
     /// Source text of a file (empty for an unknown id).
     pub fn source(&self, id: FileId) -> &str {
-        self.get(id).map_or("", |f| &f.source)
+        self.get(id).map_or("", SourceFile::source)
     }
 
     /// Number of files.
@@ -198,7 +333,7 @@ impl<'a> CsFiles<'a> for Files {
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, cs_files::Error> {
-        Ok(&self.file(id)?.source)
+        Ok(self.file(id)?.source())
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, cs_files::Error> {
@@ -250,5 +385,32 @@ mod tests {
         let at = 2 + line.len() - 2;
         assert_eq!(f.line_column(at), (2, 3 * CHAR_BLOCK + 2));
         assert_eq!(f.line_column(2 + CHAR_BLOCK * 2), (2, CHAR_BLOCK + 1));
+    }
+
+    fn read(path: &Path, _limit: u64) -> Option<String> {
+        std::fs::read_to_string(path).ok()
+    }
+
+    #[test]
+    fn a_text_let_go_is_read_again_and_a_changed_file_shows_blanks() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        let text = "ab\nIS-K claimed it.\n";
+        std::fs::write(&path, text).unwrap();
+        let mut files = Files::new();
+        let same = files.add_read("a.md", Outline::of(text), path.clone(), read, 100);
+        let changed = files.add_read("b.md", Outline::of(text), path.clone(), read, 100);
+        let gone = files.add_read("c.md", Outline::of(text), dir.path().join("c.md"), read, 9);
+        assert_eq!(files.source(same), text);
+        assert_eq!(files.get(same).unwrap().line_column(3), (2, 1));
+        std::fs::write(&path, "ab\nISIS-K claimed it.\n").unwrap();
+        // Read once, kept: the first reading stands for the whole report.
+        assert_eq!(files.source(same), text);
+        assert_eq!(files.source(changed), " ".repeat(text.len()));
+        assert_eq!(files.source(gone), " ".repeat(text.len()));
+        let names: Vec<&str> = files.changed().map(|f| f.path.as_str()).collect();
+        assert_eq!(names, ["b.md", "c.md"]);
+        // Lines stay those first read.
+        assert_eq!(files.get(changed).unwrap().line_column(3), (2, 1));
     }
 }

@@ -22,7 +22,6 @@ use crate::files::Files;
 use crate::finding::{Code, CodeKind, Finding};
 use crate::fingerprint::finding_path;
 use crate::rules::RuleSet;
-use crate::span::FileId;
 use crate::suppress;
 
 /// The gate options of a run.
@@ -98,7 +97,7 @@ pub fn apply(
     settings: &GateSettings,
     rules: &RuleSet,
     files: &Files,
-    documents: &[FileId],
+    suppressions: Vec<suppress::Suppression>,
     report_only: Option<&BTreeSet<String>>,
     findings: Vec<Finding>,
 ) -> (Vec<Finding>, GateStats) {
@@ -106,10 +105,6 @@ pub fn apply(
         draft: report_only.is_some(),
         ..GateStats::default()
     };
-    let suppressions: Vec<suppress::Suppression> = documents
-        .iter()
-        .flat_map(|&id| suppress::scan(id, files.source(id)))
-        .collect();
     let known = |id: &str| rules.rules.iter().any(|r| r.id == id) || Code::from_name(id).is_some();
     let applied = suppress::apply(findings, &suppressions, &known, settings.require_reason);
     stats.suppressed = applied.suppressed;

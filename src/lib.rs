@@ -44,7 +44,7 @@ pub mod fingerprint;
 pub mod gates;
 pub mod suppress;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -198,13 +198,8 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
     if let Some((name, read)) = &settings.stdin {
         let id = span::FileId(u32::try_from(base + loaded.len()).unwrap_or(u32::MAX));
         loaded.push(match read {
-            Ok(text) => load_text(name, text.clone(), id, &extractor),
-            Err(problem) => Loaded {
-                display: name.clone(),
-                opened: None,
-                source: String::new(),
-                result: Err(problem.clone()),
-            },
+            Ok(text) => load_text(name, text.clone(), id, &extractor, None),
+            Err(problem) => Loaded::unread(name.clone(), None, problem.clone()),
         });
     }
 
@@ -212,12 +207,11 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
     let mut findings = std::mem::take(&mut gathered.findings);
     let comparison = compare::compare(&rules, &gathered.docs, &gathered.mentions, &files);
     findings.extend(comparison.findings);
-    let doc_ids: Vec<span::FileId> = gathered.docs.iter().map(|d| d.file).collect();
     let (findings, gate_stats) = gates::apply(
         &settings.gates,
         &rules,
         &files,
-        &doc_ids,
+        std::mem::take(&mut gathered.suppressions),
         report_only.as_ref(),
         findings,
     );
@@ -238,6 +232,8 @@ struct Gathered {
     mentions: Vec<Mention>,
     rejected: Vec<Rejected>,
     findings: Vec<Finding>,
+    /// The suppression comments of every document read.
+    suppressions: Vec<suppress::Suppression>,
 }
 
 /// Adds every loaded document to the file database (in order, so ids are deterministic),
@@ -256,11 +252,24 @@ fn gather(
         mentions: Vec::new(),
         rejected: Vec::new(),
         findings: Vec::new(),
+        suppressions: Vec::new(),
     };
     for item in loaded {
-        let id = files.add_opened(item.display, item.source, item.opened);
+        let id = match (item.kept, item.opened) {
+            (Kept::Outline(outline, limit), Some(opened)) => {
+                files.add_read(item.display, outline, opened, discover::read_again, limit)
+            }
+            (Kept::Text(text), opened) => files.add_opened(item.display, text, opened),
+            (Kept::Outline(..), None) => files.add(item.display, String::new()),
+        };
         match item.result {
-            Ok((meta, extraction, print)) => {
+            Ok(read) => {
+                let ReadDocument {
+                    meta,
+                    extraction,
+                    print,
+                    suppressions,
+                } = *read;
                 debug_assert!(extraction.mentions.iter().all(|m| m.span.file == id));
                 prints.push(print);
                 let group = out.docs.len();
@@ -271,6 +280,7 @@ fn gather(
                 });
                 out.mentions.extend(extraction.mentions);
                 out.rejected.extend(extraction.rejected);
+                out.suppressions.extend(suppressions);
                 findings.extend(extraction.findings);
             }
             Err(problem) => findings.push(*problem),
@@ -304,7 +314,7 @@ pub fn check_texts(rules: RuleSet, documents: &[(String, String)]) -> Outcome {
             .enumerate()
             .map(|(i, (name, text))| {
                 let id = span::FileId(u32::try_from(i).unwrap_or(u32::MAX));
-                load_text(name, text.clone(), id, &extractor)
+                load_text(name, text.clone(), id, &extractor, None)
             })
             .collect()
     };
@@ -346,12 +356,47 @@ fn finish(
     }
 }
 
+/// A document as extraction left it, before it enters the file database.
 struct Loaded {
     display: String,
     /// The path the text was read from (`None` for standard input and in-memory texts).
     opened: Option<PathBuf>,
-    source: String,
-    result: Result<(source::DocMeta, Extraction, DocFingerprint), Box<Finding>>,
+    kept: Kept,
+    result: Result<Box<ReadDocument>, Box<Finding>>,
+}
+
+/// What the file database keeps of a document's text.
+enum Kept {
+    /// The text itself: standard input and in-memory texts, which cannot be read again.
+    Text(String),
+    /// A file's outline (line starts, length, digest) and the size limit it was read with: its
+    /// text is read again only if a report quotes it, so an archive is held as its mentions.
+    Outline(files::Outline, u64),
+}
+
+/// What reading one document gave.
+struct ReadDocument {
+    meta: source::DocMeta,
+    extraction: Extraction,
+    print: DocFingerprint,
+    suppressions: Vec<suppress::Suppression>,
+}
+
+/// A document this size or larger is not held while it is read: its text goes once the
+/// matching text is built and is read again to quote its mentions, so that a large document is
+/// never held twice (DESIGN §7, docs/reliability.md). A smaller one is held until its mentions
+/// are quoted, which costs less than reading it again.
+const HOLD_WHILE_READING: usize = 1 << 20;
+
+impl Loaded {
+    fn unread(display: String, opened: Option<PathBuf>, problem: Box<Finding>) -> Loaded {
+        Loaded {
+            display,
+            opened,
+            kept: Kept::Text(String::new()),
+            result: Err(problem),
+        }
+    }
 }
 
 fn load_one(input: &Input, max_size: u64, index: usize, extractor: &Extractor<'_>) -> Loaded {
@@ -359,26 +404,70 @@ fn load_one(input: &Input, max_size: u64, index: usize, extractor: &Extractor<'_
     match discover::read_input(input, max_size) {
         Ok(text) => Loaded {
             opened: Some(input.path.clone()),
-            ..load_text(&input.display, text, id, extractor)
+            ..load_text(
+                &input.display,
+                text,
+                id,
+                extractor,
+                Some((&input.path, max_size)),
+            )
         },
-        Err(problem) => Loaded {
-            display: input.display.clone(),
-            opened: Some(input.path.clone()),
-            source: String::new(),
-            result: Err(problem),
-        },
+        Err(problem) => Loaded::unread(input.display.clone(), Some(input.path.clone()), problem),
     }
 }
 
-fn load_text(display: &str, text: String, id: span::FileId, extractor: &Extractor<'_>) -> Loaded {
-    let doc = source::load(id, display, &text);
-    let extraction = extractor.extract(&doc);
+/// Reads one document's facts. `reread` names the file the text came from and the limit it was
+/// read with: such a text is let go (kept as its outline) and read again where needed.
+fn load_text(
+    display: &str,
+    text: String,
+    id: span::FileId,
+    extractor: &Extractor<'_>,
+    reread: Option<(&Path, u64)>,
+) -> Loaded {
+    let mut doc = source::load(id, display, &text);
+    let suppressions = suppress::scan(id, &text);
+    let outline = reread.map(|(_, limit)| (files::Outline::of(&text), limit));
+    let mut held = Some(text);
+    if reread.is_some() && held.as_ref().is_some_and(|t| t.len() >= HOLD_WHILE_READING) {
+        held = None;
+    }
+    let mut extraction = extractor.extract(&doc);
     let print = duplicates::fingerprint(&doc.text);
+    let meta = std::mem::take(&mut doc.meta);
+    drop(doc);
+    if !extraction.mentions.is_empty() {
+        let again = match (&held, reread) {
+            (None, Some((path, limit))) => discover::read_again(path, limit),
+            _ => None,
+        };
+        // A file that changed while it was read is quoted by its matching text (compare).
+        let quoted = held.as_deref().or_else(|| {
+            again
+                .as_deref()
+                .filter(|t| outline.as_ref().is_some_and(|(o, _)| o.is_text(t)))
+        });
+        if let Some(source) = quoted {
+            for m in &mut extraction.mentions {
+                m.quote_from(source);
+            }
+        }
+    }
+    let kept = match (outline, held) {
+        (Some((outline, limit)), _) => Kept::Outline(outline, limit),
+        (None, Some(text)) => Kept::Text(text),
+        (None, None) => Kept::Text(String::new()),
+    };
     Loaded {
         display: display.to_string(),
         opened: None,
-        source: text,
-        result: Ok((doc.meta, extraction, print)),
+        kept,
+        result: Ok(Box::new(ReadDocument {
+            meta,
+            extraction,
+            print,
+            suppressions,
+        })),
     }
 }
 

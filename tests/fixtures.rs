@@ -59,7 +59,7 @@ fn findings(outcome: &Outcome) -> String {
                 format!(
                     "{}:{line}:{col} `{}`",
                     file.path,
-                    &file.source[l.span.range()]
+                    &file.source()[l.span.range()]
                 )
             },
         );
@@ -97,7 +97,7 @@ fn mentions(outcome: &Outcome) -> String {
             out,
             "rejected {rule} {}:{line}:{col} `{}`: {}",
             file.path,
-            &file.source[r.span.range()],
+            &file.source()[r.span.range()],
             r.reason
         )
         .unwrap();

@@ -357,3 +357,39 @@ fn a_rule_file_is_read_to_a_bound() {
     let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
     assert!(text.contains("larger than 16777216 bytes"), "{text}");
 }
+
+#[test]
+fn a_large_document_is_let_go_and_read_again_for_its_report() {
+    // Past a megabyte a document's text is not held while it is read: its mentions are quoted
+    // from the file read again, and the report reads it once more for its snippets.
+    let dir = corpus("max_file_size = 4000000");
+    write(
+        dir.path(),
+        "docs/a.md",
+        "The Crocus attack killed 144 people, officials said.\n",
+    );
+    let filler = "Nothing in this paragraph is a fact of any rule.\n\n".repeat(25_000);
+    let big = format!("{filler}The Crocus attack killed **139** people, officials said.\n");
+    assert!(big.len() > 1 << 20);
+    write(dir.path(), "docs/b.md", &big);
+    let out = check_in(dir.path(), &["--format", "json"]);
+    let report = common::json(&out.stdout);
+    let labels: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["labels"].as_array().unwrap())
+        .filter(|l| l["path"] == "docs/b.md")
+        .collect();
+    let label = labels.first().expect("a label in the large document");
+    assert_eq!(label["line"].as_u64(), Some(50_001));
+    assert_eq!(label["text"], "139");
+    // The quote is the source's, markup and all: read from the file, not the matching text.
+    let message = label["message"].as_str().unwrap();
+    assert!(message.contains("`killed **139`"), "{message}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -620,7 +620,7 @@ fn docx_mentions_render_against_the_virtual_source() {
     let label = finding.primary().expect("primary label");
     let file = outcome.files.get(label.span.file).expect("file");
     assert_eq!(
-        &file.source[label.span.start..label.span.end],
+        &file.source()[label.span.start..label.span.end],
         "Crocus Hall"
     );
     let (line, _) = file.line_column(label.span.start);

@@ -146,6 +146,15 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         &summary,
         &rule_docs,
     )?;
+    // A document is read again for its report (the file database lets large texts go); one
+    // that changed in between was shown as blanks rather than with the wrong bytes.
+    for file in outcome.files.changed() {
+        writeln!(
+            io::stderr().lock(),
+            "warning: `{}` changed while factlint read it; its text is not shown",
+            report::escape::escape_str(&file.path)
+        )?;
+    }
     Ok(exit_status(&outcome, fail_on))
 }
 

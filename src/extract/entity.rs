@@ -55,6 +55,7 @@ pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> Vec<Mention> {
                 span,
                 frame: span,
                 text: doc.text.get(h.start..h.end)?.to_string(),
+                quote: String::new(),
                 value: Value::Name(NameForm {
                     form: term.written.clone(),
                     index: h.term,

@@ -31,10 +31,23 @@ pub struct Mention {
     pub frame: Span,
     /// The matching text of `span`, normalized.
     pub text: String,
+    /// The frame as written in the source (markup and all), filled when the document is loaded
+    /// ([`Mention::quote_from`]), so that no report needs the document's text to quote it.
+    pub quote: String,
     /// What the mention means.
     pub value: Value,
     /// How the value was obtained, when that is worth saying ("year from the rule").
     pub note: Option<String>,
+}
+
+impl Mention {
+    /// Fills [`Mention::quote`] from the document's `source`.
+    pub fn quote_from(&mut self, source: &str) {
+        self.quote = source
+            .get(self.frame.range())
+            .unwrap_or_default()
+            .to_string();
+    }
 }
 
 /// Why a candidate near a subject was not taken as a mention (for `explain`).

@@ -119,7 +119,7 @@ pub fn plan(files: &Files, findings: &[Finding]) -> Vec<FileFix> {
         if !is_writable_document(source) {
             continue;
         }
-        let before = source.source.to_string();
+        let before = source.source().to_string();
         let (after, applied_by) = apply(&before, &edits);
         if after == before {
             continue;

@@ -188,6 +188,7 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
     let headline_count = headlines.len();
     let mut blocks = headlines;
     blocks.extend(body_blocks);
+    blocks.shrink_to_fit();
     meta.stamps = stamps::find(&text, &blocks);
     meta.date = meta.date.or(stamps::publication_date(&meta.stamps));
     if meta.date.is_none() {

@@ -314,7 +314,10 @@ impl TextBuilder {
     }
 
     /// Finishes: the matching text and its map.
-    pub fn finish(self) -> (String, OffsetMap) {
+    pub fn finish(mut self) -> (String, OffsetMap) {
+        // Both grew by doubling; a large document's slack would outlive the reading.
+        self.text.shrink_to_fit();
+        self.map.segments.shrink_to_fit();
         (self.text, self.map)
     }
 }

@@ -201,6 +201,7 @@ impl<'a> Binder<'a> {
             span: Span::new(doc.file, doc.map.to_source(range)),
             frame: Span::new(doc.file, doc.map.to_source(frame)),
             text: doc.text.get(range.range())?.to_string(),
+            quote: String::new(),
             value,
             note,
         })

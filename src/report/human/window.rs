@@ -157,7 +157,7 @@ fn view(
     pieces: &[(usize, Range<usize>)],
     budget: usize,
 ) -> (View, bool) {
-    let text_of = &*source.source;
+    let text_of = source.source();
     let mut cut = false;
     let mut out = View {
         file,
