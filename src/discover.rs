@@ -23,7 +23,7 @@ use ignore::WalkBuilder;
 
 use crate::finding::{Code, Finding};
 use crate::source::offsets::MAX_DOCUMENT;
-use crate::source::{Format, docx};
+use crate::source::{Format, PlainPieces, docx};
 
 /// What to discover.
 #[derive(Debug, Clone)]
@@ -386,14 +386,9 @@ fn innermost(e: &ignore::Error) -> &ignore::Error {
     }
 }
 
-/// Reads one document as UTF-8 text, or says why it cannot be read. Every problem is a
-/// warning finding naming the file: the run goes on without it.
-///
-/// A `.docx` is read as bytes and returned as its *virtual source* (one paragraph per line,
-/// then its properties; see [`crate::source::docx`]): that text is what the file database
-/// holds and what diagnostics render against. A `.docx` that cannot be read (encrypted,
-/// legacy `.doc`, corrupt, truncated) is an `unsupported-document` warning.
-pub fn read_input(input: &Input, max_size: u64) -> Result<String, Box<Finding>> {
+/// Opens a document for reading after checking what it is: a regular file within `max_size`
+/// (its length is returned), or a warning naming it.
+fn open_input(input: &Input, max_size: u64) -> Result<(fs::File, u64), Box<Finding>> {
     let skip = |code: Code, reason: String| skipped(&input.display, code, reason);
     let unreadable = |e: std::io::Error| skip(Code::UnreadableFile, format!("cannot read: {e}"));
     // The size check comes before reading so that a huge file is never loaded.
@@ -413,7 +408,85 @@ pub fn read_input(input: &Input, max_size: u64) -> Result<String, Box<Finding>> 
         return Err(skip(Code::FileTooLarge, over_limit(meta.len(), max_size)));
     }
     let file = fs::File::open(&input.path).map_err(unreadable)?;
-    read_sized(file, &input.display, max_size, meta.len())
+    Ok((file, meta.len()))
+}
+
+/// Reads one document as UTF-8 text, or says why it cannot be read. Every problem is a
+/// warning finding naming the file: the run goes on without it.
+///
+/// A `.docx` is read as bytes and returned as its *virtual source* (one paragraph per line,
+/// then its properties; see [`crate::source::docx`]): that text is what the file database
+/// holds and what diagnostics render against. A `.docx` that cannot be read (encrypted,
+/// legacy `.doc`, corrupt, truncated) is an `unsupported-document` warning.
+pub fn read_input(input: &Input, max_size: u64) -> Result<String, Box<Finding>> {
+    let (file, len) = open_input(input, max_size)?;
+    read_sized(file, &input.display, max_size, len)
+}
+
+/// How many bytes [`read_plain_pieces`] reads at a time.
+pub const PIECE_LEN: usize = 1 << 20;
+
+/// Reads a plain-text document at `input` piece by piece into `loader`, each piece ending where
+/// [`PlainPieces::piece_end`] allows, and gives each to `also` too (for the file database's
+/// outline): the whole text is never held. The checks and warnings are [`read_input`]'s (a
+/// binary file is recognized by its first bytes, a file that grows past `max_size` while read
+/// is refused, invalid UTF-8 is named by its offset in the file).
+pub fn read_plain_pieces(
+    input: &Input,
+    max_size: u64,
+    loader: &mut PlainPieces,
+    mut also: impl FnMut(&str),
+) -> Result<(), Box<Finding>> {
+    let skip = |code: Code, reason: String| skipped(&input.display, code, reason);
+    let unreadable = |e: std::io::Error| skip(Code::UnreadableFile, format!("cannot read: {e}"));
+    let (file, _) = open_input(input, max_size)?;
+    let max_size = max_size.min(MAX_DOCUMENT);
+    let mut reader = file.take(max_size.saturating_add(1));
+    let mut buf: Vec<u8> = Vec::with_capacity(2 * PIECE_LEN);
+    // Bytes of the file before `buf`, and whether the first bytes were sniffed.
+    let mut base = 0usize;
+    let mut sniffed = false;
+    loop {
+        let fresh = buf.len();
+        let read = (&mut reader)
+            .take(PIECE_LEN as u64)
+            .read_to_end(&mut buf)
+            .map_err(unreadable)?;
+        if !sniffed {
+            sniff(&buf[..buf.len().min(BINARY_SNIFF_LEN)]).map_err(|(c, r)| skip(c, r))?;
+            sniffed = true;
+        }
+        if (base + buf.len()) as u64 > max_size {
+            return Err(skip(
+                Code::FileTooLarge,
+                format!("more than {max_size} bytes, the size limit (reading stopped there)"),
+            ));
+        }
+        let end = if read == 0 {
+            buf.len()
+        } else {
+            match loader.piece_end(&buf, fresh) {
+                Some(end) => end,
+                None => continue,
+            }
+        };
+        let piece = std::str::from_utf8(&buf[..end]).map_err(|e| {
+            skip(
+                Code::InvalidUtf8,
+                format!(
+                    "not valid UTF-8 (first bad byte at offset {})",
+                    base + e.valid_up_to()
+                ),
+            )
+        })?;
+        loader.push(piece);
+        also(piece);
+        buf.drain(..end);
+        base += end;
+        if read == 0 {
+            return Ok(());
+        }
+    }
 }
 
 /// Reads a document at `path` again, exactly as [`read_input`] read it with limit `max_size`

@@ -11,7 +11,7 @@
 //! file that changed on disk in between is not shown with the wrong bytes: its text becomes
 //! blanks of the old length and [`Files::changed`] names it.
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -40,7 +40,9 @@ pub struct SourceFile {
     /// non-UTF-8 name). `None` for text that came from no file (standard input, examples).
     /// Only this path is ever written by `--fix`.
     pub opened: Option<PathBuf>,
-    line_starts: Vec<u32>,
+    /// Where each line starts, counted from the text when first asked for (a document without
+    /// findings never needs them).
+    line_starts: OnceLock<Vec<u32>>,
     /// Characters before each [`CHAR_BLOCK`]-byte block, so that a column on a line of a
     /// megabyte is counted from the nearest block, not from the line's start. Counted when a
     /// column is first asked for: most documents of an archive never show one.
@@ -59,11 +61,10 @@ struct Reread {
     digest: u64,
 }
 
-/// What the file database keeps of a text it lets go: enough to place a span on its line
-/// and to know the text again.
+/// What the file database keeps of a text it lets go: its length and digest, to know the text
+/// again when it is read again (its lines are counted then).
 #[derive(Debug, Clone)]
 pub struct Outline {
-    line_starts: Vec<u32>,
     len: usize,
     digest: u64,
 }
@@ -71,11 +72,9 @@ pub struct Outline {
 impl Outline {
     /// The outline of `text`.
     pub fn of(text: &str) -> Outline {
-        Outline {
-            line_starts: line_starts(text),
-            len: text.len(),
-            digest: digest(text),
-        }
+        let mut builder = OutlineBuilder::default();
+        builder.push(text);
+        builder.finish()
     }
 
     /// Whether `text` is the text this outline was taken of (as far as a 64-bit digest tells).
@@ -84,11 +83,39 @@ impl Outline {
     }
 }
 
+/// The [`Outline`] of a text given piece by piece, in order.
+#[derive(Debug, Clone, Default)]
+pub struct OutlineBuilder {
+    len: usize,
+    hasher: std::collections::hash_map::DefaultHasher,
+}
+
+impl OutlineBuilder {
+    /// Adds the next piece.
+    pub fn push(&mut self, piece: &str) {
+        self.hasher.write(piece.as_bytes());
+        self.len += piece.len();
+    }
+
+    /// The outline of the pieces pushed.
+    pub fn finish(self) -> Outline {
+        Outline {
+            len: self.len,
+            digest: self.hasher.finish(),
+        }
+    }
+}
+
 /// A 64-bit digest of a text, to tell whether a file read again is the file first read.
 fn digest(text: &str) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut hasher);
+    hasher.write(text.as_bytes());
     hasher.finish()
+}
+
+/// A byte offset as a line start (saturating: no document is longer than `u32` addresses).
+fn narrow(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 impl Clone for SourceFile {
@@ -116,7 +143,7 @@ impl SourceFile {
         let source: String = source.into();
         SourceFile {
             path: path.into(),
-            line_starts: line_starts(&source),
+            line_starts: OnceLock::new(),
             len: source.len(),
             text: OnceLock::from(source),
             reread: None,
@@ -152,7 +179,7 @@ impl SourceFile {
     /// 0-based line index of a byte offset.
     pub fn line_index(&self, byte: usize) -> usize {
         let byte = u32::try_from(byte).unwrap_or(u32::MAX);
-        match self.line_starts.binary_search(&byte) {
+        match self.line_starts().binary_search(&byte) {
             Ok(line) => line,
             Err(next) => next.saturating_sub(1),
         }
@@ -162,7 +189,7 @@ impl SourceFile {
     pub fn line_column(&self, byte: usize) -> (usize, usize) {
         let byte = byte.min(self.len);
         let line = self.line_index(byte);
-        let start = self.line_starts[line] as usize;
+        let start = self.line_starts()[line] as usize;
         let column = self.chars_before(byte) - self.chars_before(start);
         (line + 1, column + 1)
     }
@@ -188,17 +215,20 @@ impl SourceFile {
 
     /// Byte range of a 0-based line, without its line terminator.
     pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line)? as usize;
-        let end = self
-            .line_starts
-            .get(line + 1)
-            .map_or(self.len, |&next| next as usize);
+        let starts = self.line_starts();
+        let start = *starts.get(line)? as usize;
+        let end = starts.get(line + 1).map_or(self.len, |&next| next as usize);
         Some(start..end)
     }
 
     /// Number of lines.
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
+    }
+
+    /// Where each line starts (the text is read again if it was let go).
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| line_starts(self.source()))
     }
 }
 
@@ -216,7 +246,7 @@ fn line_starts(source: &str) -> Vec<u32> {
         .chain(
             memchr::memchr2_iter(b'\n', b'\r', bytes)
                 .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
-                .map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+                .map(|i| narrow(i + 1)),
         )
         .collect()
 }
@@ -265,7 +295,7 @@ impl Files {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
         self.files.push(SourceFile {
             path: path.into(),
-            line_starts: outline.line_starts,
+            line_starts: OnceLock::new(),
             len: outline.len,
             text: OnceLock::new(),
             reread: Some(Reread {
@@ -410,7 +440,7 @@ mod tests {
         assert_eq!(files.source(gone), " ".repeat(text.len()));
         let names: Vec<&str> = files.changed().map(|f| f.path.as_str()).collect();
         assert_eq!(names, ["b.md", "c.md"]);
-        // Lines stay those first read.
-        assert_eq!(files.get(changed).unwrap().line_column(3), (2, 1));
+        // Its lines went with its text: a span is placed on one blank line.
+        assert_eq!(files.get(changed).unwrap().line_column(3), (1, 4));
     }
 }

@@ -44,6 +44,7 @@ pub mod fingerprint;
 pub mod gates;
 pub mod suppress;
 
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -198,7 +199,7 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
     if let Some((name, read)) = &settings.stdin {
         let id = span::FileId(u32::try_from(base + loaded.len()).unwrap_or(u32::MAX));
         loaded.push(match read {
-            Ok(text) => load_text(name, text.clone(), id, &extractor, None),
+            Ok(text) => load_text(name, text.clone(), id, &extractor),
             Err(problem) => Loaded::unread(name.clone(), None, problem.clone()),
         });
     }
@@ -314,7 +315,7 @@ pub fn check_texts(rules: RuleSet, documents: &[(String, String)]) -> Outcome {
             .enumerate()
             .map(|(i, (name, text))| {
                 let id = span::FileId(u32::try_from(i).unwrap_or(u32::MAX));
-                load_text(name, text.clone(), id, &extractor, None)
+                load_text(name, text.clone(), id, &extractor)
             })
             .collect()
     };
@@ -401,62 +402,116 @@ impl Loaded {
 
 fn load_one(input: &Input, max_size: u64, index: usize, extractor: &Extractor<'_>) -> Loaded {
     let id = span::FileId(u32::try_from(index).unwrap_or(u32::MAX));
-    match discover::read_input(input, max_size) {
-        Ok(text) => Loaded {
+    let from = |outline| Reread {
+        path: &input.path,
+        limit: max_size,
+        outline,
+    };
+    let read = if streams(input) {
+        // Plain text of a megabyte or more is read piece by piece: never held whole.
+        let len = fs::metadata(&input.path).map_or(0, |m| m.len());
+        let mut loader = source::PlainPieces::new(id, usize::try_from(len).unwrap_or(0));
+        let mut outline = files::OutlineBuilder::default();
+        let mut directive = false;
+        discover::read_plain_pieces(input, max_size, &mut loader, |piece| {
+            outline.push(piece);
+            directive |= suppress::mentions_directive(piece);
+        })
+        .map(|()| {
+            let reread = from(outline.finish());
+            (loader.finish(), Source::Gone { directive }, reread)
+        })
+    } else {
+        discover::read_input(input, max_size).map(|text| {
+            let doc = source::load(id, &input.display, &text);
+            let reread = from(files::Outline::of(&text));
+            (doc, Source::held(text), reread)
+        })
+    };
+    match read {
+        Ok((doc, source, reread)) => Loaded {
             opened: Some(input.path.clone()),
-            ..load_text(
-                &input.display,
-                text,
-                id,
-                extractor,
-                Some((&input.path, max_size)),
-            )
+            ..read_facts(&input.display, doc, source, Some(reread), extractor)
         },
         Err(problem) => Loaded::unread(input.display.clone(), Some(input.path.clone()), problem),
     }
 }
 
-/// Reads one document's facts. `reread` names the file the text came from and the limit it was
-/// read with: such a text is let go (kept as its outline) and read again where needed.
-fn load_text(
-    display: &str,
-    text: String,
-    id: span::FileId,
-    extractor: &Extractor<'_>,
-    reread: Option<(&Path, u64)>,
-) -> Loaded {
-    let mut doc = source::load(id, display, &text);
-    let suppressions = suppress::scan(id, &text);
-    let outline = reread.map(|(_, limit)| (files::Outline::of(&text), limit));
-    let mut held = Some(text);
-    if reread.is_some() && held.as_ref().is_some_and(|t| t.len() >= HOLD_WHILE_READING) {
-        held = None;
+/// Whether `input` is read piece by piece ([`source::PlainPieces`]): plain text of
+/// [`HOLD_WHILE_READING`] bytes or more.
+fn streams(input: &Input) -> bool {
+    source::Format::from_path(&input.display) == source::Format::Plain
+        && fs::metadata(&input.path).is_ok_and(|m| m.len() >= HOLD_WHILE_READING as u64)
+}
+
+/// Where a document came from, to read it again: its file, the size limit it was read with and
+/// its outline.
+struct Reread<'a> {
+    path: &'a Path,
+    limit: u64,
+    outline: files::Outline,
+}
+
+/// A document's source text as its facts are read.
+enum Source {
+    /// Held (a small document, standard input, an in-memory text).
+    Held(String),
+    /// Let go: read again if a mention is to be quoted or a finding may be suppressed
+    /// (`directive`: the text holds `factlint:`).
+    Gone { directive: bool },
+}
+
+impl Source {
+    /// A text just read: held while its facts are read if it is small, else let go.
+    fn held(text: String) -> Source {
+        if text.len() < HOLD_WHILE_READING {
+            return Source::Held(text);
+        }
+        let directive = suppress::mentions_directive(&text);
+        Source::Gone { directive }
     }
+}
+
+/// A text from no file (standard input, an example): held throughout, never read again.
+fn load_text(display: &str, text: String, id: span::FileId, extractor: &Extractor<'_>) -> Loaded {
+    let doc = source::load(id, display, &text);
+    read_facts(display, doc, Source::Held(text), None, extractor)
+}
+
+/// Reads one document's facts, quotes its mentions and finds its suppressions. A document read
+/// from a file (`reread`) is then kept as its outline only; its text goes.
+fn read_facts(
+    display: &str,
+    mut doc: source::Document,
+    source: Source,
+    reread: Option<Reread<'_>>,
+    extractor: &Extractor<'_>,
+) -> Loaded {
+    let id = doc.file;
     let mut extraction = extractor.extract(&doc);
     let print = duplicates::fingerprint(&doc.text);
     let meta = std::mem::take(&mut doc.meta);
     drop(doc);
-    if !extraction.mentions.is_empty() {
-        let again = match (&held, reread) {
-            (None, Some((path, limit))) => discover::read_again(path, limit),
-            _ => None,
-        };
-        // A file that changed while it was read is quoted by its matching text (compare).
-        let quoted = held.as_deref().or_else(|| {
-            again
-                .as_deref()
-                .filter(|t| outline.as_ref().is_some_and(|(o, _)| o.is_text(t)))
-        });
-        if let Some(source) = quoted {
-            for m in &mut extraction.mentions {
-                m.quote_from(source);
-            }
+    let wanted = !extraction.mentions.is_empty() || !extraction.findings.is_empty();
+    let text = match source {
+        Source::Held(text) => Some(text),
+        Source::Gone { directive } if wanted || directive => reread.as_ref().and_then(|r| {
+            // A file that changed since it was read is not quoted (compare falls back to the
+            // matching text) and its snippets are blanks ([`files::SourceFile::source`]).
+            discover::read_again(r.path, r.limit).filter(|t| r.outline.is_text(t))
+        }),
+        Source::Gone { .. } => None,
+    };
+    let mut suppressions = Vec::new();
+    if let Some(text) = &text {
+        for m in &mut extraction.mentions {
+            m.quote_from(text);
         }
+        suppressions = suppress::scan(id, text);
     }
-    let kept = match (outline, held) {
-        (Some((outline, limit)), _) => Kept::Outline(outline, limit),
-        (None, Some(text)) => Kept::Text(text),
-        (None, None) => Kept::Text(String::new()),
+    let kept = match (reread, text) {
+        (Some(r), _) => Kept::Outline(r.outline, r.limit),
+        (None, text) => Kept::Text(text.unwrap_or_default()),
     };
     Loaded {
         display: display.to_string(),

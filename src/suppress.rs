@@ -192,6 +192,12 @@ fn only_leaders(text: &str) -> bool {
         .all(|c| c.is_whitespace() || matches!(c, '#' | '/' | '*' | ';' | '%' | '-' | '>'))
 }
 
+/// Whether `text` may hold a directive: every directive names `factlint:`. A document read
+/// piece by piece is read again for [`scan`] only if one of its pieces does.
+pub fn mentions_directive(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), b"factlint:").is_some()
+}
+
 /// Every suppression in one document's raw source.
 pub fn scan(file: FileId, source: &str) -> Vec<Suppression> {
     let lines = Lines::new(source);

@@ -393,3 +393,69 @@ fn a_large_document_is_let_go_and_read_again_for_its_report() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_large_plain_text_is_read_piece_by_piece_like_a_small_one() {
+    // Plain text of a megabyte or more is read a piece at a time (never held whole): its
+    // readings, lines and suppressions are those of the same text read whole.
+    let dir = corpus("max_file_size = 8000000");
+    let filler = "Nothing in this paragraph is a fact of any rule.\n\n".repeat(30_000);
+    let story =
+        "The Crocus attack killed 139 people, officials said.\n\nAnalysts blamed ISIS-K.\n\n";
+    let allow = "<!-- factlint: allow-file iskp-name -- quoted as written -->\n";
+    write(
+        dir.path(),
+        "docs/a.md",
+        "The Crocus attack killed 144 people.\n",
+    );
+    write(
+        dir.path(),
+        "docs/big.txt",
+        &format!("{filler}{story}{filler}{allow}"),
+    );
+    write(dir.path(), "docs/small.txt", &format!("{story}{allow}"));
+    let out = check_in(dir.path(), &["--format", "json"]);
+    let report = common::json(&out.stdout);
+    let labels = |path: &str| -> Vec<(u64, u64, String)> {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|f| f["labels"].as_array().unwrap())
+            .filter(|l| l["path"] == path)
+            .map(|l| {
+                let at = |k: &str| l[k].as_u64().unwrap();
+                (
+                    at("line"),
+                    at("column"),
+                    l["message"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let big = labels("docs/big.txt");
+    let small = labels("docs/small.txt");
+    assert!(!small.is_empty());
+    assert_eq!(big.len(), small.len(), "{big:?} / {small:?}");
+    // The same places, 60,000 lines further down (the messages differ: the two documents
+    // agree with each other).
+    for ((bl, bc, _), (sl, sc, _)) in big.iter().zip(&small) {
+        assert_eq!((*bl, *bc), (*sl + 60_000, *sc));
+    }
+    // The file-wide suppression at the end suppressed the variant in both.
+    assert!(!messages(&out.stdout).iter().any(|m| m.contains("ISIS-K")));
+
+    // Invalid UTF-8 past the first piece is named by its offset in the file.
+    let mut bytes = filler.clone().into_bytes();
+    let bad = bytes.len() + 5;
+    bytes.extend_from_slice(b"Some \xff bytes.\n");
+    fs::write(dir.path().join("docs/big.txt"), &bytes).unwrap();
+    let out = check_in(dir.path(), &["--format", "json"]);
+    let warned = messages(&out.stdout);
+    assert!(
+        warned
+            .iter()
+            .any(|m| m.contains(&format!("first bad byte at offset {bad}"))),
+        "{warned:?}"
+    );
+}

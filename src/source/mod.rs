@@ -178,9 +178,47 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
             Format::Plain | Format::Docx => plain::build(source, body_start, &mut builder),
         }
     };
-    let (text, map) = builder.finish();
-    // Source line breaks mark dateline lines only where the source's lines are the author's.
     let lines_from = matches!(format, Format::Plain | Format::Markdown).then_some(source);
+    finish_document(
+        Parts {
+            file,
+            format,
+            builder,
+            meta,
+            headlines,
+            body_blocks,
+            quoted,
+        },
+        &docx_dates,
+        lines_from,
+    )
+}
+
+/// What a loader gathered, before the document's dates are decided.
+struct Parts {
+    file: FileId,
+    format: Format,
+    builder: TextBuilder,
+    meta: DocMeta,
+    headlines: Vec<TextRange>,
+    body_blocks: Vec<TextRange>,
+    quoted: Vec<TextRange>,
+}
+
+/// The document from what its loader gathered: the dateline (in `lines_from`, the source or
+/// its beginning, whose line breaks mark dateline lines where they are the author's), stamps
+/// and the publication date.
+fn finish_document(parts: Parts, docx_dates: &[String], lines_from: Option<&str>) -> Document {
+    let Parts {
+        file,
+        format,
+        builder,
+        mut meta,
+        headlines,
+        body_blocks,
+        quoted,
+    } = parts;
+    let (text, map) = builder.finish();
     if let Some(found) = dateline::find(&text, &body_blocks, &map, lines_from) {
         meta.dateline = Some(found.range);
         meta.date = meta.date.or(Some(found.date));
@@ -203,6 +241,115 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
         meta,
         headlines: headline_count,
         quoted,
+    }
+}
+
+/// A plain-text document read piece by piece, so that a large one is never held whole beside
+/// its matching text: each piece ends after a blank line ([`plain::piece_end`]), so no block
+/// spans two, and the result is the [`load`] of the whole text (tested).
+#[derive(Debug)]
+pub struct PlainPieces {
+    file: FileId,
+    builder: TextBuilder,
+    meta: DocMeta,
+    headlines: Vec<TextRange>,
+    body_blocks: Vec<TextRange>,
+    /// The first piece: a dateline is looked for in it.
+    first: Option<String>,
+    /// Bytes of the document pushed so far.
+    len: usize,
+}
+
+impl PlainPieces {
+    /// A loader for a plain-text document of about `len` bytes.
+    pub fn new(file: FileId, len: usize) -> PlainPieces {
+        PlainPieces {
+            file,
+            builder: TextBuilder::for_source(len),
+            meta: DocMeta::default(),
+            headlines: Vec::new(),
+            body_blocks: Vec::new(),
+            first: None,
+            len: 0,
+        }
+    }
+
+    /// Where the next piece may end in `buf`, the bytes read after the pieces pushed so far, of
+    /// which those before `fresh` were looked at before (and had no place to end).
+    pub fn piece_end(&self, buf: &[u8], fresh: usize) -> Option<usize> {
+        let not_before = if self.first.is_some() {
+            0
+        } else {
+            front_matter_end(buf)?
+        };
+        // A blank line is three bytes at most: look again only where it may end in new bytes.
+        let from = fresh.saturating_sub(2);
+        let end = from + plain::piece_end(buf.get(from..)?, 0)?;
+        (end >= not_before).then_some(end)
+    }
+
+    /// Reads the next piece of the document.
+    pub fn push(&mut self, piece: &str) {
+        let base = self.len;
+        let mut body_start = 0;
+        if self.first.is_none() {
+            if let Some(f) = frontmatter::split(piece) {
+                body_start = f.body_start;
+                self.meta = f.meta;
+                self.headlines = headline_blocks(piece, &f.prose, &mut self.builder);
+                if !self.headlines.is_empty() {
+                    self.builder.push_synthetic("\n\n", body_start);
+                }
+            }
+            self.first = Some(piece.to_string());
+        }
+        let joined = !self.body_blocks.is_empty();
+        let blocks = plain::build_piece(piece, body_start, base, joined, &mut self.builder);
+        self.body_blocks.extend(blocks);
+        self.len += piece.len();
+    }
+
+    /// The document.
+    pub fn finish(self) -> Document {
+        let first = self.first.unwrap_or_default();
+        finish_document(
+            Parts {
+                file: self.file,
+                format: Format::Plain,
+                builder: self.builder,
+                meta: self.meta,
+                headlines: self.headlines,
+                body_blocks: self.body_blocks,
+                quoted: Vec::new(),
+            },
+            &[],
+            Some(&first),
+        )
+    }
+}
+
+/// Where the front matter at the top of `buf` ends (0 without one); `None` while its closing
+/// line may still come (a buffer that opens with `---` or `+++` and has not closed it).
+fn front_matter_end(buf: &[u8]) -> Option<usize> {
+    let head = buf.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(buf);
+    if !(head.starts_with(b"---") || head.starts_with(b"+++")) {
+        return Some(0);
+    }
+    let valid = match std::str::from_utf8(buf) {
+        Ok(all) => all,
+        Err(e) => std::str::from_utf8(&buf[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    match frontmatter::split(valid) {
+        Some(f) => Some(f.body_start),
+        // An opening line that is not exactly `---`/`+++` opens no front matter.
+        None if valid.lines().next().is_some_and(|l| {
+            let l = l.trim_start_matches('\u{FEFF}').trim_end();
+            l != "---" && l != "+++"
+        }) =>
+        {
+            Some(0)
+        }
+        None => None,
     }
 }
 
@@ -272,6 +419,65 @@ fn docx_lines(source: &str, end: usize, builder: &mut TextBuilder) -> Vec<TextRa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `text` read piece by piece, each piece ending at the first place [`PlainPieces`] allows
+    /// after `every` bytes (the reader's rhythm, in small).
+    fn in_pieces(text: &str, every: usize) -> (Document, usize) {
+        let mut loader = PlainPieces::new(FileId(0), text.len());
+        let bytes = text.as_bytes();
+        let (mut start, mut pieces) = (0, 0);
+        let mut until = every;
+        while start < bytes.len() {
+            let buf = &bytes[start..until.min(bytes.len())];
+            let end = if until >= bytes.len() {
+                Some(buf.len())
+            } else {
+                loader.piece_end(buf, 0)
+            };
+            match end {
+                Some(end) if end > 0 => {
+                    loader.push(&text[start..start + end]);
+                    pieces += 1;
+                    start += end;
+                    until = start + every;
+                }
+                _ => until += every,
+            }
+        }
+        (loader.finish(), pieces)
+    }
+
+    #[test]
+    fn a_plain_text_read_in_pieces_is_the_text_read_whole() {
+        let texts = [
+            "---\ntitle: Gunmen storm a hall\n\ndate: 2024-03-23\n---\nMOSCOW, March 23 (Wire) -\nThe attack killed 139.\n\nSecond  paragraph\nwrapped here.\n\n\n\u{200B}\n\nThird \u{2014} \u{201C}quoted\u{201D}.\n",
+            "First.\r\n\r\nSecond line one\r\nline two.\r\n\r\n  Third.  \r\n",
+            "+++\ntitle = \"x\"\n+++\nOne.\n\nTwo.\n\nThree.",
+            &format!("{}\nshort\n\nNext.\n\n", "long line ".repeat(20)),
+            "---\nnot closed\n\nOne.\n\nTwo.\n",
+            "----- a rule, not front matter\n\nOne.\n\nTwo.\n",
+        ];
+        let mut most = 0;
+        for text in texts {
+            let whole = load(FileId(0), "a.txt", text);
+            for every in [1, 3, 8, 20, 1000] {
+                let (doc, pieces) = in_pieces(text, every);
+                most = most.max(pieces);
+                let why = format!("{text:?} in pieces of {every} ({pieces})");
+                assert_eq!(doc.text, whole.text, "{why}");
+                assert_eq!(doc.blocks, whole.blocks, "{why}");
+                assert_eq!(doc.headlines, whole.headlines, "{why}");
+                assert_eq!(doc.meta, whole.meta, "{why}");
+                for b in &whole.blocks {
+                    for i in b.start..b.end {
+                        let one = TextRange::new(i, i + 1);
+                        assert_eq!(doc.map.to_source(one), whole.map.to_source(one), "{why}");
+                    }
+                }
+            }
+        }
+        assert!(most >= 3, "the texts were read in {most} pieces at most");
+    }
 
     fn ymd(y: i32, m: u8, d: u8) -> Option<PartialDate> {
         Some(PartialDate {

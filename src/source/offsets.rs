@@ -304,6 +304,18 @@ impl TextBuilder {
         self.push_replaced_raw(text, at..at);
     }
 
+    /// Appends the `"\n\n"` that joins two blocks, for `gap`, the source between them at
+    /// `gap_start`: a gap of exactly `"\n\n"` (a blank line between paragraphs) maps byte for
+    /// byte, so a run of paragraphs costs one segment rather than two each; any other gap is
+    /// synthetic at its end (the next block's start).
+    pub fn push_block_break(&mut self, gap: &str, gap_start: usize) {
+        if gap == "\n\n" {
+            self.push_copied(gap, gap_start);
+        } else {
+            self.push_synthetic("\n\n", gap_start + gap.len());
+        }
+    }
+
     /// The block of text appended since text offset `start`, without white space at its
     /// edges (a dropped char such as a soft hyphen can leave some); `None` when it is blank.
     pub fn block_since(&self, start: usize) -> Option<TextRange> {

@@ -13,13 +13,33 @@ use super::offsets::{TextBuilder, TextRange, fold_char};
 
 /// Appends the prose of `source[start..]` to `builder` and returns its blocks.
 pub(crate) fn build(source: &str, start: usize, builder: &mut TextBuilder) -> Vec<TextRange> {
+    build_piece(source, start, 0, false, builder)
+}
+
+/// [`build`] for one piece of a document read piece by piece ([`super::PlainPieces`]): `piece`
+/// starts at byte `base` of the document and ends after a blank line (so that no block spans
+/// two pieces), `joined` says whether an earlier piece gave a block (then this piece's first
+/// block is joined to it by `"\n\n"`).
+pub(crate) fn build_piece(
+    piece: &str,
+    start: usize,
+    base: usize,
+    joined: bool,
+    builder: &mut TextBuilder,
+) -> Vec<TextRange> {
     let mut blocks = Vec::new();
-    for range in block_ranges(source, start) {
-        if !blocks.is_empty() {
-            builder.push_synthetic("\n\n", range.start);
+    // Where the last block of this piece ended in it.
+    let mut last_end = None;
+    for range in block_ranges(piece, start) {
+        if joined || !blocks.is_empty() {
+            match last_end {
+                Some(end) => builder.push_block_break(&piece[end..range.start], base + end),
+                None => builder.push_synthetic("\n\n", base + range.start),
+            }
         }
+        last_end = Some(range.end);
         let text_start = builder.text().len();
-        push_lines(&source[range.clone()], range.start, builder);
+        push_lines(&piece[range.clone()], base + range.start, builder);
         // Trim again in the text: a dropped char (soft hyphen) can hide whitespace at an edge.
         blocks.extend(builder.block_since(text_start));
     }
@@ -73,6 +93,15 @@ fn block_ranges(source: &str, start: usize) -> Vec<std::ops::Range<usize>> {
 fn is_blank(line: &str) -> bool {
     line.chars()
         .all(|c| c.is_whitespace() || fold_char(c).is_none())
+}
+
+/// Where a piece of a document read piece by piece may end in `buf` (its bytes read so far):
+/// after its last blank line (an empty line, `\n\n` or `\n\r\n`), so that no block spans two
+/// pieces; `None` while there is none. `not_before` keeps the front matter in the first piece.
+pub(crate) fn piece_end(buf: &[u8], not_before: usize) -> Option<usize> {
+    let lf = memchr::memmem::rfind(buf, b"\n\n").map(|i| i + 2);
+    let crlf = memchr::memmem::rfind(buf, b"\n\r\n").map(|i| i + 3);
+    lf.max(crlf).filter(|&end| end >= not_before)
 }
 
 /// Pushes one block's text, turning each `\r\n` into `"\n"`.
