@@ -41,12 +41,15 @@ pub struct Mention {
 }
 
 impl Mention {
-    /// Fills [`Mention::quote`] from the document's `source`.
+    /// Fills [`Mention::quote`] from the document's `source`. A name is not quoted (its frame
+    /// is itself, and an archive holds many): its quote stays empty.
     pub fn quote_from(&mut self, source: &str) {
-        self.quote = source
-            .get(self.frame.range())
-            .unwrap_or_default()
-            .to_string();
+        if !matches!(self.value, Value::Name(_)) {
+            self.quote = source
+                .get(self.frame.range())
+                .unwrap_or_default()
+                .to_string();
+        }
     }
 }
 
