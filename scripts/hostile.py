@@ -47,6 +47,19 @@ subject = ["Crocus"]
 cue = ["attack"]
 """
 
+# Rules whose terms the prose never names: the cost of reading a document, without mentions.
+NO_READINGS = """
+[[entity]]
+id = "absent"
+canonical = "Zorblat"
+variants = ["Zorblatt"]
+
+[[quantity]]
+id = "absent-toll"
+subject = ["Zorblat"]
+cue = ["killed"]
+"""
+
 
 def prose(size):
     """Ordinary prose: the demo's articles, one after another, to `size` bytes."""
@@ -215,8 +228,18 @@ def main():
         if a.small:
             return
         big = 64 * 1000 * 1000
-        report("prose, 64 MB (max_file_size raised)",
-               setup("prose-64m", {"a.md": prose(big)}, max_size=2 * big), 1)
+        text = prose(big)
+        # The issue's bound (peak under twice the document): plain text is read piece by piece
+        # and never held whole; Markdown is parsed whole, so its source and matching text meet.
+        report("plain text, 64 MB, no readings", setup("plain-64m", {"a.txt": text},
+                                                       rules=NO_READINGS, max_size=2 * big), 1)
+        report("Markdown, 64 MB, no readings", setup("md-64m", {"a.md": text},
+                                                     rules=NO_READINGS, max_size=2 * big), 1)
+        report("plain text, 64 MB, a reading every 300 bytes",
+               setup("plain-64m-dense", {"a.txt": text}, max_size=2 * big), 1)
+        report("prose (Markdown), 64 MB, a reading every 300 bytes",
+               setup("prose-64m", {"a.md": text}, max_size=2 * big), 1)
+        del text
         report("run-on line, 16 MB", setup("runon-16m", {"a.txt": runon(16_000_000)},
                                            max_size=10**9), 1)
         report("10^6 short paragraphs (Markdown)",
