@@ -388,7 +388,7 @@ fn innermost(e: &ignore::Error) -> &ignore::Error {
 
 /// Opens a document for reading after checking what it is: a regular file within `max_size`
 /// (its length is returned), or a warning naming it.
-fn open_input(input: &Input, max_size: u64) -> Result<(fs::File, u64), Box<Finding>> {
+pub fn open_input(input: &Input, max_size: u64) -> Result<(fs::File, u64), Box<Finding>> {
     let skip = |code: Code, reason: String| skipped(&input.display, code, reason);
     let unreadable = |e: std::io::Error| skip(Code::UnreadableFile, format!("cannot read: {e}"));
     // The size check comes before reading so that a huge file is never loaded.
@@ -423,23 +423,33 @@ pub fn read_input(input: &Input, max_size: u64) -> Result<String, Box<Finding>> 
     read_sized(file, &input.display, max_size, len)
 }
 
+/// [`read_input`] of a document [`open_input`] opened (`len` bytes long).
+pub fn read_opened(
+    file: fs::File,
+    display: &str,
+    max_size: u64,
+    len: u64,
+) -> Result<String, Box<Finding>> {
+    read_sized(file, display, max_size, len)
+}
+
 /// How many bytes [`read_plain_pieces`] reads at a time.
 pub const PIECE_LEN: usize = 1 << 20;
 
-/// Reads a plain-text document at `input` piece by piece into `loader`, each piece ending where
-/// [`PlainPieces::piece_end`] allows, and gives each to `also` too (for the file database's
-/// outline): the whole text is never held. The checks and warnings are [`read_input`]'s (a
-/// binary file is recognized by its first bytes, a file that grows past `max_size` while read
-/// is refused, invalid UTF-8 is named by its offset in the file).
+/// Reads a plain-text document [`open_input`] opened piece by piece into `loader`, each piece
+/// ending where [`PlainPieces::piece_end`] allows, and gives each to `also` too (for the file
+/// database's outline): the whole text is never held. The checks and warnings are
+/// [`read_input`]'s (a binary file is recognized by its first bytes, a file that grows past
+/// `max_size` while read is refused, invalid UTF-8 is named by its offset in the file).
 pub fn read_plain_pieces(
-    input: &Input,
+    file: fs::File,
+    display: &str,
     max_size: u64,
     loader: &mut PlainPieces,
     mut also: impl FnMut(&str),
 ) -> Result<(), Box<Finding>> {
-    let skip = |code: Code, reason: String| skipped(&input.display, code, reason);
+    let skip = |code: Code, reason: String| skipped(display, code, reason);
     let unreadable = |e: std::io::Error| skip(Code::UnreadableFile, format!("cannot read: {e}"));
-    let (file, _) = open_input(input, max_size)?;
     let max_size = max_size.min(MAX_DOCUMENT);
     let mut reader = file.take(max_size.saturating_add(1));
     let mut buf: Vec<u8> = Vec::with_capacity(2 * PIECE_LEN);
@@ -457,10 +467,7 @@ pub fn read_plain_pieces(
             sniffed = true;
         }
         if (base + buf.len()) as u64 > max_size {
-            return Err(skip(
-                Code::FileTooLarge,
-                format!("more than {max_size} bytes, the size limit (reading stopped there)"),
-            ));
+            return Err(skip(Code::FileTooLarge, grew_past(max_size)));
         }
         let end = if read == 0 {
             buf.len()
@@ -470,15 +477,8 @@ pub fn read_plain_pieces(
                 None => continue,
             }
         };
-        let piece = std::str::from_utf8(&buf[..end]).map_err(|e| {
-            skip(
-                Code::InvalidUtf8,
-                format!(
-                    "not valid UTF-8 (first bad byte at offset {})",
-                    base + e.valid_up_to()
-                ),
-            )
-        })?;
+        let piece = std::str::from_utf8(&buf[..end])
+            .map_err(|e| skip(Code::InvalidUtf8, not_utf8(base + e.valid_up_to())))?;
         loader.push(piece);
         also(piece);
         buf.drain(..end);
@@ -543,10 +543,7 @@ fn read_sized(
     reader.read_to_end(&mut bytes).map_err(unreadable)?;
     if bytes.len() as u64 > max_size {
         // `take` stopped one byte past the limit: how long the rest is, nobody read.
-        return Err(skip(
-            Code::FileTooLarge,
-            format!("more than {max_size} bytes, the size limit (reading stopped there)"),
-        ));
+        return Err(skip(Code::FileTooLarge, grew_past(max_size)));
     }
     if docx {
         // A Word document enters the file database as its virtual source (one paragraph per
@@ -554,15 +551,18 @@ fn read_sized(
         return docx::virtual_source(&bytes, max_size)
             .map_err(|e| skip(Code::UnsupportedDocument, e.to_string()));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        skip(
-            Code::InvalidUtf8,
-            format!(
-                "not valid UTF-8 (first bad byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })
+    String::from_utf8(bytes)
+        .map_err(|e| skip(Code::InvalidUtf8, not_utf8(e.utf8_error().valid_up_to())))
+}
+
+/// Why a document read past `max_size` bytes (it grew while read, or standard input) is not.
+fn grew_past(max_size: u64) -> String {
+    format!("more than {max_size} bytes, the size limit (reading stopped there)")
+}
+
+/// Why a document whose first bad UTF-8 byte is at `offset` is not read.
+fn not_utf8(offset: usize) -> String {
+    format!("not valid UTF-8 (first bad byte at offset {offset})")
 }
 
 /// Why a document's first bytes say it is no text to read: UTF-16, or binary (a NUL byte).

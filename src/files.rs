@@ -57,13 +57,13 @@ struct Reread {
     read: fn(&Path, u64) -> Option<String>,
     /// The size limit it was read with.
     limit: u64,
-    /// [`digest`] of the text first read.
-    digest: u64,
+    /// The outline of the text first read.
+    outline: Outline,
 }
 
 /// What the file database keeps of a text it lets go: its length and digest, to know the text
 /// again when it is read again (its lines are counted then).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outline {
     len: usize,
     digest: u64,
@@ -79,7 +79,7 @@ impl Outline {
 
     /// Whether `text` is the text this outline was taken of (as far as a 64-bit digest tells).
     pub fn is_text(&self, text: &str) -> bool {
-        text.len() == self.len && digest(text) == self.digest
+        text.len() == self.len && Outline::of(text) == *self
     }
 }
 
@@ -104,13 +104,6 @@ impl OutlineBuilder {
             digest: self.hasher.finish(),
         }
     }
-}
-
-/// A 64-bit digest of a text, to tell whether a file read again is the file first read.
-fn digest(text: &str) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    hasher.write(text.as_bytes());
-    hasher.finish()
 }
 
 /// A byte offset as a line start (saturating: no document is longer than `u32` addresses).
@@ -160,8 +153,9 @@ impl SourceFile {
     pub fn source(&self) -> &str {
         self.text.get_or_init(|| {
             let again = match (&self.reread, &self.opened) {
-                (Some(how), Some(path)) => (how.read)(path, how.limit)
-                    .filter(|text| text.len() == self.len && digest(text) == how.digest),
+                (Some(how), Some(path)) => {
+                    (how.read)(path, how.limit).filter(|text| how.outline.is_text(text))
+                }
                 _ => None,
             };
             again.unwrap_or_else(|| {
@@ -275,9 +269,13 @@ impl Files {
         source: impl Into<String>,
         opened: Option<PathBuf>,
     ) -> FileId {
-        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
         let mut file = SourceFile::new(path, source);
         file.opened = opened;
+        self.push(file)
+    }
+
+    fn push(&mut self, file: SourceFile) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
         self.files.push(file);
         id
     }
@@ -292,8 +290,7 @@ impl Files {
         read: fn(&Path, u64) -> Option<String>,
         limit: u64,
     ) -> FileId {
-        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
-        self.files.push(SourceFile {
+        self.push(SourceFile {
             path: path.into(),
             line_starts: OnceLock::new(),
             len: outline.len,
@@ -301,13 +298,12 @@ impl Files {
             reread: Some(Reread {
                 read,
                 limit,
-                digest: outline.digest,
+                outline,
             }),
             changed: AtomicBool::new(false),
             opened: Some(opened),
             chars_before_block: OnceLock::new(),
-        });
-        id
+        })
     }
 
     /// The files whose text changed on disk between reading and reporting (shown as blanks).

@@ -44,7 +44,6 @@ pub mod fingerprint;
 pub mod gates;
 pub mod suppress;
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -407,27 +406,26 @@ fn load_one(input: &Input, max_size: u64, index: usize, extractor: &Extractor<'_
         limit: max_size,
         outline,
     };
-    let read = if streams(input) {
-        // Plain text of a megabyte or more is read piece by piece: never held whole.
-        let len = fs::metadata(&input.path).map_or(0, |m| m.len());
-        let mut loader = source::PlainPieces::new(id, usize::try_from(len).unwrap_or(0));
-        let mut outline = files::OutlineBuilder::default();
-        let mut directive = false;
-        discover::read_plain_pieces(input, max_size, &mut loader, |piece| {
-            outline.push(piece);
-            directive |= suppress::mentions_directive(piece);
-        })
-        .map(|()| {
+    let read = discover::open_input(input, max_size).and_then(|(file, len)| {
+        let plain = source::Format::from_path(&input.display) == source::Format::Plain;
+        if plain && len >= HOLD_WHILE_READING as u64 {
+            // Plain text of a megabyte or more is read piece by piece: never held whole.
+            let mut loader = source::PlainPieces::new(id, usize::try_from(len).unwrap_or(0));
+            let mut outline = files::OutlineBuilder::default();
+            let mut directive = false;
+            discover::read_plain_pieces(file, &input.display, max_size, &mut loader, |piece| {
+                outline.push(piece);
+                directive |= suppress::mentions_directive(piece);
+            })?;
             let reread = from(outline.finish());
-            (loader.finish(), Source::Gone { directive }, reread)
-        })
-    } else {
-        discover::read_input(input, max_size).map(|text| {
+            Ok((loader.finish(), Source::Gone { directive }, reread))
+        } else {
+            let text = discover::read_opened(file, &input.display, max_size, len)?;
             let doc = source::load(id, &input.display, &text);
             let reread = from(files::Outline::of(&text));
-            (doc, Source::held(text), reread)
-        })
-    };
+            Ok((doc, Source::just_read(text), reread))
+        }
+    });
     match read {
         Ok((doc, source, reread)) => Loaded {
             opened: Some(input.path.clone()),
@@ -435,13 +433,6 @@ fn load_one(input: &Input, max_size: u64, index: usize, extractor: &Extractor<'_
         },
         Err(problem) => Loaded::unread(input.display.clone(), Some(input.path.clone()), problem),
     }
-}
-
-/// Whether `input` is read piece by piece ([`source::PlainPieces`]): plain text of
-/// [`HOLD_WHILE_READING`] bytes or more.
-fn streams(input: &Input) -> bool {
-    source::Format::from_path(&input.display) == source::Format::Plain
-        && fs::metadata(&input.path).is_ok_and(|m| m.len() >= HOLD_WHILE_READING as u64)
 }
 
 /// Where a document came from, to read it again: its file, the size limit it was read with and
@@ -463,7 +454,7 @@ enum Source {
 
 impl Source {
     /// A text just read: held while its facts are read if it is small, else let go.
-    fn held(text: String) -> Source {
+    fn just_read(text: String) -> Source {
         if text.len() < HOLD_WHILE_READING {
             return Source::Held(text);
         }

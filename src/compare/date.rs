@@ -41,11 +41,7 @@ pub fn judge(rule: &Rule, d: &DateRule, mentions: &[&Mention], cx: Context<'_>) 
         .iter()
         .filter_map(|m| {
             let value = date(m)?;
-            let frame = if m.quote.is_empty() {
-                &m.text
-            } else {
-                &m.quote
-            };
+            let frame = m.as_written();
             let exact = !value.is_range() && value.start().is_complete();
             let mut how = format!("read as {value} (`{}`)", one_line(frame));
             if let Some(note) = &m.note {

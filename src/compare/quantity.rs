@@ -29,11 +29,7 @@ pub fn judge(
         .iter()
         .filter_map(|m| {
             let quantity = quantity(m)?;
-            let frame = if m.quote.is_empty() {
-                &m.text
-            } else {
-                &m.quote
-            };
+            let frame = m.as_written();
             // "he was pronounced dead" says one died, not that one did: some of them are
             // compared as a lower bound (`Quantity::some_of`).
             let some = if quantity.some_of {

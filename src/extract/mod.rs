@@ -51,6 +51,16 @@ impl Mention {
                 .to_string();
         }
     }
+
+    /// The frame as written, or the value's matching text where it was not quoted (a name, a
+    /// file that changed while it was read).
+    pub fn as_written(&self) -> &str {
+        if self.quote.is_empty() {
+            &self.text
+        } else {
+            &self.quote
+        }
+    }
 }
 
 /// Why a candidate near a subject was not taken as a mention (for `explain`).
