@@ -125,12 +125,19 @@ pub struct Binder<'a> {
     excludes: Vec<Hit>,
     /// Subject hits of every rule of this kind, not excluded.
     subjects: Vec<Hit>,
+    /// The length of the longest subject hit, in bytes.
+    longest_subject: usize,
     /// Cue hits of every rule of this kind, by position: the predicates of a region.
     cues_by_position: Vec<Hit>,
     sentences: RefCell<BTreeMap<usize, Vec<TextRange>>>,
-    /// Regions already read, shared by every rule whose subject falls in them; emptied when
-    /// they hold more than [`VIEW_CACHE_TOKENS`] tokens.
-    views: RefCell<BTreeMap<TextRange, Rc<RegionView<'a>>>>,
+    /// The rules of this kind, in order.
+    kind_rules: Vec<RuleIdx>,
+    /// How many rules of this kind read each region, counted on the first read.
+    readers: std::cell::OnceCell<HashMap<TextRange, u32>>,
+    /// Regions already read that a rule still to come will read again, with how many more
+    /// reads each awaits: a view is let go after its last reader (most regions have one), and
+    /// the whole cache when it holds more than [`VIEW_CACHE_TOKENS`] tokens.
+    views: RefCell<BTreeMap<TextRange, (Rc<RegionView<'a>>, u32)>>,
     /// How many tokens the views in `views` hold.
     cached_tokens: std::cell::Cell<usize>,
     /// Regions where the candidate cap was hit.
@@ -149,6 +156,9 @@ impl<'a> Binder<'a> {
         rules: &'a RuleSet,
         of_kind: fn(&RuleKind) -> bool,
     ) -> Binder<'a> {
+        let kind_rules: Vec<RuleIdx> = (0..rules.rules.len())
+            .filter(|&i| of_kind(&rules.rules[i].kind))
+            .collect();
         let of_kind = |h: &&Hit| rules.rules.get(h.rule).is_some_and(|r| of_kind(&r.kind));
         let excludes: Vec<Hit> = hits
             .iter()
@@ -175,9 +185,12 @@ impl<'a> Binder<'a> {
             doc,
             rules,
             excludes,
+            longest_subject: subjects.iter().map(|h| h.end - h.start).max().unwrap_or(0),
             subjects,
             cues_by_position,
             sentences: Default::default(),
+            kind_rules,
+            readers: Default::default(),
             views: Default::default(),
             cached_tokens: Default::default(),
             capped: Default::default(),
@@ -311,10 +324,57 @@ impl<'a> Binder<'a> {
         Some(format!("not prose: {what}"))
     }
 
-    /// The region read once, shared by every rule.
+    /// The regions `rule` reads, and whether the story is about its subject; `None` for an
+    /// index that is no rule.
+    fn regions_of(&self, rule: RuleIdx) -> Option<(BTreeSet<TextRange>, bool)> {
+        let r = self.rules.rules.get(rule)?;
+        let mut regions: BTreeSet<TextRange> = self
+            .subjects
+            .iter()
+            .filter(|h| h.rule == rule)
+            .filter_map(|h| self.region(r.scope, h.start))
+            .collect();
+        // The story's event reaches every paragraph: "the shooting … police said two people
+        // died" is read where the headline or first paragraph names the subject. `sentence`
+        // scope stays a hard limit.
+        let topic = r.scope != Scope::Sentence && self.is_topic(rule);
+        if topic && r.scope == Scope::Paragraph {
+            regions.extend(self.doc.blocks.iter().copied());
+        }
+        Some((regions, topic))
+    }
+
+    /// How many rules of this kind read `region`.
+    fn readers_of(&self, region: TextRange) -> u32 {
+        if self.kind_rules.len() < 2 {
+            return 1;
+        }
+        let readers = self.readers.get_or_init(|| {
+            let mut readers: HashMap<TextRange, u32> = HashMap::new();
+            for &rule in &self.kind_rules {
+                for region in self.regions_of(rule).map(|(r, _)| r).unwrap_or_default() {
+                    *readers.entry(region).or_default() += 1;
+                }
+            }
+            readers
+        });
+        readers.get(&region).copied().unwrap_or(1)
+    }
+
+    /// The region read once, shared by every rule that reads it.
     fn view(&self, region: TextRange) -> Rc<RegionView<'a>> {
-        if let Some(v) = self.views.borrow().get(&region) {
-            return Rc::clone(v);
+        {
+            let mut views = self.views.borrow_mut();
+            if let Some((view, awaited)) = views.get_mut(&region) {
+                let view = Rc::clone(view);
+                *awaited -= 1;
+                if *awaited == 0 {
+                    views.remove(&region);
+                    let left = self.cached_tokens.get().saturating_sub(view.tokens.len());
+                    self.cached_tokens.set(left);
+                }
+                return view;
+            }
         }
         let lo = self
             .cues_by_position
@@ -336,10 +396,16 @@ impl<'a> Binder<'a> {
             &cues,
             year,
         ));
-        // A news story's regions all fit, so each is read once for every rule; a document of
+        // A region only one rule reads is let go at once (allocating and freeing the views of
+        // thousands of short paragraphs at the end cost more than reading them). A news
+        // story's regions all fit, so each is read once for every rule; a document of
         // megabytes would keep every region's tokens to the end (several times its size), so
         // past the budget the cache starts again: each rule then reads such a document anew,
         // which costs time in proportion to it, not memory.
+        let awaited = self.readers_of(region).saturating_sub(1);
+        if awaited == 0 {
+            return view;
+        }
         let tokens = self.cached_tokens.get() + view.tokens.len();
         let mut views = self.views.borrow_mut();
         if tokens > VIEW_CACHE_TOKENS {
@@ -348,7 +414,7 @@ impl<'a> Binder<'a> {
         } else {
             self.cached_tokens.set(tokens);
         }
-        views.insert(region, Rc::clone(&view));
+        views.insert(region, (Rc::clone(&view), awaited));
         view
     }
 
@@ -382,22 +448,9 @@ impl<'a> Binder<'a> {
         style: FrameStyle,
         mut scan: impl FnMut(TextRange) -> Vec<Candidate<T>>,
     ) -> (Vec<Bound<T>>, Vec<Rejection>) {
-        let Some(r) = self.rules.rules.get(rule) else {
+        let Some((regions, topic)) = self.regions_of(rule) else {
             return (Vec::new(), Vec::new());
         };
-        let mut regions: BTreeSet<TextRange> = self
-            .subjects
-            .iter()
-            .filter(|h| h.rule == rule)
-            .filter_map(|h| self.region(r.scope, h.start))
-            .collect();
-        // The story's event reaches every paragraph: "the shooting … police said two people
-        // died" is read where the headline or first paragraph names the subject. `sentence`
-        // scope stays a hard limit.
-        let topic = r.scope != Scope::Sentence && self.is_topic(rule);
-        if topic && r.scope == Scope::Paragraph {
-            regions.extend(self.doc.blocks.iter().copied());
-        }
         let mut bound: Vec<Bound<T>> = Vec::new();
         let mut rejected = Vec::new();
         let mut seen = BTreeSet::new();
@@ -752,14 +805,25 @@ impl<'a> Binder<'a> {
                 0 // the frame contains the subject
             }
         };
+        // Past this rule's nearest subject on a side, no subject is strictly nearer: after the
+        // frame, distance grows with the start; before it, it shrinks only with a later end,
+        // and a later end than this rule's hit is a longer hit that contains it (one rule's
+        // hits never overlap), which must start within the longest subject's length.
+        let longest = self.longest_subject;
         let mut own: Option<(usize, Hit)> = None;
         let mut other: Option<(usize, Hit)> = None;
         let before = in_region[..split].iter().rev().take(LOOK);
         let after = in_region[split..].iter().take(LOOK);
-        let sides: [&mut dyn Iterator<Item = &Hit>; 2] = [&mut { before }, &mut { after }];
-        for side in sides {
-            let (mut own_seen, mut other_seen) = (false, false);
+        let sides: [(&mut dyn Iterator<Item = &Hit>, bool); 2] =
+            [(&mut { before }, true), (&mut { after }, false)];
+        for (side, is_before) in sides {
+            let mut own_hit: Option<Hit> = None;
             for s in side {
+                if let Some(o) = own_hit
+                    && (!is_before || s.start + longest <= o.end)
+                {
+                    break;
+                }
                 if s.end > region.end {
                     continue;
                 }
@@ -768,17 +832,13 @@ impl<'a> Binder<'a> {
                 }
                 let d = distance(s);
                 let slot = if s.rule == rule {
-                    own_seen = true;
+                    own_hit.get_or_insert(*s);
                     &mut own
                 } else {
-                    other_seen = true;
                     &mut other
                 };
                 if slot.is_none_or(|(best, _)| d < best) {
                     *slot = Some((d, *s));
-                }
-                if own_seen && other_seen && d > 0 {
-                    break;
                 }
             }
         }
