@@ -132,12 +132,13 @@ pub struct Binder<'a> {
     sentences: RefCell<BTreeMap<usize, Vec<TextRange>>>,
     /// The rules of this kind, in order.
     kind_rules: Vec<RuleIdx>,
-    /// How many rules of this kind read each region, counted on the first read.
-    readers: std::cell::OnceCell<HashMap<TextRange, u32>>,
-    /// Regions already read that a rule still to come will read again, with how many more
-    /// reads each awaits: a view is let go after its last reader (most regions have one), and
-    /// the whole cache when it holds more than [`VIEW_CACHE_TOKENS`] tokens.
-    views: RefCell<BTreeMap<TextRange, (Rc<RegionView<'a>>, u32)>>,
+    /// How many rules of this kind are still to read each region, counted on the first read
+    /// (when the kind has more than one rule).
+    reads_left: RefCell<Option<HashMap<TextRange, u32>>>,
+    /// Regions already read that a rule still to come will read again: a view is let go after
+    /// its last reader (most regions have one), and the whole cache when it holds more than
+    /// [`VIEW_CACHE_TOKENS`] tokens.
+    views: RefCell<BTreeMap<TextRange, Rc<RegionView<'a>>>>,
     /// How many tokens the views in `views` hold.
     cached_tokens: std::cell::Cell<usize>,
     /// Regions where the candidate cap was hit.
@@ -190,7 +191,7 @@ impl<'a> Binder<'a> {
             cues_by_position,
             sentences: Default::default(),
             kind_rules,
-            readers: Default::default(),
+            reads_left: Default::default(),
             views: Default::default(),
             cached_tokens: Default::default(),
             capped: Default::default(),
@@ -344,12 +345,14 @@ impl<'a> Binder<'a> {
         Some((regions, topic))
     }
 
-    /// How many rules of this kind read `region`.
-    fn readers_of(&self, region: TextRange) -> u32 {
+    /// Counts one read of `region` by a rule and returns how many rules of this kind are still
+    /// to read it; the last read lets its view go.
+    fn read_once(&self, region: TextRange) -> u32 {
         if self.kind_rules.len() < 2 {
-            return 1;
+            return 0;
         }
-        let readers = self.readers.get_or_init(|| {
+        let mut reads_left = self.reads_left.borrow_mut();
+        let reads_left = reads_left.get_or_insert_with(|| {
             let mut readers: HashMap<TextRange, u32> = HashMap::new();
             for &rule in &self.kind_rules {
                 for region in self.regions_of(rule).map(|(r, _)| r).unwrap_or_default() {
@@ -358,23 +361,30 @@ impl<'a> Binder<'a> {
             }
             readers
         });
-        readers.get(&region).copied().unwrap_or(1)
+        let left = reads_left.get_mut(&region).map_or(0, |n| {
+            *n = n.saturating_sub(1);
+            *n
+        });
+        if left == 0
+            && let Some(view) = self.views.borrow_mut().remove(&region)
+        {
+            let tokens = self.cached_tokens.get().saturating_sub(view.tokens.len());
+            self.cached_tokens.set(tokens);
+        }
+        left
+    }
+
+    /// A rule passes `region` without reading it (nothing to bind there).
+    fn pass(&self, region: TextRange) {
+        self.read_once(region);
     }
 
     /// The region read once, shared by every rule that reads it.
     fn view(&self, region: TextRange) -> Rc<RegionView<'a>> {
-        {
-            let mut views = self.views.borrow_mut();
-            if let Some((view, awaited)) = views.get_mut(&region) {
-                let view = Rc::clone(view);
-                *awaited -= 1;
-                if *awaited == 0 {
-                    views.remove(&region);
-                    let left = self.cached_tokens.get().saturating_sub(view.tokens.len());
-                    self.cached_tokens.set(left);
-                }
-                return view;
-            }
+        let cached = self.views.borrow().get(&region).map(Rc::clone);
+        let left = self.read_once(region);
+        if let Some(view) = cached {
+            return view;
         }
         let lo = self
             .cues_by_position
@@ -402,8 +412,7 @@ impl<'a> Binder<'a> {
         // megabytes would keep every region's tokens to the end (several times its size), so
         // past the budget the cache starts again: each rule then reads such a document anew,
         // which costs time in proportion to it, not memory.
-        let awaited = self.readers_of(region).saturating_sub(1);
-        if awaited == 0 {
+        if left == 0 {
             return view;
         }
         let tokens = self.cached_tokens.get() + view.tokens.len();
@@ -414,7 +423,7 @@ impl<'a> Binder<'a> {
         } else {
             self.cached_tokens.set(tokens);
         }
-        views.insert(region, (Rc::clone(&view), awaited));
+        views.insert(region, Rc::clone(&view));
         view
     }
 
@@ -458,11 +467,17 @@ impl<'a> Binder<'a> {
         // states its figure once: the first reading is kept, the repeats are rejected.
         let mut said = Said::default();
         for region in regions {
-            let view = self.view(region);
             let mut candidates: Vec<Candidate<T>> = scan(region)
                 .into_iter()
                 .filter(|c| seen.insert(c.range))
                 .collect();
+            // Most regions hold no value of the kind (a date binder's paragraphs without a
+            // date): they need no reading.
+            if candidates.is_empty() {
+                self.pass(region);
+                continue;
+            }
+            let view = self.view(region);
             if candidates.len() > MAX_CANDIDATES_PER_REGION {
                 self.capped.borrow_mut().push(region);
                 for c in candidates.drain(MAX_CANDIDATES_PER_REGION..) {
@@ -1000,6 +1015,50 @@ mod tests {
         b.iter()
             .map(|b| doc.text[b.candidate.range.range()].to_string())
             .collect()
+    }
+
+    /// Binds every rule of `rules` in order with one binder; returns what each bound and how
+    /// many region views the binder still holds at the end.
+    fn bind_all(rules: &RuleSet, text: &str) -> (Vec<Vec<String>>, usize) {
+        let doc = source::load(FileId(1), "a.txt", text);
+        let hits = TermMatcher::new(rules).find(&doc.text);
+        let binder = Binder::new(&doc, &hits, rules, |k| matches!(k, RuleKind::Quantity(_)));
+        let bound = (0..rules.rules.len())
+            .map(|rule| {
+                let (b, _) = binder.bind(rule, QUANTITY_FRAME, |r| digits(&doc.text, r));
+                b.iter()
+                    .map(|b| doc.text[b.candidate.range.range()].to_string())
+                    .collect()
+            })
+            .collect();
+        let held = binder.views.borrow().len();
+        (bound, held)
+    }
+
+    #[test]
+    fn a_longer_subject_that_contains_another_rules_is_nearer() {
+        // "City" lies inside "Crocus City Hall", which ends nearer the count: the count is
+        // the longer subject's, although the shorter one is met first walking back.
+        let rules = RuleSet {
+            rules: vec![toll("city", "City"), toll("hall", "Crocus City Hall")],
+        };
+        let (bound, _) = bind_all(&rules, "At Crocus City Hall 144 were killed.");
+        assert_eq!(bound, vec![Vec::<String>::new(), vec!["144".to_string()]]);
+    }
+
+    #[test]
+    fn a_region_view_is_let_go_after_the_last_rule_that_reads_it() {
+        let rules = RuleSet {
+            rules: vec![toll("crocus", "Crocus"), toll("kerman", "Kerman")],
+        };
+        let text = "Unlike Kerman, which killed 96, the Crocus raid killed 144.\n\n\
+                    The Crocus toll rose to 145. Kerman had no new count.";
+        let (bound, held) = bind_all(&rules, text);
+        assert_eq!(bound, vec![vec!["144", "145"], vec!["96"]]);
+        assert_eq!(
+            held, 0,
+            "views still held after every rule read its regions"
+        );
     }
 
     macro_rules! binding_cases {
