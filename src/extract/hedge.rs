@@ -206,8 +206,14 @@ fn prefix_hedge(text: &str, end: usize) -> Option<(Range<usize>, Hedge)> {
             }
         }
     }
+    // Most numbers follow a word no hedge ends with: the word is read once, not per phrase.
+    let last = number::prev_word(text, end).and_then(|w| text.get(w))?;
     let mut best: Option<(usize, Hedge)> = None;
     for &(phrase, hedge) in PREFIX {
+        let ends_with = phrase.rsplit_once(' ').map_or(phrase, |(_, w)| w);
+        if !ends_with.eq_ignore_ascii_case(last) {
+            continue;
+        }
         if let Some(s) = phrase_before(text, end, phrase)
             && best.is_none_or(|(bs, _)| s < bs)
         {

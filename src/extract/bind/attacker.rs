@@ -10,7 +10,7 @@
 //! officers", "… then turned the gun on himself", "murder-suicide"): an editor knows whether the
 //! gunman died from the story as a whole, not from the sentence that gives the toll.
 
-use super::tokens::{Token, tokens};
+use super::tokens::{Token, first_tokens, tokens};
 use crate::source::offsets::TextRange;
 
 /// Verbs of killing: the cue of a count of deaths, and the verb of "killing himself".
@@ -205,7 +205,8 @@ fn rest_of_sentence(text: &str, from: usize, max: usize) -> Option<&str> {
 /// unborn child"). At most 200 bytes are read, so a run-on sentence stays linear.
 pub fn counts_one_in_dispute(text: &str, frame: TextRange) -> Option<String> {
     let tail = rest_of_sentence(text, frame.end, 200)?;
-    let toks = tokens(text, TextRange::new(frame.end, frame.end + tail.len()));
+    // The word (of the first eight) and up to three after it.
+    let toks = first_tokens(text, TextRange::new(frame.end, frame.end + tail.len()), 12);
     toks.iter().take(8).enumerate().find_map(|(i, t)| {
         if !t.is_in(&["including", "includes", "among", "counting", "plus"]) {
             return None;
@@ -256,9 +257,9 @@ pub fn attacker_also_died(text: &str, frame: TextRange, count: TextRange) -> Opt
     {
         return None;
     }
-    let rest = tokens(text, TextRange::new(frame.end, frame.end + tail.len()));
     // `tail` ends where the sentence does.
-    let sentence: Vec<&Token<'_>> = rest.iter().take(24).collect();
+    let rest = first_tokens(text, TextRange::new(frame.end, frame.end + tail.len()), 24);
+    let sentence: Vec<&Token<'_>> = rest.iter().collect();
     let words = |from: usize, to: usize| {
         text.get(sentence[from].start..sentence[to].end)
             .unwrap_or_default()

@@ -38,12 +38,21 @@ pub(super) fn is_in(list: &[&str], word: &str) -> bool {
 
 /// Words (alphanumeric runs, with inner `'` `-` `.`) and single punctuation chars.
 pub(super) fn tokens(text: &str, range: TextRange) -> Vec<Token<'_>> {
+    first_tokens(text, range, usize::MAX)
+}
+
+/// The first `n` tokens of `range`: what a look a few words ahead needs, read without
+/// tokenizing the rest.
+pub(super) fn first_tokens(text: &str, range: TextRange, n: usize) -> Vec<Token<'_>> {
     let Some(slice) = text.get(range.range()) else {
         return Vec::new();
     };
     let mut out = Vec::new();
     let mut iter = slice.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
+        if out.len() == n {
+            break;
+        }
         if c.is_whitespace() {
             continue;
         }
@@ -127,5 +136,19 @@ mod tests {
             words("the N.Y.P.D. said"),
             vec!["the", "N.Y.P.D", ".", "said"]
         );
+    }
+
+    #[test]
+    fn the_first_tokens_are_a_prefix_of_all_of_them() {
+        let text = "  Four people, the U.S. says, were killed; didn't 17-month-old …";
+        let range = TextRange::new(2, text.len());
+        let all = tokens(text, range);
+        for n in 0..=all.len() + 2 {
+            assert_eq!(
+                first_tokens(text, range, n),
+                all[..n.min(all.len())],
+                "n = {n}"
+            );
+        }
     }
 }
