@@ -38,11 +38,27 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
 }
 
+/// About how many bytes of Markdown are parsed at a time: pulldown-cmark's block tree takes
+/// about three bytes per byte of source, so a document of megabytes is parsed in parts of
+/// about this size, cut where no block can span the cut ([`cuts`]).
+const PART_LEN: usize = 1 << 20;
+
 /// Appends the prose of `source[start..]` to `builder`.
 pub(crate) fn build(source: &str, start: usize, builder: &mut TextBuilder) -> Parsed {
+    build_in_parts(source, start, builder, PART_LEN)
+}
+
+/// [`build`], parsing parts of at least `part_len` bytes (the last may be shorter): the
+/// result is the same whatever `part_len` (tested).
+fn build_in_parts(
+    source: &str,
+    start: usize,
+    builder: &mut TextBuilder,
+    part_len: usize,
+) -> Parsed {
     let body = source.get(start..).unwrap_or("");
     let mut state = State {
-        body,
+        body: "",
         base: start,
         builder,
         skipped: Vec::new(),
@@ -52,11 +68,133 @@ pub(crate) fn build(source: &str, start: usize, builder: &mut TextBuilder) -> Pa
         in_h1: false,
         quote_depth: 0,
     };
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        state.event(event, range);
+    let mut from = 0;
+    for to in cuts(body, part_len).chain([body.len()]) {
+        let Some(part) = body.get(from..to) else {
+            continue;
+        };
+        state.body = part;
+        state.base = start + from;
+        for (event, range) in Parser::new_ext(part, options()).into_offset_iter() {
+            state.event(event, range);
+        }
+        from = to;
     }
     state.close_block();
     state.parsed
+}
+
+/// Where `body` may be cut into parts parsed one by one, each at least `part_len` bytes long:
+/// at the start of a line that opens with a letter after a blank line, which always starts a
+/// new paragraph in CommonMark (it closes any list, quote, table or indented code), unless it
+/// is inside a fenced code block or an HTML block that blank lines do not end (`<!--`,
+/// `<pre>`, `<script>`, `<style>`, `<textarea>`, `<?`, `<!X`, `<![CDATA[`), both of which run
+/// on to their closing line. A link reference or footnote definition (`[x]: …`) is read
+/// document-wide, so a body that may hold one (any `]:`) is never cut.
+fn cuts(body: &str, part_len: usize) -> impl Iterator<Item = usize> + '_ {
+    let cuttable = body.len() > part_len && !body.contains("]:");
+    let mut open: Option<Open> = None;
+    let mut blank_before = false;
+    let mut last_cut = 0;
+    let mut pos = 0;
+    body.split_inclusive('\n')
+        .take_while(move |_| cuttable)
+        .filter_map(move |line| {
+            let at = pos;
+            pos += line.len();
+            let blank = line.trim().is_empty();
+            let cut = open.is_none()
+                && blank_before
+                && at - last_cut >= part_len
+                && line.starts_with(char::is_alphabetic);
+            blank_before = blank;
+            if cut {
+                last_cut = at;
+                return Some(at);
+            }
+            open = match open.take() {
+                Some(o) if !o.closes(line) => Some(o),
+                Some(_) => None,
+                None => Open::starts(line),
+            };
+            None
+        })
+}
+
+/// A block that blank lines do not end, open at the end of a line.
+#[derive(Debug, Clone, Copy)]
+enum Open {
+    /// A fenced code block: its fence character and length.
+    Fence(u8, usize),
+    /// An HTML block of CommonMark's kinds 1–5: the text that closes it.
+    Html(&'static str),
+}
+
+impl Open {
+    /// The block `line` opens and leaves open, if any (indented at most three spaces).
+    fn starts(line: &str) -> Option<Open> {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if indent > 3 {
+            return None;
+        }
+        let rest = &line[indent..];
+        let bytes = rest.as_bytes();
+        if let Some(&c @ (b'`' | b'~')) = bytes.first() {
+            let run = bytes.iter().take_while(|&&b| b == c).count();
+            // A backtick fence's info string holds no backtick.
+            if run >= 3 && !(c == b'`' && rest[run..].contains('`')) {
+                return Some(Open::Fence(c, run));
+            }
+            return None;
+        }
+        let lower = bytes[..bytes.len().min(12)].to_ascii_lowercase();
+        let opens_tag = |tag: &str| {
+            lower
+                .strip_prefix(b"<")
+                .and_then(|l| l.strip_prefix(tag.as_bytes()))
+                .is_some_and(|after| {
+                    after.is_empty() || matches!(after[0], b' ' | b'\t' | b'>' | b'\n' | b'\r')
+                })
+        };
+        let close = if opens_tag("pre") {
+            "</pre>"
+        } else if opens_tag("script") {
+            "</script>"
+        } else if opens_tag("style") {
+            "</style>"
+        } else if opens_tag("textarea") {
+            "</textarea>"
+        } else if lower.starts_with(b"<!--") {
+            "-->"
+        } else if lower.starts_with(b"<?") {
+            "?>"
+        } else if lower.starts_with(b"<![cdata[") {
+            "]]>"
+        } else if lower.starts_with(b"<!") && lower.get(2).is_some_and(u8::is_ascii_alphabetic) {
+            ">"
+        } else {
+            return None;
+        };
+        // The opening line may close it too ("<!-- note -->").
+        let open = Open::Html(close);
+        (!open.closes(&rest[1..])).then_some(open)
+    }
+
+    /// Whether `line` closes this block.
+    fn closes(self, line: &str) -> bool {
+        match self {
+            Open::Fence(c, len) => {
+                let indent = line.len() - line.trim_start_matches(' ').len();
+                let rest = &line.as_bytes()[indent..];
+                let run = rest.iter().take_while(|&&b| b == c).count();
+                indent <= 3 && run >= len && rest[run..].iter().all(u8::is_ascii_whitespace)
+            }
+            Open::Html(close) if close.starts_with("</") => {
+                line.to_ascii_lowercase().contains(close)
+            }
+            Open::Html(close) => line.contains(close),
+        }
+    }
 }
 
 struct State<'s, 'b> {
@@ -415,5 +553,67 @@ mod tests {
         let (text, _, parsed) = run("a\n\u{200B}\nb &#10; c");
         assert_eq!(text, "a b   c");
         assert_eq!(parsed.blocks.len(), 1);
+    }
+
+    /// Markdown whose blocks run across blank lines, each followed by lines a part could
+    /// start at: parsed in parts, it must read exactly as parsed whole.
+    const SPANNING: &[&str] = &[
+        "Intro.\n\n```\ncode 1\n\nNot prose 2\n```\n\nAfter fence.\n\nMore.\n",
+        "Intro.\n\n~~~~ rust\nx\n\nStill code 3\n~~~\n\nStill code 4\n~~~~\n\nOut.\n",
+        "Intro.\n\n  ```\nindented fence\n\nLetters 5\n  ```\n\nOut.\n",
+        "Intro.\n\n<!--\na comment\n\nLetters 6\n-->\n\nOut.\n",
+        "Intro.\n<!-- opens in a paragraph\n\nLetters 7 -->\n\nOut.\n",
+        "Intro.\n\n<PRE>\nkept\n\nLetters 8\n</pre>\n\nOut.\n",
+        "Intro.\n\n<script>\nlet a;\n\nLetters 9\n</script>\n\nOut.\n",
+        "Intro.\n\n<?php\n\nLetters 10 ?>\n\nOut.\n",
+        "Intro.\n\n<!DOCTYPE\n\nLetters 11>\n\nOut.\n",
+        "Intro.\n\n<![CDATA[\n\nLetters 12]]>\n\nOut.\n",
+        "<!-- one line --> closed.\n\nNext one.\n\n<div>\nA div\n\nends at a blank.\n",
+        "- a list\n- tight\n\nThen prose.\n\n1. loose\n\n2. list\n\n   continued\n\nAfter.\n",
+        "> quoted\n> lines\n\nThen prose.\n\n> again\n\nEnd.\n",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter table.\n\n    indented\n\n    code\n\nEnd.\n",
+        "Windows\r\n\r\nlines\r\n\r\n```\r\ncode\r\n\r\nx\r\n```\r\n\r\nend\r\n",
+        "A [ref] here.\n\nMiddle.\n\n[ref]: https://x.test\n\nEnd [^1].\n\n[^1]: Note.\n",
+        "# Title\n\nÉcole first.\n\nSetext\n======\n\nWords *across\nlines* and `code`.\n\nLast.",
+    ];
+
+    #[test]
+    fn markdown_parsed_in_parts_reads_as_parsed_whole() {
+        for src in SPANNING {
+            let mut whole = TextBuilder::new();
+            let expected = build_in_parts(src, 0, &mut whole, usize::MAX);
+            let (text, map) = whole.finish();
+            for part_len in 0..src.len() {
+                let mut b = TextBuilder::new();
+                let parsed = build_in_parts(src, 0, &mut b, part_len);
+                let (t, m) = b.finish();
+                let at = format!("{src:?} in parts of {part_len}");
+                assert_eq!(t, text, "{at}");
+                assert_eq!(format!("{m:?}"), format!("{map:?}"), "{at}");
+                assert_eq!(parsed.blocks, expected.blocks, "{at}");
+                assert_eq!(parsed.quoted, expected.quoted, "{at}");
+                assert_eq!(parsed.first_h1, expected.first_h1, "{at}");
+            }
+        }
+    }
+
+    #[test]
+    fn parts_are_cut_only_where_a_paragraph_must_start() {
+        let cut_at = |src: &str| -> Vec<String> {
+            cuts(src, 0)
+                .map(|at| src[at..].lines().next().unwrap_or("").to_string())
+                .collect()
+        };
+        assert_eq!(cut_at(SPANNING[0]), ["After fence.", "More."]);
+        assert_eq!(cut_at(SPANNING[3]), ["Out."]);
+        assert_eq!(cut_at(SPANNING[4]), ["Out."]);
+        assert_eq!(cut_at(SPANNING[10]), ["Next one.", "ends at a blank."]);
+        assert_eq!(cut_at(SPANNING[11]), ["Then prose.", "After."]);
+        // A document that may define a link reference is never cut.
+        assert!(cut_at(SPANNING[15]).is_empty());
+        // Parts are at least `part_len` long.
+        let after = SPANNING[0].find("After fence.");
+        assert_eq!(cuts(SPANNING[0], 30).next(), after);
+        assert_eq!(cuts(SPANNING[0], 30).count(), 1);
     }
 }
