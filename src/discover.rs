@@ -23,7 +23,7 @@ use ignore::WalkBuilder;
 
 use crate::finding::{Code, Finding};
 use crate::source::offsets::MAX_DOCUMENT;
-use crate::source::{Format, PlainPieces, docx};
+use crate::source::{Format, Pieces, docx};
 
 /// What to discover.
 #[derive(Debug, Clone)]
@@ -433,19 +433,19 @@ pub fn read_opened(
     read_sized(file, display, max_size, len)
 }
 
-/// How many bytes [`read_plain_pieces`] reads at a time.
+/// How many bytes [`read_pieces`] reads at a time.
 pub const PIECE_LEN: usize = 1 << 20;
 
-/// Reads a plain-text document [`open_input`] opened piece by piece into `loader`, each piece
-/// ending where [`PlainPieces::piece_end`] allows, and gives each to `also` too (for the file
+/// Reads a plain-text or Markdown document [`open_input`] opened piece by piece into `loader`,
+/// each piece ending where [`Pieces::piece_end`] allows, and gives each to `also` too (for the file
 /// database's outline): the whole text is never held. The checks and warnings are
 /// [`read_input`]'s (a binary file is recognized by its first bytes, a file that grows past
 /// `max_size` while read is refused, invalid UTF-8 is named by its offset in the file).
-pub fn read_plain_pieces(
+pub fn read_pieces(
     file: fs::File,
     display: &str,
     max_size: u64,
-    loader: &mut PlainPieces,
+    loader: &mut Pieces,
     mut also: impl FnMut(&str),
 ) -> Result<(), Box<Finding>> {
     let skip = |code: Code, reason: String| skipped(display, code, reason);

@@ -407,23 +407,33 @@ fn load_one(input: &Input, max_size: u64, index: usize, extractor: &Extractor<'_
         outline,
     };
     let read = discover::open_input(input, max_size).and_then(|(file, len)| {
-        let plain = source::Format::from_path(&input.display) == source::Format::Plain;
-        if plain && len >= HOLD_WHILE_READING as u64 {
-            // Plain text of a megabyte or more is read piece by piece: never held whole.
-            let mut loader = source::PlainPieces::new(id, usize::try_from(len).unwrap_or(0));
-            let mut outline = files::OutlineBuilder::default();
-            let mut directive = false;
-            discover::read_plain_pieces(file, &input.display, max_size, &mut loader, |piece| {
-                outline.push(piece);
-                directive |= suppress::mentions_directive(piece);
-            })?;
-            let reread = from(outline.finish());
-            Ok((loader.finish(), Source::Gone { directive }, reread))
-        } else {
+        let whole = |file, len| {
             let text = discover::read_opened(file, &input.display, max_size, len)?;
             let doc = source::load(id, &input.display, &text);
             let reread = from(files::Outline::of(&text));
             Ok((doc, Source::just_read(text), reread))
+        };
+        if source::Pieces::can_read(&input.display) && len >= HOLD_WHILE_READING as u64 {
+            // Plain text and Markdown of a megabyte or more are read piece by piece: never
+            // held whole.
+            let size = usize::try_from(len).unwrap_or(0);
+            let mut loader = source::Pieces::new(id, &input.display, size);
+            let mut outline = files::OutlineBuilder::default();
+            let mut directive = false;
+            discover::read_pieces(file, &input.display, max_size, &mut loader, |piece| {
+                outline.push(piece);
+                directive |= suppress::mentions_directive(piece);
+            })?;
+            if loader.must_read_whole() {
+                // A Markdown link reference defined after the first piece: read it all at once.
+                drop(loader);
+                let (file, len) = discover::open_input(input, max_size)?;
+                return whole(file, len);
+            }
+            let reread = from(outline.finish());
+            Ok((loader.finish(), Source::Gone { directive }, reread))
+        } else {
+            whole(file, len)
         }
     });
     match read {

@@ -84,14 +84,23 @@ fn a_named_fifo_is_refused_not_waited_on() {
 fn a_sparse_gigabyte_is_recognized_from_its_first_bytes() {
     // With the limit raised, the whole file used to be read before its NULs were noticed.
     let dir = corpus("max_file_size = \"2GiB\"");
-    let sparse = fs::File::create(dir.path().join("docs/sparse.md")).unwrap();
-    sparse.set_len(1 << 30).unwrap();
+    // Markdown and plain text of a megabyte or more are read piece by piece.
+    for name in ["docs/sparse.md", "docs/sparse.txt"] {
+        let sparse = fs::File::create(dir.path().join(name)).unwrap();
+        sparse.set_len(1 << 30).unwrap();
+    }
     let out = capped(512 << 20, dir.path())
         .args(["check", "--format", "json"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{out:?}");
-    assert!(codes(&out.stdout).contains(&("binary-file".into(), "docs/sparse.md".into())));
+    let codes = codes(&out.stdout);
+    for name in ["docs/sparse.md", "docs/sparse.txt"] {
+        assert!(
+            codes.contains(&("binary-file".into(), name.into())),
+            "{codes:?}"
+        );
+    }
 }
 
 #[test]
@@ -401,8 +410,18 @@ fn a_large_document_is_let_go_and_read_again_for_its_report() {
 
 #[test]
 fn a_large_plain_text_is_read_piece_by_piece_like_a_small_one() {
-    // Plain text of a megabyte or more is read a piece at a time (never held whole): its
-    // readings, lines and suppressions are those of the same text read whole.
+    read_piece_by_piece_like_a_small_one("txt");
+}
+
+#[test]
+fn a_large_markdown_text_is_read_piece_by_piece_like_a_small_one() {
+    read_piece_by_piece_like_a_small_one("md");
+}
+
+/// Plain text and Markdown of a megabyte or more are read a piece at a time (never held whole):
+/// the readings, lines and suppressions of `docs/big.<ext>` are those of the same text read
+/// whole.
+fn read_piece_by_piece_like_a_small_one(ext: &str) {
     let dir = corpus("max_file_size = 8000000");
     let filler = "Nothing in this paragraph is a fact of any rule.\n\n".repeat(30_000);
     let story =
@@ -415,10 +434,14 @@ fn a_large_plain_text_is_read_piece_by_piece_like_a_small_one() {
     );
     write(
         dir.path(),
-        "docs/big.txt",
+        &format!("docs/big.{ext}"),
         &format!("{filler}{story}{filler}{allow}"),
     );
-    write(dir.path(), "docs/small.txt", &format!("{story}{allow}"));
+    write(
+        dir.path(),
+        &format!("docs/small.{ext}"),
+        &format!("{story}{allow}"),
+    );
     let out = check_in(dir.path(), &["--format", "json"]);
     let report = common::json(&out.stdout);
     let labels = |path: &str| -> Vec<(u64, u64)> {
@@ -427,8 +450,8 @@ fn a_large_plain_text_is_read_piece_by_piece_like_a_small_one() {
             .map(|l| (l["line"].as_u64().unwrap(), l["column"].as_u64().unwrap()))
             .collect()
     };
-    let big = labels("docs/big.txt");
-    let small = labels("docs/small.txt");
+    let big = labels(&format!("docs/big.{ext}"));
+    let small = labels(&format!("docs/small.{ext}"));
     assert!(!small.is_empty());
     assert_eq!(big.len(), small.len(), "{big:?} / {small:?}");
     // The same places, 60,000 lines further down (the messages differ: the two documents
@@ -443,7 +466,7 @@ fn a_large_plain_text_is_read_piece_by_piece_like_a_small_one() {
     let mut bytes = filler.clone().into_bytes();
     let bad = bytes.len() + 5;
     bytes.extend_from_slice(b"Some \xff bytes.\n");
-    fs::write(dir.path().join("docs/big.txt"), &bytes).unwrap();
+    fs::write(dir.path().join(format!("docs/big.{ext}")), &bytes).unwrap();
     let out = check_in(dir.path(), &["--format", "json"]);
     let warned = messages(&out.stdout);
     assert!(

@@ -57,31 +57,41 @@ fn build_in_parts(
     part_len: usize,
 ) -> Parsed {
     let body = source.get(start..).unwrap_or("");
-    let mut state = State {
-        body: "",
-        base: start,
-        builder,
-        skipped: Vec::new(),
-        skip_depth: 0,
-        block: None,
-        parsed: Parsed::default(),
-        in_h1: false,
-        quote_depth: 0,
-    };
+    let mut carry = Carry::default();
     let mut from = 0;
     for to in cuts(body, part_len).chain([body.len()]) {
-        let Some(part) = body.get(from..to) else {
-            continue;
-        };
-        state.body = part;
-        state.base = start + from;
-        for (event, range) in Parser::new_ext(part, options()).into_offset_iter() {
-            state.event(event, range);
+        if let Some(part) = body.get(from..to) {
+            read_part(part, start + from, builder, &mut carry);
         }
         from = to;
     }
-    state.close_block();
-    state.parsed
+    finish(builder, carry)
+}
+
+/// Reads one part of a Markdown body (one that [`cuts`] allows), which starts at byte `base` of
+/// the document, into `builder`.
+fn read_part(part: &str, base: usize, builder: &mut TextBuilder, carry: &mut Carry) {
+    let mut state = State {
+        body: part,
+        base,
+        builder,
+        carry,
+    };
+    for (event, range) in Parser::new_ext(part, options()).into_offset_iter() {
+        state.event(event, range);
+    }
+}
+
+/// What the body's parts yielded, once the last is read.
+fn finish(builder: &mut TextBuilder, mut carry: Carry) -> Parsed {
+    State {
+        body: "",
+        base: 0,
+        builder,
+        carry: &mut carry,
+    }
+    .close_block();
+    carry.parsed
 }
 
 /// Where `body` may be cut into parts parsed one by one, each at least `part_len` bytes long:
@@ -92,9 +102,8 @@ fn build_in_parts(
 /// on to their closing line. A link reference or footnote definition (`[x]: …`) is read
 /// document-wide, so a body that may hold one (any `]:`) is never cut.
 fn cuts(body: &str, part_len: usize) -> impl Iterator<Item = usize> + '_ {
-    let cuttable = body.len() > part_len && !body.contains("]:");
-    let mut open: Option<Open> = None;
-    let mut blank_before = false;
+    let cuttable = body.len() > part_len && !defines_references(body);
+    let mut cutter = Cutter::default();
     let mut last_cut = 0;
     let mut pos = 0;
     body.split_inclusive('\n')
@@ -102,23 +111,112 @@ fn cuts(body: &str, part_len: usize) -> impl Iterator<Item = usize> + '_ {
         .filter_map(move |line| {
             let at = pos;
             pos += line.len();
-            let blank = line.trim().is_empty();
-            let cut = open.is_none()
-                && blank_before
-                && at - last_cut >= part_len
-                && line.starts_with(char::is_alphabetic);
-            blank_before = blank;
-            if cut {
+            (cutter.line(line) && at - last_cut >= part_len).then(|| {
                 last_cut = at;
-                return Some(at);
-            }
-            open = match open.take() {
-                Some(o) if !o.closes(line) => Some(o),
-                Some(_) => None,
-                None => Open::starts(line),
-            };
-            None
+                at
+            })
         })
+}
+
+/// Whether `text` may define a link reference or a footnote (`[x]: …`), which is read
+/// document-wide: such a body is parsed whole.
+pub(crate) fn defines_references(text: &str) -> bool {
+    text.contains("]:")
+}
+
+/// Reads a body line by line and says where a part may start ([`cuts`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Cutter {
+    /// The block open at the end of the lines read, that blank lines do not end.
+    open: Option<Open>,
+    /// Whether the last line read was blank.
+    blank_before: bool,
+}
+
+impl Cutter {
+    /// The state at a place where a part may start.
+    const AT_CUT: Cutter = Cutter {
+        open: None,
+        blank_before: true,
+    };
+
+    /// Reads `line`; returns whether a part may start at it.
+    fn line(&mut self, line: &str) -> bool {
+        let cut = self.open.is_none() && self.blank_before && line.starts_with(char::is_alphabetic);
+        self.blank_before = line.trim().is_empty();
+        // A line that starts with a letter opens nothing, so a cut changes nothing here.
+        self.open = match self.open.take() {
+            Some(o) if !o.closes(line) => Some(o),
+            Some(_) => None,
+            None => Open::starts(line),
+        };
+        cut
+    }
+}
+
+/// A Markdown document's body read piece by piece as the file is read ([`super::Pieces`]):
+/// each piece ends where [`cuts`] allows, so the document is never held whole, and the result
+/// is the whole body's (tested), unless a piece after the first may define a link reference,
+/// which earlier pieces could use: then [`MarkdownPieces::must_read_whole`] says so.
+#[derive(Debug, Default)]
+pub(crate) struct MarkdownPieces {
+    carry: Carry,
+    cutter: Cutter,
+    /// How far into the buffer of unread pieces lines were read (by `cutter`).
+    scanned: usize,
+    pieces: usize,
+    references: bool,
+}
+
+impl MarkdownPieces {
+    /// Where the next piece may end in `buf` (the bytes after the pieces pushed), not before
+    /// `not_before` (the end of the front matter): at the last place a part may start.
+    pub fn piece_end(&mut self, buf: &[u8], not_before: usize) -> Option<usize> {
+        let from = self.scanned.max(not_before);
+        let lines = buf.get(from..)?;
+        let whole = lines.iter().rposition(|&b| b == b'\n')? + 1;
+        let valid = match std::str::from_utf8(&lines[..whole]) {
+            Ok(valid) => valid,
+            // Invalid UTF-8 ends the piece reading's cuts; the reader names it.
+            Err(e) => std::str::from_utf8(&lines[..e.valid_up_to()]).unwrap_or_default(),
+        };
+        let mut at = from;
+        let mut last_cut = None;
+        for line in valid
+            .split_inclusive('\n')
+            .take_while(|l| l.ends_with('\n'))
+        {
+            if self.cutter.line(line) && at > 0 {
+                last_cut = Some(at);
+            }
+            at += line.len();
+        }
+        self.scanned = at;
+        let cut = last_cut?;
+        self.cutter = Cutter::AT_CUT;
+        self.scanned = 0;
+        Some(cut)
+    }
+
+    /// Reads the next piece: `piece[start..]` is Markdown (after the front matter in the
+    /// first), and `piece` starts at byte `base` of the document.
+    pub fn push(&mut self, piece: &str, start: usize, base: usize, builder: &mut TextBuilder) {
+        let body = piece.get(start..).unwrap_or("");
+        self.references |= defines_references(body);
+        self.pieces += 1;
+        read_part(body, base + start, builder, &mut self.carry);
+    }
+
+    /// Whether the pieces must be read again as one (a piece after the first may define a link
+    /// reference that an earlier one uses).
+    pub fn must_read_whole(&self) -> bool {
+        self.references && self.pieces > 1
+    }
+
+    /// What the body yielded.
+    pub fn finish(self, builder: &mut TextBuilder) -> Parsed {
+        finish(builder, self.carry)
+    }
 }
 
 /// A block that blank lines do not end, open at the end of a line.
@@ -197,12 +295,9 @@ impl Open {
     }
 }
 
-struct State<'s, 'b> {
-    /// The Markdown being parsed (the document after its front matter).
-    body: &'s str,
-    /// Offset of `body` in the document: added to every event range.
-    base: usize,
-    builder: &'b mut TextBuilder,
+/// What the reading of a Markdown body carries from one part to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Carry {
     /// For every open tag, whether its content is not prose.
     skipped: Vec<bool>,
     /// How many open tags are not prose; text counts only at depth 0.
@@ -215,7 +310,16 @@ struct State<'s, 'b> {
     quote_depth: usize,
 }
 
-impl State<'_, '_> {
+struct State<'s, 'b, 'c> {
+    /// The Markdown being parsed (the document after its front matter, or a part of it).
+    body: &'s str,
+    /// Offset of `body` in the document: added to every event range.
+    base: usize,
+    builder: &'b mut TextBuilder,
+    carry: &'c mut Carry,
+}
+
+impl State<'_, '_, '_> {
     fn event(&mut self, event: Event<'_>, range: std::ops::Range<usize>) {
         match event {
             Event::Start(tag) => {
@@ -227,10 +331,10 @@ impl State<'_, '_> {
                     ..
                 } = tag
                 {
-                    self.in_h1 = true;
+                    self.carry.in_h1 = true;
                 }
                 if let Tag::BlockQuote(_) = tag {
-                    self.quote_depth += 1;
+                    self.carry.quote_depth += 1;
                 }
                 let skip = matches!(
                     tag,
@@ -245,27 +349,29 @@ impl State<'_, '_> {
                 if skip {
                     // An image or autolink inside a sentence still separates the words around it.
                     self.gap();
-                    self.skip_depth += 1;
+                    self.carry.skip_depth += 1;
                 }
-                self.skipped.push(skip);
+                self.carry.skipped.push(skip);
             }
             Event::End(end) => {
-                if self.skipped.pop() == Some(true) {
-                    self.skip_depth = self.skip_depth.saturating_sub(1);
+                if self.carry.skipped.pop() == Some(true) {
+                    self.carry.skip_depth = self.carry.skip_depth.saturating_sub(1);
                 }
                 if is_block_end(end) {
                     self.close_block();
                 }
                 if let TagEnd::Heading(HeadingLevel::H1) = end {
-                    self.in_h1 = false;
+                    self.carry.in_h1 = false;
                 }
                 if let TagEnd::BlockQuote(_) = end {
-                    self.quote_depth = self.quote_depth.saturating_sub(1);
+                    self.carry.quote_depth = self.carry.quote_depth.saturating_sub(1);
                 }
             }
-            Event::Text(text) if self.skip_depth == 0 => self.text(&text, range),
+            Event::Text(text) if self.carry.skip_depth == 0 => self.text(&text, range),
             // A line break before any prose of the block (or in skipped content) adds nothing.
-            Event::SoftBreak | Event::HardBreak if self.skip_depth == 0 && self.block.is_some() => {
+            Event::SoftBreak | Event::HardBreak
+                if self.carry.skip_depth == 0 && self.carry.block.is_some() =>
+            {
                 let range = self.clamp(range);
                 if self.builder.text().ends_with(['\n', ' ']) {
                     // A line that folded to nothing (a lone zero-width space) must not make
@@ -291,7 +397,7 @@ impl State<'_, '_> {
 
     /// Appends one text event.
     fn text(&mut self, text: &str, range: std::ops::Range<usize>) {
-        if self.block.is_none() {
+        if self.carry.block.is_none() {
             if text.trim().is_empty() {
                 return;
             }
@@ -310,32 +416,32 @@ impl State<'_, '_> {
     }
 
     fn open_block(&mut self, src_start: usize) {
-        if !self.parsed.blocks.is_empty() {
+        if !self.carry.parsed.blocks.is_empty() {
             self.builder.push_synthetic("\n\n", self.base + src_start);
         }
-        self.block = Some(self.builder.text().len());
+        self.carry.block = Some(self.builder.text().len());
     }
 
     /// Ends the open block, recording its range without surrounding whitespace.
     fn close_block(&mut self) {
-        let Some(start) = self.block.take() else {
+        let Some(start) = self.carry.block.take() else {
             return;
         };
         let Some(block) = self.builder.block_since(start) else {
             return;
         };
-        if self.in_h1 && self.parsed.first_h1.is_none() {
-            self.parsed.first_h1 = self.builder.text().get(block.range()).map(str::to_string);
+        if self.carry.in_h1 && self.carry.parsed.first_h1.is_none() {
+            self.carry.parsed.first_h1 = self.builder.text().get(block.range()).map(str::to_string);
         }
-        self.parsed.blocks.push(block);
-        if self.quote_depth > 0 {
-            self.parsed.quoted.push(block);
+        self.carry.parsed.blocks.push(block);
+        if self.carry.quote_depth > 0 {
+            self.carry.parsed.quoted.push(block);
         }
     }
 
     /// Something that is not prose sat here: keep the words on either side apart.
     fn gap(&mut self) {
-        if self.block.is_some()
+        if self.carry.block.is_some()
             && self
                 .builder
                 .text()

@@ -244,11 +244,12 @@ fn finish_document(parts: Parts, docx_dates: &[String], lines_from: Option<&str>
     }
 }
 
-/// A plain-text document read piece by piece, so that a large one is never held whole beside
-/// its matching text: each piece ends after a blank line ([`plain::piece_end`]), so no block
-/// spans two, and the result is the [`load`] of the whole text (tested).
+/// A plain-text or Markdown document read piece by piece, so that a large one is never held
+/// whole beside its matching text: each piece ends where no block spans the end (after a
+/// blank line in plain text, [`plain::piece_end`]; where a paragraph must start in Markdown,
+/// [`markdown::MarkdownPieces`]), and the result is the [`load`] of the whole text (tested).
 #[derive(Debug)]
-pub struct PlainPieces {
+pub struct Pieces {
     file: FileId,
     builder: TextBuilder,
     meta: DocMeta,
@@ -258,30 +259,48 @@ pub struct PlainPieces {
     first: Option<String>,
     /// Bytes of the document pushed so far.
     len: usize,
+    /// How long the document is said to be: the matching text is sized for it once the first
+    /// piece is read (so a sparse gigabyte of NULs, refused on its first bytes, reserves
+    /// nothing).
+    expected: usize,
+    /// The Markdown reader, for a Markdown document.
+    markdown: Option<markdown::MarkdownPieces>,
 }
 
-impl PlainPieces {
-    /// A loader for a plain-text document of about `len` bytes.
-    pub fn new(file: FileId, len: usize) -> PlainPieces {
-        PlainPieces {
+impl Pieces {
+    /// A loader for a document of about `len` bytes at `path` (its name chooses the format:
+    /// Markdown, or else plain text).
+    pub fn new(file: FileId, path: &str, len: usize) -> Pieces {
+        Pieces {
             file,
-            builder: TextBuilder::for_source(len),
+            builder: TextBuilder::new(),
+            expected: len,
             meta: DocMeta::default(),
             headlines: Vec::new(),
             body_blocks: Vec::new(),
             first: None,
             len: 0,
+            markdown: (Format::from_path(path) == Format::Markdown)
+                .then(markdown::MarkdownPieces::default),
         }
+    }
+
+    /// Whether a document at `path` can be read piece by piece.
+    pub fn can_read(path: &str) -> bool {
+        matches!(Format::from_path(path), Format::Plain | Format::Markdown)
     }
 
     /// Where the next piece may end in `buf`, the bytes read after the pieces pushed so far, of
     /// which those before `fresh` were looked at before (and had no place to end).
-    pub fn piece_end(&self, buf: &[u8], fresh: usize) -> Option<usize> {
+    pub fn piece_end(&mut self, buf: &[u8], fresh: usize) -> Option<usize> {
         let not_before = if self.first.is_some() {
             0
         } else {
             front_matter_end(buf)?
         };
+        if let Some(md) = &mut self.markdown {
+            return md.piece_end(buf, not_before);
+        }
         // A blank line is three bytes at most: look again only where it may end in new bytes.
         let from = fresh.saturating_sub(2);
         let end = from + plain::piece_end(buf.get(from..)?, 0)?;
@@ -293,6 +312,7 @@ impl PlainPieces {
         let base = self.len;
         let mut body_start = 0;
         if self.first.is_none() {
+            self.builder = TextBuilder::for_source(self.expected);
             if let Some(f) = frontmatter::split(piece) {
                 body_start = f.body_start;
                 self.meta = f.meta;
@@ -303,24 +323,47 @@ impl PlainPieces {
             }
             self.first = Some(piece.to_string());
         }
-        let joined = !self.body_blocks.is_empty();
-        let blocks = plain::build_piece(piece, body_start, base, joined, &mut self.builder);
-        self.body_blocks.extend(blocks);
+        if let Some(md) = &mut self.markdown {
+            md.push(piece, body_start, base, &mut self.builder);
+        } else {
+            let joined = !self.body_blocks.is_empty();
+            let blocks = plain::build_piece(piece, body_start, base, joined, &mut self.builder);
+            self.body_blocks.extend(blocks);
+        }
         self.len += piece.len();
     }
 
+    /// Whether the document must be read again whole: a Markdown piece after the first may
+    /// define a link reference that an earlier piece uses.
+    pub fn must_read_whole(&self) -> bool {
+        self.markdown
+            .as_ref()
+            .is_some_and(markdown::MarkdownPieces::must_read_whole)
+    }
+
     /// The document.
-    pub fn finish(self) -> Document {
+    pub fn finish(mut self) -> Document {
         let first = self.first.unwrap_or_default();
+        let mut format = Format::Plain;
+        let mut quoted = Vec::new();
+        if let Some(md) = self.markdown {
+            format = Format::Markdown;
+            let parsed = md.finish(&mut self.builder);
+            if self.meta.title.is_none() {
+                self.meta.title = parsed.first_h1;
+            }
+            quoted = parsed.quoted;
+            self.body_blocks = parsed.blocks;
+        }
         finish_document(
             Parts {
                 file: self.file,
-                format: Format::Plain,
+                format,
                 builder: self.builder,
                 meta: self.meta,
                 headlines: self.headlines,
                 body_blocks: self.body_blocks,
-                quoted: Vec::new(),
+                quoted,
             },
             &[],
             Some(&first),
@@ -420,10 +463,10 @@ fn docx_lines(source: &str, end: usize, builder: &mut TextBuilder) -> Vec<TextRa
 mod tests {
     use super::*;
 
-    /// `text` read piece by piece, each piece ending at the first place [`PlainPieces`] allows
+    /// `text` read piece by piece, each piece ending at the first place [`Pieces`] allows
     /// after `every` bytes (the reader's rhythm, in small).
-    fn in_pieces(text: &str, every: usize) -> (Document, usize) {
-        let mut loader = PlainPieces::new(FileId(0), text.len());
+    fn in_pieces(path: &str, text: &str, every: usize) -> (Document, usize) {
+        let mut loader = Pieces::new(FileId(0), path, text.len());
         let bytes = text.as_bytes();
         let (mut start, mut pieces) = (0, 0);
         let mut until = every;
@@ -457,15 +500,24 @@ mod tests {
             "---\nnot closed\n\nOne.\n\nTwo.\n",
             "----- a rule, not front matter\n\nOne.\n\nTwo.\n",
         ];
+        let most = read_in_pieces_as_whole("a.txt", &texts);
+        assert!(most >= 3, "the texts were read in {most} pieces at most");
+    }
+
+    /// Reads each of `texts` as a document at `path`, whole and in pieces of several sizes, and
+    /// asserts the two read the same; returns the most pieces any text was read in.
+    fn read_in_pieces_as_whole(path: &str, texts: &[&str]) -> usize {
         let mut most = 0;
         for text in texts {
-            let whole = load(FileId(0), "a.txt", text);
+            let whole = load(FileId(0), path, text);
             for every in [1, 3, 8, 20, 1000] {
-                let (doc, pieces) = in_pieces(text, every);
+                let (doc, pieces) = in_pieces(path, text, every);
                 most = most.max(pieces);
                 let why = format!("{text:?} in pieces of {every} ({pieces})");
+                assert_eq!(doc.format, whole.format, "{why}");
                 assert_eq!(doc.text, whole.text, "{why}");
                 assert_eq!(doc.blocks, whole.blocks, "{why}");
+                assert_eq!(doc.quoted, whole.quoted, "{why}");
                 assert_eq!(doc.headlines, whole.headlines, "{why}");
                 assert_eq!(doc.meta, whole.meta, "{why}");
                 for b in &whole.blocks {
@@ -476,7 +528,33 @@ mod tests {
                 }
             }
         }
+        most
+    }
+
+    #[test]
+    fn a_markdown_text_read_in_pieces_is_the_text_read_whole() {
+        let texts = [
+            "---\ntitle: Gunmen storm a hall\n---\nMOSCOW, March 23 (Wire) -\n\nThe *attack* killed 139.\n\n> A witness\n> spoke.\n\nThen prose.\n",
+            "# Heading\n\nIntro.\n\n```\ncode 1\n\nNot prose 2\n```\n\nAfter fence.\n\n- a\n- list\n\nMore.\n",
+            "Intro.\n<!-- opens in a paragraph\n\nLetters 7 -->\n\nOut.\n\n<pre>\n\nkept\n</pre>\n\nEnd.",
+            "Windows\r\n\r\nlines\r\n\r\n~~~\r\ncode\r\n\r\nx\r\n~~~\r\n\r\nend\r\n",
+            "---\nnot closed\n\nOne.\n\nTwo.\n",
+        ];
+        let most = read_in_pieces_as_whole("a.md", &texts);
         assert!(most >= 3, "the texts were read in {most} pieces at most");
+    }
+
+    #[test]
+    fn a_markdown_piece_that_may_define_a_reference_asks_for_the_whole_text() {
+        let text = "A [ref] here.\n\nMiddle.\n\n[ref]: https://x.test\n";
+        let mut loader = Pieces::new(FileId(0), "a.md", text.len());
+        let cut = loader.piece_end(text.as_bytes(), 0);
+        assert_eq!(cut, text.find("Middle."));
+        let (first, rest) = text.split_at(cut.unwrap_or(0));
+        loader.push(first);
+        assert!(!loader.must_read_whole());
+        loader.push(rest);
+        assert!(loader.must_read_whole());
     }
 
     fn ymd(y: i32, m: u8, d: u8) -> Option<PartialDate> {

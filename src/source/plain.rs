@@ -16,7 +16,7 @@ pub(crate) fn build(source: &str, start: usize, builder: &mut TextBuilder) -> Ve
     build_piece(source, start, 0, false, builder)
 }
 
-/// [`build`] for one piece of a document read piece by piece ([`super::PlainPieces`]): `piece`
+/// [`build`] for one piece of a document read piece by piece ([`super::Pieces`]): `piece`
 /// starts at byte `base` of the document and ends after a blank line (so that no block spans
 /// two pieces), `joined` says whether an earlier piece gave a block (then this piece's first
 /// block is joined to it by `"\n\n"`).
