@@ -54,16 +54,17 @@ pub fn extract(
         };
         let people = q.unit == Unit::Count;
         let (bound, mut rejections) = binder.bind(idx, style, |region| {
-            scanned
-                .entry((region, people))
-                .or_insert_with(|| {
-                    let amounts = hedge::amounts(&doc.text, region.range());
-                    if people {
-                        with_implicit_counts(&doc.text, region, amounts, &mut persons, &mut lists)
-                    } else {
-                        amounts
-                    }
-                })
+            let key = (region, people);
+            let amounts = scanned.remove(&key).unwrap_or_else(|| {
+                let amounts = hedge::amounts(&doc.text, region.range());
+                if people {
+                    with_implicit_counts(&doc.text, region, amounts, &mut persons, &mut lists)
+                } else {
+                    amounts
+                }
+            });
+            // Kept only for a rule still to come (a document's amounts are not all held).
+            let candidates = amounts
                 .iter()
                 .cloned()
                 .map(|a: Amount| Candidate {
@@ -73,7 +74,11 @@ pub fn extract(
                         .map(|u| u.reason().to_string()),
                     data: a,
                 })
-                .collect()
+                .collect();
+            if binder.read_again_later(region) {
+                scanned.insert(key, amounts);
+            }
+            candidates
         });
         let (bound, parts) = without_parts(&doc.text, bound, &persons, &lists);
         rejections.extend(parts);

@@ -374,6 +374,21 @@ impl<'a> Binder<'a> {
         left
     }
 
+    /// Whether a rule of this kind after the one binding now reads `region`: what a scanner
+    /// found there is kept for it only then.
+    pub fn read_again_later(&self, region: TextRange) -> bool {
+        if self.kind_rules.len() < 2 {
+            return false;
+        }
+        // Counted once the first rule reads its first region; until then every reader is to
+        // come.
+        let reads_left = self.reads_left.borrow();
+        match reads_left.as_ref() {
+            Some(left) => left.get(&region).is_some_and(|&n| n > 1),
+            None => true,
+        }
+    }
+
     /// A rule passes `region` without reading it (nothing to bind there).
     fn pass(&self, region: TextRange) {
         self.read_once(region);
