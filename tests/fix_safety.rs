@@ -179,7 +179,7 @@ fn a_file_the_user_cannot_write_is_refused_even_in_a_world_writable_directory() 
     fs::set_permissions(&docs, fs::Permissions::from_mode(0o777)).unwrap();
     let path = docs.join("a.md");
     let is_root = fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
-    let output = if is_root {
+    let mut command = if is_root {
         fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
         for p in [root.join("rules"), root.join("rules/names.toml")] {
             let mode = if p.is_dir() { 0o755 } else { 0o644 };
@@ -196,15 +196,26 @@ fn a_file_the_user_cannot_write_is_refused_even_in_a_world_writable_directory() 
     } else {
         fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
         std::process::Command::new(assert_cmd::cargo::cargo_bin!("factlint"))
-    }
-    .arg("check")
-    .arg("--rules")
-    .arg(root.join("rules"))
-    .args(["--fix", "docs"])
-    .env("NO_COLOR", "1")
-    .current_dir(root)
-    .output()
-    .unwrap();
+    };
+    command
+        .arg("check")
+        .arg("--rules")
+        .arg(root.join("rules"))
+        .args(["--fix", "docs"])
+        .env("NO_COLOR", "1")
+        .current_dir(root);
+    // The binary copied just now may still be open for writing in a child another test thread
+    // forked meanwhile (Linux's "text file busy" until that child execs): try again then.
+    let output = (0..50)
+        .find_map(|_| match command.output() {
+            Err(e) if e.raw_os_error() == Some(26) => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                None
+            }
+            other => Some(other),
+        })
+        .expect("the copied binary stayed busy")
+        .unwrap();
     let err = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{err}");
     assert!(err.contains("`docs/a.md` is read-only; not fixed"), "{err}");

@@ -265,6 +265,8 @@ pub struct Pieces {
     expected: usize,
     /// The Markdown reader, for a Markdown document.
     markdown: Option<markdown::MarkdownPieces>,
+    /// How many bytes of an open front matter were looked at for its closing line.
+    front_read: usize,
 }
 
 impl Pieces {
@@ -282,6 +284,7 @@ impl Pieces {
             len: 0,
             markdown: (Format::from_path(path) == Format::Markdown)
                 .then(markdown::MarkdownPieces::default),
+            front_read: 0,
         }
     }
 
@@ -296,6 +299,12 @@ impl Pieces {
         let not_before = if self.first.is_some() {
             0
         } else {
+            // While a front matter is open, only the new lines may close it: parse it once
+            // they do, not on every read (a file that opens with `---` and never closes it
+            // would be parsed again for each megabyte).
+            if !self.closing_line_read(buf) {
+                return None;
+            }
             front_matter_end(buf)?
         };
         if let Some(md) = &mut self.markdown {
@@ -305,6 +314,34 @@ impl Pieces {
         let from = fresh.saturating_sub(2);
         let end = from + plain::piece_end(buf.get(from..)?, 0)?;
         (end >= not_before).then_some(end)
+    }
+
+    /// Whether `buf` (the first bytes of the document) opens no front matter, or has a line
+    /// that may close it among its complete lines; lines looked at before are not read again.
+    fn closing_line_read(&mut self, buf: &[u8]) -> bool {
+        let head = buf.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(buf);
+        if !(head.starts_with(b"---") || head.starts_with(b"+++")) {
+            return true;
+        }
+        let Some(first_end) = buf.iter().position(|&b| b == b'\n') else {
+            return false;
+        };
+        let from = self.front_read.max(first_end + 1);
+        let mut at = from;
+        for line in buf[from..].split_inclusive(|&b| b == b'\n') {
+            if !line.ends_with(b"\n") {
+                break;
+            }
+            at += line.len();
+            if matches!(line.trim_ascii_end(), b"---" | b"..." | b"+++") {
+                // Past it next time: a line that does not close this kind of front matter
+                // ("+++" in YAML) is not parsed for again.
+                self.front_read = at;
+                return true;
+            }
+        }
+        self.front_read = at;
+        false
     }
 
     /// Reads the next piece of the document.
@@ -499,6 +536,7 @@ mod tests {
             &format!("{}\nshort\n\nNext.\n\n", "long line ".repeat(20)),
             "---\nnot closed\n\nOne.\n\nTwo.\n",
             "----- a rule, not front matter\n\nOne.\n\nTwo.\n",
+            "---\ntitle: x\n+++\n\nmore: y\n...\nBody.\n\nTwo.\n",
         ];
         let most = read_in_pieces_as_whole("a.txt", &texts);
         assert!(most >= 3, "the texts were read in {most} pieces at most");
