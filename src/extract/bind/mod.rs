@@ -345,14 +345,11 @@ impl<'a> Binder<'a> {
         Some((regions, topic))
     }
 
-    /// Counts one read of `region` by a rule and returns how many rules of this kind are still
-    /// to read it; the last read lets its view go.
-    fn read_once(&self, region: TextRange) -> u32 {
-        if self.kind_rules.len() < 2 {
-            return 0;
-        }
+    /// Runs `f` on how many rules of this kind are still to read each region, counted on the
+    /// first call from every rule's regions.
+    fn with_reads_left<R>(&self, f: impl FnOnce(&mut HashMap<TextRange, u32>) -> R) -> R {
         let mut reads_left = self.reads_left.borrow_mut();
-        let reads_left = reads_left.get_or_insert_with(|| {
+        f(reads_left.get_or_insert_with(|| {
             let mut readers: HashMap<TextRange, u32> = HashMap::new();
             for &rule in &self.kind_rules {
                 for region in self.regions_of(rule).map(|(r, _)| r).unwrap_or_default() {
@@ -360,10 +357,20 @@ impl<'a> Binder<'a> {
                 }
             }
             readers
-        });
-        let left = reads_left.get_mut(&region).map_or(0, |n| {
-            *n = n.saturating_sub(1);
-            *n
+        }))
+    }
+
+    /// Counts one read of `region` by a rule and returns how many rules of this kind are still
+    /// to read it; the last read lets its view go.
+    fn read_once(&self, region: TextRange) -> u32 {
+        if self.kind_rules.len() < 2 {
+            return 0;
+        }
+        let left = self.with_reads_left(|reads_left| {
+            reads_left.get_mut(&region).map_or(0, |n| {
+                *n = n.saturating_sub(1);
+                *n
+            })
         });
         if left == 0
             && let Some(view) = self.views.borrow_mut().remove(&region)
@@ -377,16 +384,8 @@ impl<'a> Binder<'a> {
     /// Whether a rule of this kind after the one binding now reads `region`: what a scanner
     /// found there is kept for it only then.
     pub fn read_again_later(&self, region: TextRange) -> bool {
-        if self.kind_rules.len() < 2 {
-            return false;
-        }
-        // Counted once the first rule reads its first region; until then every reader is to
-        // come.
-        let reads_left = self.reads_left.borrow();
-        match reads_left.as_ref() {
-            Some(left) => left.get(&region).is_some_and(|&n| n > 1),
-            None => true,
-        }
+        self.kind_rules.len() > 1
+            && self.with_reads_left(|left| left.get(&region).is_some_and(|&n| n > 1))
     }
 
     /// A rule passes `region` without reading it (nothing to bind there).
