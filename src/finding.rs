@@ -253,6 +253,16 @@ codes! {
     /// ## How to fix
     /// Keep tables in data files, or exclude the file in `factlint.toml`.
     TooManyNumbers = "too-many-numbers", Input, Warning;
+    /// ## What it checks
+    /// A document naming one rule's fact more than 10,000 times: a data dump, a log or a
+    /// generated file rather than prose. The first 10,000 mentions are read.
+    /// ## Why it matters
+    /// The mentions past the cap were not compared, so a mismatch among them would go
+    /// unreported. The cap keeps a run's memory in proportion to its documents' size, however
+    /// dense they are.
+    /// ## How to fix
+    /// Exclude the file in `factlint.toml`, or split it.
+    TooManyMentions = "too-many-mentions", Input, Warning;
 }
 
 impl fmt::Display for Code {

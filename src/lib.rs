@@ -76,6 +76,9 @@ pub struct Settings {
     /// Whether rule files and documents the config file names may lie outside its directory
     /// (`--allow-outside`). Paths given on the command line are the user's own and may.
     pub allow_outside: bool,
+    /// Keep the candidates that were not taken, with their reasons ([`Outcome::rejected`]),
+    /// for `explain`; other commands leave them out (a dense document has many).
+    pub rejections: bool,
 }
 
 impl Settings {
@@ -90,6 +93,7 @@ impl Settings {
             display_base,
             gates: gates::GateSettings::default(),
             allow_outside: false,
+            rejections: false,
         }
     }
 }
@@ -105,7 +109,8 @@ pub struct Outcome {
     pub documents: usize,
     /// Every mention, by document then position.
     pub mentions: Vec<Mention>,
-    /// Candidates near a subject that were not taken as mentions, with the reason (`explain`).
+    /// Candidates near a subject that were not taken as mentions, with the reason: only when
+    /// [`Settings::rejections`] asks (`explain`) or for in-memory texts ([`check_texts`]).
     pub rejected: Vec<Rejected>,
     /// What the documents agree on, per quantity or date rule, in words (`explain`).
     pub consensus: std::collections::BTreeMap<rules::RuleIdx, String>,
@@ -186,6 +191,7 @@ pub fn check(settings: &Settings, mut files: Files) -> Outcome {
         &rules,
         ExtractOptions {
             weekday: config.checks.weekday,
+            rejections: settings.rejections,
         },
     );
     let base = files.len();
@@ -308,7 +314,13 @@ pub fn check_texts(rules: RuleSet, documents: &[(String, String)]) -> Outcome {
     let mut files = Files::new();
     let loaded: Vec<Loaded> = {
         // The weekday check needs no rule: an example tests its rule, not the built-ins.
-        let extractor = Extractor::new(&rules, ExtractOptions { weekday: false });
+        let extractor = Extractor::new(
+            &rules,
+            ExtractOptions {
+                weekday: false,
+                rejections: true,
+            },
+        );
         documents
             .iter()
             .enumerate()

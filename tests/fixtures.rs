@@ -23,7 +23,9 @@ fn run_case_with(dir: &Path, adjust: impl FnOnce(&mut Config)) -> Outcome {
     config.rules = vec![PathBuf::from("rules.toml")];
     config.documents.paths = vec![PathBuf::from("docs")];
     adjust(&mut config);
-    let settings = Settings::new(config, dir.to_path_buf());
+    // The snapshots list the rejected candidates too, as `explain` would.
+    let mut settings = Settings::new(config, dir.to_path_buf());
+    settings.rejections = true;
     factlint::check(&settings, Files::new())
 }
 
@@ -207,7 +209,8 @@ fn newsroom_corpus() {
     let mut files = Files::new();
     let config = factlint::config::load_config(&root.join("factlint.toml"), &root, &mut files)
         .expect("valid config");
-    let settings = Settings::new(config, root.clone());
+    let mut settings = Settings::new(config, root.clone());
+    settings.rejections = true;
     let outcome = factlint::check(&settings, files);
     assert!(!outcome.has_rule_errors(), "{:?}", outcome.findings);
     assert_spans(&outcome);

@@ -476,3 +476,65 @@ fn read_piece_by_piece_like_a_small_one(ext: &str) {
         "{warned:?}"
     );
 }
+
+/// The mentions of each rule that `factlint extract` lists for `dir`.
+fn mentions_per_rule(dir: &Path) -> std::collections::BTreeMap<String, usize> {
+    let out = factlint()
+        .current_dir(dir)
+        .args(["extract", "--format", "jsonl"])
+        .timeout(WATCHDOG)
+        .output()
+        .unwrap();
+    let mut per_rule = std::collections::BTreeMap::new();
+    for line in String::from_utf8(out.stdout).unwrap().lines() {
+        let mention: serde_json::Value = serde_json::from_str(line).unwrap();
+        *per_rule
+            .entry(mention["rule"].as_str().unwrap().to_string())
+            .or_default() += 1;
+    }
+    per_rule
+}
+
+#[test]
+fn a_document_naming_a_fact_too_often_is_read_to_a_cap() {
+    // A generated file, not prose: a name 12,000 times and 10,500 different tolls, each in its
+    // own paragraph. The first 10,000 mentions of each rule are read, and a warning says where
+    // reading stopped.
+    let dir = corpus("max_file_size = 8000000");
+    let names = "Analysts blamed ISIS-K.\n\n".repeat(12_000);
+    // (Numbers that cannot be years.)
+    let tolls: String = (3_000..13_500)
+        .map(|i| format!("The Crocus attack killed {i} people.\n\n"))
+        .collect();
+    write(dir.path(), "docs/dump.md", &format!("{names}{tolls}"));
+    let per_rule = mentions_per_rule(dir.path());
+    // docs/a.md names IS-K once more.
+    assert_eq!(per_rule.get("iskp-name"), Some(&10_001), "{per_rule:?}");
+    assert_eq!(
+        per_rule.get("crocus-death-toll"),
+        Some(&10_000),
+        "{per_rule:?}"
+    );
+    let out = check_in(dir.path(), &["--format", "json"]);
+    let report = common::json(&out.stdout);
+    let capped: Vec<(&str, u64)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "too-many-mentions")
+        .map(|f| {
+            let rule = f["rule"].as_str().unwrap();
+            (rule, f["labels"][0]["line"].as_u64().unwrap())
+        })
+        .collect();
+    // Where reading stopped: the 10,001st name (line 20,001); the tolls stop after the
+    // 10,000th (binding stops at a region, not mid-way through one).
+    assert_eq!(capped.len(), 2, "{capped:?}");
+    assert!(capped.contains(&("iskp-name", 20_001)), "{capped:?}");
+    assert!(
+        capped
+            .iter()
+            .any(|&(rule, line)| rule == "crocus-death-toll" && line > 24_000 + 20_000),
+        "{capped:?}"
+    );
+}

@@ -200,9 +200,15 @@ proptest! {
     ) {
         let rules = common::rule_set(DENSE_RULES);
         let extractor = Extractor::new(&rules, ExtractOptions::default());
+        // Without the rejections (every command but `explain`), the same is read.
+        let lean = Extractor::new(&rules, ExtractOptions { rejections: false, ..Default::default() });
         for name in ["doc.txt", "doc.md"] {
             let doc = source::load(FileId(3), name, &text);
             let extraction = extractor.extract(&doc);
+            let without = lean.extract(&doc);
+            prop_assert!(without.rejected.is_empty());
+            prop_assert_eq!(&without.mentions, &extraction.mentions);
+            prop_assert_eq!(&without.findings, &extraction.findings);
             for m in &extraction.mentions {
                 prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
                 prop_assert!(m.frame.start <= m.span.start && m.span.end <= m.frame.end);

@@ -674,6 +674,7 @@ fn run_check(base: &Path, paths: &[PathBuf]) -> factlint::Outcome {
         display_base: base.to_path_buf(),
         gates: Default::default(),
         allow_outside: false,
+        rejections: false,
     };
     check(&settings, Files::new())
 }

@@ -19,7 +19,7 @@ use factlint::baseline::Baseline;
 /// # Errors
 /// Writing the baseline file, and problems that are not findings.
 pub fn run(args: &BaselineArgs) -> anyhow::Result<ExitStatus> {
-    let outcome = match super::checked_outcome(&args.input)? {
+    let outcome = match super::checked_outcome(&args.input, false)? {
         Ok(outcome) => outcome,
         Err(status) => return Ok(status),
     };

@@ -83,6 +83,7 @@ pub fn settings(
         display_base,
         gates: Default::default(),
         allow_outside: input.allow_outside,
+        rejections: false,
     }))
 }
 

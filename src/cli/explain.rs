@@ -25,7 +25,7 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<ExitStatus> {
     if let Some(code) = Code::from_name(target) {
         return print(&code_doc(code));
     }
-    let outcome = match super::checked_outcome(&args.input)? {
+    let outcome = match super::checked_outcome(&args.input, true)? {
         Ok(outcome) => outcome,
         Err(status) => return Ok(status),
     };

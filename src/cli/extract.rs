@@ -11,7 +11,7 @@ use factlint::report;
 /// # Errors
 /// Output I/O errors and problems that are not findings.
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitStatus> {
-    let outcome = match super::checked_outcome(&args.input)? {
+    let outcome = match super::checked_outcome(&args.input, false)? {
         Ok(outcome) => outcome,
         Err(status) => return Ok(status),
     };

@@ -130,16 +130,20 @@ pub fn report_problems(
 /// Runs the pipeline for a subcommand that reads rules and documents. A bad config or bad
 /// rules are rendered on stderr and come back as `Err(ExitStatus::Error)`.
 ///
+/// `rejections`: keep the candidates that were not taken, with their reasons (`explain`).
+///
 /// # Errors
 /// Problems that are not findings (an unreadable `--config`, stdin), and stderr I/O errors.
 pub fn checked_outcome(
     input: &args::InputArgs,
+    rejections: bool,
 ) -> anyhow::Result<Result<factlint::Outcome, ExitStatus>> {
     let mut files = factlint::files::Files::new();
-    let settings = match check::settings(input, &mut files)? {
+    let mut settings = match check::settings(input, &mut files)? {
         Ok(settings) => settings,
         Err(problems) => return Ok(Err(report_problems(&files, &problems)?)),
     };
+    settings.rejections = rejections;
     let outcome = factlint::check(&settings, files);
     if outcome.has_rule_errors() {
         let problems: Vec<_> = outcome

@@ -16,8 +16,9 @@ use crate::span::Span;
 use crate::value::{NameForm, Value};
 
 /// The name-form mentions among `hits` (sorted by position), each with what its context says
-/// about fixing it.
-pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> Vec<Mention> {
+/// about fixing it: the first `most` of each rule.
+pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit], most: usize) -> Vec<Mention> {
+    let mut read = vec![0usize; rules.rules.len()];
     let mut scanner = Scanner::new(doc);
     let excludes: Vec<Hit> = hits
         .iter()
@@ -36,6 +37,12 @@ pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit]) -> Vec<Mention> {
     outside_longer_names(forms)
         .into_iter()
         .filter(|h| !excluded(&excludes, h))
+        .filter(|h| {
+            read.get_mut(h.rule).is_some_and(|n| {
+                *n += 1;
+                *n <= most
+            })
+        })
         .filter_map(|h| {
             let rule = rules.rules.get(h.rule)?;
             let entity = entity_of(&h)?;

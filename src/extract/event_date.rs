@@ -25,8 +25,15 @@ pub fn extract(
     rules: &RuleSet,
     doc: &Document,
     hits: &[Hit],
+    keep_rejections: bool,
 ) -> (Vec<Mention>, Vec<Rejected>, Vec<Finding>) {
-    let binder = Binder::new(doc, hits, rules, |k| matches!(k, RuleKind::Date(_)));
+    let binder = Binder::new(
+        doc,
+        hits,
+        rules,
+        |k| matches!(k, RuleKind::Date(_)),
+        keep_rejections,
+    );
     let mut mentions = Vec::new();
     let mut rejected = Vec::new();
     if !binder.has_subjects() {

@@ -14,7 +14,7 @@ pub mod quantity;
 pub mod sentence;
 pub mod terms;
 
-use crate::finding::Finding;
+use crate::finding::{Code, Finding, Label};
 use crate::rules::{RuleIdx, RuleSet};
 use crate::source::Document;
 use crate::span::Span;
@@ -90,13 +90,26 @@ pub struct Extraction {
 pub struct ExtractOptions {
     /// Report a weekday that contradicts its full date.
     pub weekday: bool,
+    /// Keep the candidates that were not taken, with their reasons ([`Extraction::rejected`]):
+    /// only `explain` shows them, and a dense document has many.
+    pub rejections: bool,
 }
 
 impl Default for ExtractOptions {
     fn default() -> ExtractOptions {
-        ExtractOptions { weekday: true }
+        ExtractOptions {
+            weekday: true,
+            rejections: true,
+        }
     }
 }
+
+/// Most mentions of one rule read in one document; the rest are not read, with a
+/// `too-many-mentions` warning. No article names a fact ten thousand times; a data dump or a
+/// hostile file may name it millions of times, and every mention is held to the end of the
+/// run (and may become a finding), so the cap is what keeps memory bounded by the size of the
+/// text rather than by how dense it is (docs/reliability.md).
+pub const MAX_MENTIONS_PER_RULE: usize = 10_000;
 
 /// The compiled extraction machinery for one rule set; build once, use for every document.
 #[derive(Debug)]
@@ -104,6 +117,7 @@ pub struct Extractor<'r> {
     rules: &'r RuleSet,
     matcher: terms::TermMatcher,
     weekdays: Option<event_date::WeekdayChecker>,
+    rejections: bool,
 }
 
 impl<'r> Extractor<'r> {
@@ -113,6 +127,7 @@ impl<'r> Extractor<'r> {
             rules,
             matcher: terms::TermMatcher::new(rules),
             weekdays: options.weekday.then(event_date::WeekdayChecker::new),
+            rejections: options.rejections,
         }
     }
 
@@ -120,15 +135,22 @@ impl<'r> Extractor<'r> {
     /// that were rejected.
     pub fn extract(&self, doc: &Document) -> Extraction {
         let hits = self.matcher.find(&doc.text);
-        let mut mentions = entity::extract(self.rules, doc, &hits);
-        let (quantities, mut rejected, mut findings) = quantity::extract(self.rules, doc, &hits);
-        let (dates, rejected_dates, date_warnings) = event_date::extract(self.rules, doc, &hits);
+        let mut mentions = entity::extract(self.rules, doc, &hits, MAX_MENTIONS_PER_RULE + 1);
+        let (quantities, mut rejected, mut findings) =
+            quantity::extract(self.rules, doc, &hits, self.rejections);
+        let (dates, rejected_dates, date_warnings) =
+            event_date::extract(self.rules, doc, &hits, self.rejections);
         mentions.extend(quantities);
         mentions.extend(dates);
-        rejected.extend(rejected_dates);
         findings.extend(date_warnings);
         mentions.sort_by_key(|m| (m.span, m.rule));
-        rejected.sort_by(|a, b| (a.span, a.rule, &a.reason).cmp(&(b.span, b.rule, &b.reason)));
+        self.cap_mentions(&mut mentions, &mut findings);
+        if self.rejections {
+            rejected.extend(rejected_dates);
+            rejected.sort_by(|a, b| (a.span, a.rule, &a.reason).cmp(&(b.span, b.rule, &b.reason)));
+        } else {
+            rejected = Vec::new();
+        }
         if let Some(w) = &self.weekdays {
             findings.extend(w.check(doc));
         }
@@ -138,4 +160,49 @@ impl<'r> Extractor<'r> {
             findings,
         }
     }
+
+    /// Keeps the first [`MAX_MENTIONS_PER_RULE`] mentions of each rule (`mentions` sorted by
+    /// position) and warns, once per rule, at the first one left out — unless binding already
+    /// stopped reading that rule and said so.
+    fn cap_mentions(&self, mentions: &mut Vec<Mention>, findings: &mut Vec<Finding>) {
+        let mut count = vec![0usize; self.rules.rules.len()];
+        let mut first_left_out: Vec<Option<Span>> = vec![None; self.rules.rules.len()];
+        mentions.retain(|m| {
+            let Some(n) = count.get_mut(m.rule) else {
+                return true;
+            };
+            *n += 1;
+            if *n <= MAX_MENTIONS_PER_RULE {
+                return true;
+            }
+            if let Some(first) = first_left_out.get_mut(m.rule) {
+                first.get_or_insert(m.span);
+            }
+            false
+        });
+        for (rule, at) in first_left_out.into_iter().enumerate() {
+            let Some(rule) = self.rules.rules.get(rule).filter(|_| at.is_some()) else {
+                continue;
+            };
+            let warned = findings.iter().any(|f| {
+                f.code == Code::TooManyMentions && f.rule.as_deref() == Some(rule.id.as_str())
+            });
+            if let (false, Some(at)) = (warned, at) {
+                findings.push(too_many_mentions(&rule.id, at));
+            }
+        }
+    }
+}
+
+/// The `too-many-mentions` warning for rule `rule`, at `at`: the first mention not read.
+pub fn too_many_mentions(rule: &str, at: Span) -> Finding {
+    Finding::new(
+        Code::TooManyMentions,
+        format!(
+            "more than {MAX_MENTIONS_PER_RULE} mentions of `{rule}` in one document; the rest \
+             were not read"
+        ),
+    )
+    .with_rule(rule)
+    .with_label(Label::primary(at, "the first not read"))
 }

@@ -27,8 +27,15 @@ pub fn extract(
     rules: &RuleSet,
     doc: &Document,
     hits: &[Hit],
+    keep_rejections: bool,
 ) -> (Vec<Mention>, Vec<Rejected>, Vec<Finding>) {
-    let binder = Binder::new(doc, hits, rules, |k| matches!(k, RuleKind::Quantity(_)));
+    let binder = Binder::new(
+        doc,
+        hits,
+        rules,
+        |k| matches!(k, RuleKind::Quantity(_)),
+        keep_rejections,
+    );
     let mut mentions = Vec::new();
     let mut rejected = Vec::new();
     if !binder.has_subjects() {

@@ -7,6 +7,8 @@
 //! pieces, not to this one: a count in such a block is rejected as not prose of the story.
 //! One pass over the blocks, reading each block's first words only.
 
+use std::collections::HashMap;
+
 use crate::source::offsets::TextRange;
 
 /// Labels that open a teaser for another piece: "RELATED: …", "READ MORE: …".
@@ -73,9 +75,11 @@ const LIST_BLOCKS: usize = 12;
 /// Words in one link's block, at most (a headline and a one-sentence teaser).
 const LINK_WORDS: usize = 50;
 
-/// For each block, the words that mark it as a link to another story, if any.
-pub(super) fn link_blocks(text: &str, blocks: &[TextRange]) -> Vec<Option<String>> {
-    let mut out = vec![None; blocks.len()];
+/// The blocks that are links to another story, by index, with the words that mark them: a
+/// map, not a slot per block, since most blocks are prose (a document of a million paragraphs
+/// would hold a million empty slots).
+pub(super) fn link_blocks(text: &str, blocks: &[TextRange]) -> HashMap<usize, String> {
+    let mut out = HashMap::new();
     let mut list: Option<(String, usize)> = None;
     for (i, block) in blocks.iter().enumerate() {
         let Some(body) = text.get(block.range()).map(str::trim) else {
@@ -83,11 +87,11 @@ pub(super) fn link_blocks(text: &str, blocks: &[TextRange]) -> Vec<Option<String
         };
         let words = body.split_whitespace().count();
         if let Some(label) = label(body) {
-            out[i] = Some(format!("a link to another story (`{label}:`)"));
+            out.insert(i, format!("a link to another story (`{label}:`)"));
             continue;
         }
         if let Some(length) = video_length(body) {
-            out[i] = Some(format!("a video in a playlist (`{length}`)"));
+            out.insert(i, format!("a video in a playlist (`{length}`)"));
             continue;
         }
         if words <= HEADING_WORDS
@@ -100,7 +104,7 @@ pub(super) fn link_blocks(text: &str, blocks: &[TextRange]) -> Vec<Option<String
         }
         list = match list.take() {
             Some((reason, n)) if n < LIST_BLOCKS && words <= LINK_WORDS => {
-                out[i] = Some(reason.clone());
+                out.insert(i, reason.clone());
                 Some((reason, n + 1))
             }
             _ => None,
@@ -166,7 +170,8 @@ mod tests {
             blocks.push(TextRange::new(start, start + part.len()));
             start += part.len() + 2;
         }
-        link_blocks(text, &blocks)
+        let mut found = link_blocks(text, &blocks);
+        (0..blocks.len()).map(|i| found.remove(&i)).collect()
     }
 
     #[test]

@@ -129,7 +129,10 @@ pub struct Binder<'a> {
     longest_subject: usize,
     /// Cue hits of every rule of this kind, by position: the predicates of a region.
     cues_by_position: Vec<Hit>,
-    sentences: RefCell<BTreeMap<usize, Vec<TextRange>>>,
+    /// The sentences of the last block asked about (by index): subjects are visited in
+    /// position order, so one block's list is all that is read again, and a document of a
+    /// million paragraphs does not keep a million lists.
+    sentences: RefCell<Option<(usize, Vec<TextRange>)>>,
     /// The rules of this kind, in order.
     kind_rules: Vec<RuleIdx>,
     /// How many rules of this kind are still to read each region, counted on the first read
@@ -143,19 +146,25 @@ pub struct Binder<'a> {
     cached_tokens: std::cell::Cell<usize>,
     /// Regions where the candidate cap was hit.
     capped: RefCell<Vec<TextRange>>,
+    /// Whether rejections are kept with their reasons (`explain`), or let go region by region.
+    keep_rejections: bool,
+    /// Rules whose binding stopped at [`super::MAX_MENTIONS_PER_RULE`] mentions, and where.
+    stopped: RefCell<Vec<(RuleIdx, TextRange)>>,
     /// Where the document's lead ends, once known.
     lead: std::cell::OnceCell<Option<usize>>,
     /// For each block, why it is another story's, if it is ([`links`]).
-    links: std::cell::OnceCell<Vec<Option<String>>>,
+    links: std::cell::OnceCell<HashMap<usize, String>>,
 }
 
 impl<'a> Binder<'a> {
-    /// A binder for the rules accepted by `of_kind`.
+    /// A binder for the rules accepted by `of_kind`; `keep_rejections`: whether the
+    /// candidates not taken are kept with their reasons ([`Binder::rejected`]).
     pub fn new(
         doc: &'a Document,
         hits: &'a [Hit],
         rules: &'a RuleSet,
         of_kind: fn(&RuleKind) -> bool,
+        keep_rejections: bool,
     ) -> Binder<'a> {
         let kind_rules: Vec<RuleIdx> = (0..rules.rules.len())
             .filter(|&i| of_kind(&rules.rules[i].kind))
@@ -195,6 +204,8 @@ impl<'a> Binder<'a> {
             views: Default::default(),
             cached_tokens: Default::default(),
             capped: Default::default(),
+            keep_rejections,
+            stopped: Default::default(),
             lead: Default::default(),
             links: Default::default(),
         }
@@ -222,7 +233,10 @@ impl<'a> Binder<'a> {
     }
 
     /// Rejections of `rule`, in source coordinates.
-    pub fn rejected(&self, rule: RuleIdx, rejections: Vec<Rejection>) -> Vec<super::Rejected> {
+    pub fn rejected(&self, rule: RuleIdx, mut rejections: Vec<Rejection>) -> Vec<super::Rejected> {
+        if !self.keep_rejections {
+            rejections.clear();
+        }
         rejections
             .into_iter()
             .map(|r| super::Rejected {
@@ -264,9 +278,10 @@ impl<'a> Binder<'a> {
             Scope::Sentence => {
                 let i = self.block_index(pos)?;
                 let mut cache = self.sentences.borrow_mut();
-                let list = cache
-                    .entry(i)
-                    .or_insert_with(|| sentence::sentences(&self.doc.text, self.doc.blocks[i]));
+                if cache.as_ref().is_none_or(|(block, _)| *block != i) {
+                    *cache = Some((i, sentence::sentences(&self.doc.text, self.doc.blocks[i])));
+                }
+                let (_, list) = cache.as_ref()?;
                 let k = list.partition_point(|s| s.end <= pos);
                 list.get(k).filter(|s| s.start <= pos).copied()
             }
@@ -321,7 +336,7 @@ impl<'a> Binder<'a> {
         let links = self
             .links
             .get_or_init(|| links::link_blocks(&self.doc.text, &self.doc.blocks));
-        let what = links.get(self.block_index(pos)?)?.as_deref()?;
+        let what = links.get(&self.block_index(pos)?)?;
         Some(format!("not prose: {what}"))
     }
 
@@ -442,26 +457,34 @@ impl<'a> Binder<'a> {
     }
 
     /// A `too-many-numbers` warning for each region where more than
-    /// [`MAX_CANDIDATES_PER_REGION`] candidates were found.
+    /// [`MAX_CANDIDATES_PER_REGION`] candidates were found, and a `too-many-mentions` warning
+    /// for each rule whose binding stopped at [`super::MAX_MENTIONS_PER_RULE`].
     pub fn cap_warnings(&self) -> Vec<Finding> {
+        let at = |r: TextRange| {
+            let start = TextRange::new(r.start, r.start);
+            Span::new(self.doc.file, self.doc.map.to_source(start))
+        };
+        let mut warnings: Vec<Finding> = (self.stopped.borrow().iter())
+            .filter_map(|&(rule, region)| {
+                let id = &self.rules.rules.get(rule)?.id;
+                Some(super::too_many_mentions(id, at(region)))
+            })
+            .collect();
         let mut regions = self.capped.borrow().clone();
         regions.sort();
         regions.dedup();
-        regions
-            .into_iter()
-            .map(|r| {
-                let start = TextRange::new(r.start, r.start);
-                let at = Span::new(self.doc.file, self.doc.map.to_source(start));
-                Finding::new(
-                    Code::TooManyNumbers,
-                    format!(
-                        "more than {MAX_CANDIDATES_PER_REGION} numbers in one region; the rest \
+        warnings.extend(regions.into_iter().map(|r| {
+            let at = at(r);
+            Finding::new(
+                Code::TooManyNumbers,
+                format!(
+                    "more than {MAX_CANDIDATES_PER_REGION} numbers in one region; the rest \
                          were not read"
-                    ),
-                )
-                .with_label(Label::primary(at, "this region"))
-            })
-            .collect()
+                ),
+            )
+            .with_label(Label::primary(at, "this region"))
+        }));
+        warnings
     }
 
     /// Binds candidates to rule `rule` with `style`, scanning each region with `scan`.
@@ -481,6 +504,17 @@ impl<'a> Binder<'a> {
         // states its figure once: the first reading is kept, the repeats are rejected.
         let mut said = Said::default();
         for region in regions {
+            // Unless `explain` asks for them, the reasons of one region are let go before the
+            // next is read (a dense document rejects far more than it binds).
+            if !self.keep_rejections {
+                rejected.clear();
+            }
+            // A rule read more often than it can be kept is read no further (some of what
+            // is bound may still be dropped below, so it stops only past the cap).
+            if bound.len() > super::MAX_MENTIONS_PER_RULE {
+                self.stopped.borrow_mut().push((rule, region));
+                break;
+            }
             let mut candidates: Vec<Candidate<T>> = scan(region)
                 .into_iter()
                 .filter(|c| seen.insert(c.range))
@@ -546,6 +580,9 @@ impl<'a> Binder<'a> {
             }
         }
         bound.sort_by_key(|b| b.candidate.range);
+        if !self.keep_rejections {
+            rejected.clear();
+        }
         (bound, rejected)
     }
 
@@ -1024,7 +1061,13 @@ mod tests {
         };
         let doc = source::load(FileId(1), "a.txt", text);
         let hits = TermMatcher::new(&rules).find(&doc.text);
-        let binder = Binder::new(&doc, &hits, &rules, |k| matches!(k, RuleKind::Quantity(_)));
+        let binder = Binder::new(
+            &doc,
+            &hits,
+            &rules,
+            |k| matches!(k, RuleKind::Quantity(_)),
+            true,
+        );
         let (b, _) = binder.bind(rule, QUANTITY_FRAME, |r| digits(&doc.text, r));
         b.iter()
             .map(|b| doc.text[b.candidate.range.range()].to_string())
@@ -1036,7 +1079,13 @@ mod tests {
     fn bind_all(rules: &RuleSet, text: &str) -> (Vec<Vec<String>>, usize) {
         let doc = source::load(FileId(1), "a.txt", text);
         let hits = TermMatcher::new(rules).find(&doc.text);
-        let binder = Binder::new(&doc, &hits, rules, |k| matches!(k, RuleKind::Quantity(_)));
+        let binder = Binder::new(
+            &doc,
+            &hits,
+            rules,
+            |k| matches!(k, RuleKind::Quantity(_)),
+            true,
+        );
         let bound = (0..rules.rules.len())
             .map(|rule| {
                 let (b, _) = binder.bind(rule, QUANTITY_FRAME, |r| digits(&doc.text, r));
