@@ -538,3 +538,28 @@ fn a_document_naming_a_fact_too_often_is_read_to_a_cap() {
         "{capped:?}"
     );
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_run_on_line_is_read_in_windows_within_a_memory_bound() {
+    // Four megabytes without a sentence end: one region, whose reading (tokens, predicates,
+    // clauses) used to cost some thirty times its size; read in 64 KiB windows it fits in a
+    // bound the whole region did not (it needed more than 256 MiB of address space).
+    let dir = corpus("max_file_size = 8000000");
+    let line: String = (0..100_000)
+        .map(|i| format!("the Crocus attack killed {} people and ", 3_000 + i % 300))
+        .collect();
+    assert!(line.len() > 4_000_000);
+    write(dir.path(), "docs/runon.txt", &line);
+    let out = capped(128 << 20, dir.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    // Findings (the tolls disagree), not an abort.
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let codes = codes(&out.stdout);
+    assert!(
+        codes.contains(&("too-many-mentions".into(), "docs/runon.txt".into())),
+        "{codes:?}"
+    );
+}

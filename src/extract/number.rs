@@ -14,6 +14,8 @@
 
 use std::ops::Range;
 
+use crate::source::offsets::{ceil_char_boundary, floor_char_boundary};
+
 /// How a number was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -112,8 +114,8 @@ impl NumberToken {
 /// Every number that starts inside `window` (byte offsets into `text`; clamped to the text
 /// and to char boundaries), in order, with exclusions classified.
 pub fn scan(text: &str, window: Range<usize>) -> Vec<NumberToken> {
-    let end = floor_boundary(text, window.end.min(text.len()));
-    let mut i = ceil_boundary(text, window.start.min(end));
+    let end = floor_char_boundary(text, window.end.min(text.len()));
+    let mut i = ceil_char_boundary(text, window.start.min(end));
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     while i < end {
@@ -154,20 +156,6 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 
 fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i)?.chars().next_back()
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// End of the alphabetic run starting at `i`.

@@ -377,6 +377,24 @@ pub(crate) fn source_of<'a>(src: &'a str, text: &str, map: &OffsetMap, needle: &
     &src[map.to_source(TextRange::new(at, at + needle.len()))]
 }
 
+/// The nearest character boundary of `text` at or before byte `i` (at most its length).
+pub fn floor_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The nearest character boundary of `text` at or after byte `i` (at most its length).
+pub fn ceil_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,7 +42,7 @@ use super::terms::{Hit, Role};
 use crate::finding::{Code, Finding, Label};
 use crate::rules::{RuleIdx, RuleKind, RuleSet, Scope};
 use crate::source::Document;
-use crate::source::offsets::TextRange;
+use crate::source::offsets::{TextRange, floor_char_boundary};
 use crate::span::Span;
 
 use super::sentence;
@@ -55,6 +55,36 @@ use region::RegionView;
 /// Most candidates judged in one region; the rest are rejected with a reason, so that a
 /// table of numbers cannot make binding slow.
 pub const MAX_CANDIDATES_PER_REGION: usize = 5_000;
+
+/// Longest region read as one, in bytes. A sentence, a paragraph or a document longer than
+/// this (a run-on line, a log, a document-scope rule on a book) is read as consecutive
+/// windows of at most this length, cut at a space: a region's reading (tokens, predicates,
+/// clauses) costs several times its length, and no prose sentence or paragraph is this long.
+pub const MAX_REGION_BYTES: usize = 64 * 1024;
+
+/// `region` cut into consecutive windows of at most [`MAX_REGION_BYTES`], each ending after a
+/// space or line break where one lies in its last quarter (else at a character boundary), so
+/// that a window rarely splits a phrase.
+fn windows(text: &str, region: TextRange) -> impl Iterator<Item = TextRange> + '_ {
+    let mut start = region.start;
+    std::iter::from_fn(move || {
+        if start >= region.end {
+            return None;
+        }
+        let mut end = region.end;
+        if end - start > MAX_REGION_BYTES {
+            let limit = floor_char_boundary(text, start + MAX_REGION_BYTES);
+            let floor = floor_char_boundary(text, limit - MAX_REGION_BYTES / 4);
+            end = text
+                .get(floor..limit)
+                .and_then(|tail| tail.rfind([' ', '\n']))
+                .map_or(limit, |i| floor + i + 1);
+        }
+        let window = TextRange::new(start, end);
+        start = end;
+        Some(window)
+    })
+}
 
 /// A value phrase found by a scanner ("at least 139", "5 September 2022").
 #[derive(Debug, Clone, PartialEq)]
@@ -357,6 +387,11 @@ impl<'a> Binder<'a> {
         if topic && r.scope == Scope::Paragraph {
             regions.extend(self.doc.blocks.iter().copied());
         }
+        if regions.iter().any(|r| r.end - r.start > MAX_REGION_BYTES) {
+            regions = (regions.into_iter())
+                .flat_map(|r| windows(&self.doc.text, r))
+                .collect();
+        }
         Some((regions, topic))
     }
 
@@ -528,7 +563,8 @@ impl<'a> Binder<'a> {
             let view = self.view(region);
             if candidates.len() > MAX_CANDIDATES_PER_REGION {
                 self.capped.borrow_mut().push(region);
-                for c in candidates.drain(MAX_CANDIDATES_PER_REGION..) {
+                let dropped = candidates.drain(MAX_CANDIDATES_PER_REGION..);
+                for c in dropped.filter(|_| self.keep_rejections) {
                     rejected.push(Rejection {
                         range: c.range,
                         reason: format!(
@@ -964,6 +1000,52 @@ impl<'t> Said<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The windows of `region` in `text`, checked to tile it: consecutive, each at most
+    /// [`MAX_REGION_BYTES`] long and cut at character boundaries.
+    fn tiled(text: &str, region: TextRange) -> Vec<TextRange> {
+        let got: Vec<TextRange> = windows(text, region).collect();
+        let mut at = region.start;
+        for w in &got {
+            assert_eq!(w.start, at);
+            assert!(
+                w.end > w.start && w.end - w.start <= MAX_REGION_BYTES,
+                "{w:?}"
+            );
+            assert!(text.is_char_boundary(w.end));
+            at = w.end;
+        }
+        assert_eq!(at, region.end);
+        got
+    }
+
+    #[test]
+    fn a_region_longer_than_a_window_is_read_in_windows_cut_at_spaces() {
+        // A short region is one window, itself.
+        let text = "Two died. ".repeat(20_000);
+        let short = TextRange::new(10, 5_000);
+        assert_eq!(tiled(&text, short), vec![short]);
+        // A run-on line: every cut falls after a space.
+        let all = TextRange::new(3, text.len());
+        let cuts = tiled(&text, all);
+        assert_eq!(cuts.len(), text.len().div_ceil(MAX_REGION_BYTES - 16));
+        assert!(
+            cuts.iter()
+                .rev()
+                .skip(1)
+                .all(|w| text[..w.end].ends_with(' '))
+        );
+        // No space at all, letters of two and three bytes: cut at a character boundary.
+        for letter in ["é", "€"] {
+            let solid = letter.repeat(100_000);
+            let windows = tiled(&solid, TextRange::new(0, solid.len()));
+            assert!(windows.len() >= solid.len() / MAX_REGION_BYTES);
+        }
+        // A space only early in the window is not used (the window would be too short).
+        let early = format!("a {}", "b".repeat(200_000));
+        let first = tiled(&early, TextRange::new(0, early.len()))[0];
+        assert!(first.end > MAX_REGION_BYTES * 3 / 4, "{first:?}");
+    }
 
     #[test]
     fn a_sentence_is_said_once_per_offset_wherever_it_stands() {

@@ -18,6 +18,7 @@ use std::ops::Range;
 use codespan_reporting::files::{self as cs_files, Files as CsFiles};
 
 use crate::files::{Files, SourceFile};
+use crate::source::offsets::{ceil_char_boundary, floor_char_boundary};
 use crate::span::FileId;
 
 /// Context shown on each side of a span, at most (bytes; characters in most text).
@@ -222,7 +223,7 @@ fn windows(
     let longest = budget.saturating_sub(2 * CUT.len() + 2);
     let mut clusters: Vec<Range<usize>> = Vec::new();
     for (_, piece) in pieces {
-        let end = floor_boundary(text, piece.end.min(piece.start + longest)).max(piece.start);
+        let end = floor_char_boundary(text, piece.end.min(piece.start + longest)).max(piece.start);
         match clusters.last_mut() {
             // A piece that overlaps the window before it joins it whatever the width: a
             // window boundary must never cut a label in two (and clusters stay disjoint and
@@ -244,8 +245,8 @@ fn windows(
             Some(next) => c.end + (next.start - c.end) / 2,
             None => whole.end,
         };
-        let mut start = ceil_boundary(text, c.start.saturating_sub(context).max(low));
-        let mut end = floor_boundary(text, (c.end + context).min(high));
+        let mut start = ceil_char_boundary(text, c.start.saturating_sub(context).max(low));
+        let mut end = floor_char_boundary(text, (c.end + context).min(high));
         if start > whole.start
             && let Some(space) = text[start..c.start].find(' ')
         {
@@ -259,22 +260,6 @@ fn windows(
         out.push(start.min(c.start)..end.max(c.end));
     }
     out
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 impl<'a> CsFiles<'a> for Windowed<'_> {
