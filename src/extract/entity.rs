@@ -7,7 +7,7 @@
 //! mention of its own (and a fix of it would break the longer name).
 
 use super::Mention;
-use super::terms::{Hit, Role, rule_terms};
+use super::terms::{Exclusions, Hit, Role, rule_terms};
 use crate::fix::safety::{FixContext, Scanner};
 use crate::rules::{EntityMode, RuleKind, RuleSet};
 use crate::source::Document;
@@ -20,11 +20,7 @@ use crate::value::{NameForm, Value};
 pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit], most: usize) -> Vec<Mention> {
     let mut read = vec![0usize; rules.rules.len()];
     let mut scanner = Scanner::new(doc);
-    let excludes: Vec<Hit> = hits
-        .iter()
-        .filter(|h| h.role == Role::Exclude)
-        .copied()
-        .collect();
+    let excludes = Exclusions::of(hits);
     let entity_of = |h: &Hit| match rules.rules.get(h.rule).map(|r| &r.kind) {
         Some(RuleKind::Entity(entity)) => Some(entity),
         _ => None,
@@ -36,7 +32,7 @@ pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit], most: usize) -> Ve
         .collect();
     outside_longer_names(forms)
         .into_iter()
-        .filter(|h| !excluded(&excludes, h))
+        .filter(|h| !excludes.cover_hit(h))
         .filter(|h| {
             read.get_mut(h.rule).is_some_and(|n| {
                 *n += 1;
@@ -93,11 +89,4 @@ fn outside_longer_names(mut forms: Vec<Hit>) -> Vec<Hit> {
         }
     }
     kept
-}
-
-/// Whether `hit` overlaps one of `excludes` (exclusion hits) of its own rule.
-pub fn excluded(excludes: &[Hit], hit: &Hit) -> bool {
-    excludes
-        .iter()
-        .any(|x| x.rule == hit.rule && x.start < hit.end && hit.start < x.end)
 }

@@ -46,6 +46,45 @@ pub struct Hit {
     pub term: usize,
 }
 
+/// The exclusion hits of a document (`exclude` patterns), to ask which hits they cover. Kept
+/// by start with the longest one's length, so that a question reads only the exclusions that
+/// can reach its hit, never all of them (a file dense with both would cost their product).
+#[derive(Debug, Default)]
+pub struct Exclusions {
+    hits: Vec<Hit>,
+    longest: usize,
+}
+
+impl Exclusions {
+    /// The exclusion hits among `hits` (sorted by start, as [`TermMatcher::find`] returns).
+    pub fn of(hits: &[Hit]) -> Exclusions {
+        let hits: Vec<Hit> = hits
+            .iter()
+            .filter(|h| h.role == Role::Exclude)
+            .copied()
+            .collect();
+        let longest = hits.iter().map(|h| h.end - h.start).max().unwrap_or(0);
+        Exclusions { hits, longest }
+    }
+
+    /// Whether an exclusion of `rule` overlaps `start..end`.
+    pub fn cover(&self, rule: usize, start: usize, end: usize) -> bool {
+        // An exclusion starting `longest` bytes or more before `start` ends before it.
+        let first = self
+            .hits
+            .partition_point(|x| x.start + self.longest <= start);
+        self.hits[first..]
+            .iter()
+            .take_while(|x| x.start < end)
+            .any(|x| x.rule == rule && start < x.end)
+    }
+
+    /// Whether an exclusion of its own rule overlaps `hit`.
+    pub fn cover_hit(&self, hit: &Hit) -> bool {
+        self.cover(hit.rule, hit.start, hit.end)
+    }
+}
+
 /// Who owns a pattern of an automaton: several rules may share one literal.
 #[derive(Debug, Clone, Copy)]
 struct Owner {
@@ -252,10 +291,12 @@ fn boundary_ok(text: &str, start: usize, end: usize, word_start: bool, word_end:
     before_ok && after_ok
 }
 
-/// Keeps, per (rule, role), the leftmost-longest non-overlapping hits.
+/// Keeps, per (rule, role), the leftmost-longest non-overlapping hits. In place: a text dense
+/// with terms has millions of hits, and a second list of them would double their cost.
 fn select_leftmost_longest(mut raw: Vec<Hit>) -> Vec<Hit> {
     // Group order: rule, role; inside a group: start ascending, longest first, lowest term.
-    raw.sort_by(|a, b| {
+    // Every field is in the key, so an unstable sort orders as a stable one would.
+    raw.sort_unstable_by(|a, b| {
         (a.rule, a.role, a.start, std::cmp::Reverse(a.end), a.term).cmp(&(
             b.rule,
             b.role,
@@ -264,21 +305,21 @@ fn select_leftmost_longest(mut raw: Vec<Hit>) -> Vec<Hit> {
             b.term,
         ))
     });
-    let mut kept: Vec<Hit> = Vec::with_capacity(raw.len());
     let mut last: Option<(usize, Role, usize)> = None; // (rule, role, end of last kept hit)
-    for h in raw {
+    raw.retain(|h| {
         if let Some((rule, role, end)) = last
             && rule == h.rule
             && role == h.role
             && h.start < end
         {
-            continue;
+            return false;
         }
         last = Some((h.rule, h.role, h.end));
-        kept.push(h);
-    }
-    kept.sort();
-    kept
+        true
+    });
+    raw.sort_unstable();
+    raw.shrink_to_fit();
+    raw
 }
 
 #[cfg(test)]
@@ -286,6 +327,27 @@ mod tests {
     use super::*;
     use crate::rules::{EntityMode, EntityRule, QuantityRule, Rule, Scope};
     use crate::span::{FileId, Span};
+
+    proptest::proptest! {
+        /// Asking the exclusions near a hit answers as asking every one of them would.
+        #[test]
+        fn exclusions_cover_as_a_pass_over_all_would(
+            spans in proptest::collection::vec((0usize..200, 1usize..30, 0usize..3), 0..40),
+            asked in proptest::collection::vec((0usize..220, 0usize..30, 0usize..3), 1..20),
+        ) {
+            let mut hits: Vec<Hit> = spans
+                .iter()
+                .map(|&(start, len, rule)| Hit { start, end: start + len, rule, role: Role::Exclude, term: 0 })
+                .collect();
+            hits.sort();
+            let exclusions = Exclusions::of(&hits);
+            for (start, len, rule) in asked {
+                let end = start + len;
+                let naive = hits.iter().any(|x| x.rule == rule && x.start < end && start < x.end);
+                proptest::prop_assert_eq!(exclusions.cover(rule, start, end), naive);
+            }
+        }
+    }
 
     fn lit(s: &str, case_sensitive: bool) -> Term {
         Term {

@@ -38,7 +38,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
-use super::terms::{Hit, Role};
+use super::terms::{Exclusions, Hit, Role};
 use crate::finding::{Code, Finding, Label};
 use crate::rules::{RuleIdx, RuleKind, RuleSet, Scope};
 use crate::source::Document;
@@ -152,13 +152,14 @@ pub struct Binder<'a> {
     doc: &'a Document,
     rules: &'a RuleSet,
     /// Exclusion hits of every rule (usually none).
-    excludes: Vec<Hit>,
-    /// Subject hits of every rule of this kind, not excluded.
-    subjects: Vec<Hit>,
+    excludes: Exclusions,
+    /// Subject hits of every rule of this kind, not excluded (references: a text dense with
+    /// terms has millions of hits, and copies would cost five times as much).
+    subjects: Vec<&'a Hit>,
     /// The length of the longest subject hit, in bytes.
     longest_subject: usize,
     /// Cue hits of every rule of this kind, by position: the predicates of a region.
-    cues_by_position: Vec<Hit>,
+    cues_by_position: Vec<&'a Hit>,
     /// The sentences of the last block asked about (by index): subjects are visited in
     /// position order, so one block's list is all that is read again, and a document of a
     /// million paragraphs does not keep a million lists.
@@ -200,24 +201,18 @@ impl<'a> Binder<'a> {
             .filter(|&i| of_kind(&rules.rules[i].kind))
             .collect();
         let of_kind = |h: &&Hit| rules.rules.get(h.rule).is_some_and(|r| of_kind(&r.kind));
-        let excludes: Vec<Hit> = hits
-            .iter()
-            .filter(|h| h.role == Role::Exclude)
-            .copied()
-            .collect();
-        let mut subjects: Vec<Hit> = hits
+        let excludes = Exclusions::of(hits);
+        let mut subjects: Vec<&Hit> = hits
             .iter()
             .filter(|h| h.role == Role::Subject)
             .filter(of_kind)
-            .filter(|h| !super::entity::excluded(&excludes, h))
-            .copied()
+            .filter(|h| !excludes.cover_hit(h))
             .collect();
-        let mut cues_by_position: Vec<Hit> = hits
+        let mut cues_by_position: Vec<&Hit> = hits
             .iter()
             .filter(|h| h.role == Role::Cue)
             .filter(of_kind)
-            .filter(|h| !super::entity::excluded(&excludes, h))
-            .copied()
+            .filter(|h| !excludes.cover_hit(h))
             .collect();
         subjects.sort_by_key(|h| (h.start, h.end, h.rule));
         cues_by_position.sort_by_key(|h| (h.start, h.end, h.rule));
@@ -459,7 +454,7 @@ impl<'a> Binder<'a> {
         let cues: Vec<Hit> = self.cues_by_position[lo..hi]
             .iter()
             .filter(|h| h.end <= region.end)
-            .copied()
+            .map(|&&h| h)
             .collect();
         let date = self.doc.meta.date;
         let year = date.and_then(|d| Some((d.year?, d.month)));
@@ -655,11 +650,7 @@ impl<'a> Binder<'a> {
         if let Some(stamp) = stamps.get(i).filter(|s| s.range.start < c.end) {
             return Err(format!("part of {}", stamp.kind.describe()));
         }
-        if self
-            .excludes
-            .iter()
-            .any(|h| h.rule == rule && h.start < c.end && c.start < h.end)
-        {
+        if self.excludes.cover(rule, c.start, c.end) {
             return Err("matches an `exclude` pattern".into());
         }
         Ok(())
@@ -914,8 +905,8 @@ impl<'a> Binder<'a> {
         let longest = self.longest_subject;
         let mut own: Option<(usize, Hit)> = None;
         let mut other: Option<(usize, Hit)> = None;
-        let before = in_region[..split].iter().rev().take(LOOK);
-        let after = in_region[split..].iter().take(LOOK);
+        let before = in_region[..split].iter().copied().rev().take(LOOK);
+        let after = in_region[split..].iter().copied().take(LOOK);
         let sides: [(&mut dyn Iterator<Item = &Hit>, bool); 2] =
             [(&mut { before }, true), (&mut { after }, false)];
         for (side, is_before) in sides {
