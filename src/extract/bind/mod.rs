@@ -545,9 +545,18 @@ impl<'a> Binder<'a> {
                 self.stopped.borrow_mut().push((rule, region));
                 break;
             }
+            // A candidate ending before this region cannot be met again: regions come by
+            // start, so only the candidates that reach into this one are remembered.
+            while seen
+                .first()
+                .is_some_and(|&(end, _): &(usize, usize)| end <= region.start)
+            {
+                seen.pop_first();
+            }
+            said.next_region();
             let mut candidates: Vec<Candidate<T>> = scan(region)
                 .into_iter()
-                .filter(|c| seen.insert(c.range))
+                .filter(|c| seen.insert((c.range.end, c.range.start)))
                 .collect();
             // Most regions hold no value of the kind (a date binder's paragraphs without a
             // date): they need no reading.
@@ -967,6 +976,10 @@ fn is_prose_paragraph(text: &str, block: TextRange) -> bool {
 /// number when first met — its text hashed once per place, not compared once per reading, so a
 /// run-on "sentence" of a megabyte with thousands of counts costs its length, not its length
 /// times its counts — and a reading is remembered as (sentence number, offset in it).
+///
+/// The numbers by place are those of the region being read only ([`Said::next_region`]): a
+/// region's sentences are not read again, and a document of a million repeated paragraphs
+/// would otherwise keep a million places.
 #[derive(Debug, Default)]
 struct Said<'t> {
     numbers: HashMap<&'t str, usize>,
@@ -975,6 +988,11 @@ struct Said<'t> {
 }
 
 impl<'t> Said<'t> {
+    /// Forgets the places of the region read so far.
+    fn next_region(&mut self) {
+        self.by_place.clear();
+    }
+
     /// Whether no reading was yet at `offset` of a sentence worded as `text` (at `place`, its
     /// byte range); remembers this one.
     fn first_time(&mut self, text: &'t str, place: (usize, usize), offset: usize) -> bool {
