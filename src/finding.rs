@@ -254,8 +254,9 @@ codes! {
     /// Keep tables in data files, or exclude the file in `factlint.toml`.
     TooManyNumbers = "too-many-numbers", Input, Warning;
     /// ## What it checks
-    /// A document naming one rule's fact more than 10,000 times: a data dump, a log or a
-    /// generated file rather than prose. The first 10,000 mentions are read.
+    /// A document naming one rule's fact more than 10,000 times, or holding more than 10,000
+    /// wrong weekdays: a data dump, a log or a generated file rather than prose. The first
+    /// 10,000 are read.
     /// ## Why it matters
     /// The mentions past the cap were not compared, so a mismatch among them would go
     /// unreported. The cap keeps a run's memory in proportion to its documents' size, however

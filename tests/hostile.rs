@@ -589,3 +589,19 @@ fn short_paragraphs_by_the_hundred_thousand_stay_within_a_memory_bound() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn wrong_weekdays_are_checked_to_a_cap() {
+    // 22 March 2024 was a Friday: 10,005 wrong weekdays give 10,000 findings and a warning.
+    let dir = corpus("max_file_size = 8000000");
+    write(
+        dir.path(),
+        "docs/calendar.md",
+        &"On Monday, 22 March 2024, nothing happened.\n\n".repeat(10_005),
+    );
+    let out = check_in(dir.path(), &["--format", "json"]);
+    let codes = codes(&out.stdout);
+    let count = |code: &str| codes.iter().filter(|(c, _)| c == code).count();
+    assert_eq!(count("weekday-mismatch"), 10_000);
+    assert_eq!(count("too-many-mentions"), 1, "{:?}", &codes[..3]);
+}

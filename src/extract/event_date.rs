@@ -204,6 +204,25 @@ impl WeekdayChecker {
             if m.start() < after {
                 continue;
             }
+            // Like a rule's mentions, a document's wrong weekdays are read to a cap.
+            if findings.len() == super::MAX_MENTIONS_PER_RULE {
+                let at = TextRange::new(m.start(), m.start());
+                findings.push(
+                    Finding::new(
+                        Code::TooManyMentions,
+                        format!(
+                            "more than {} wrong weekdays in one document; the rest were not \
+                             checked",
+                            super::MAX_MENTIONS_PER_RULE
+                        ),
+                    )
+                    .with_label(Label::primary(
+                        Span::new(doc.file, doc.map.to_source(at)),
+                        "the first not checked",
+                    )),
+                );
+                break;
+            }
             // "Wednesday, 22 March 2024" is at most ~40 bytes; scan a little more.
             let end = (m.start() + 64).min(doc.text.len());
             let tokens = date::scan_in(&doc.text, m.start()..end, &opts);
