@@ -50,7 +50,8 @@ pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit], most: usize) -> Ve
                 FixContext::default()
             };
             let forms = rule_terms(&rule.kind);
-            let term = forms.first()?.1.get(h.term)?;
+            let index = usize::try_from(h.term).ok()?;
+            let term = forms.first()?.1.get(index)?;
             let range = doc.map.to_source(TextRange::new(h.start, h.end));
             let span = Span::new(doc.file, range);
             Some(Mention {
@@ -61,7 +62,7 @@ pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit], most: usize) -> Ve
                 quote: String::new(),
                 value: Value::Name(NameForm {
                     form: term.written.clone(),
-                    index: h.term,
+                    index,
                     fix,
                 }),
                 note: None,

@@ -42,8 +42,10 @@ pub struct Hit {
     pub rule: usize,
     /// The term's role in the rule.
     pub role: Role,
-    /// Index of the term within its role's list (for `Form`: 0 = canonical).
-    pub term: usize,
+    /// Index of the term within its role's list (for `Form`: 0 = canonical). 32 bits (a
+    /// rule file is bounded far below that): a hit then takes 32 bytes, not 40, and a text
+    /// dense with terms has millions.
+    pub term: u32,
 }
 
 /// The exclusion hits of a document (`exclude` patterns), to ask which hits they cover. Kept
@@ -272,7 +274,7 @@ fn hit(start: usize, end: usize, owner: &Owner) -> Hit {
         end,
         rule: owner.rule,
         role: owner.role,
-        term: owner.term,
+        term: u32::try_from(owner.term).unwrap_or(u32::MAX),
     }
 }
 
@@ -327,6 +329,12 @@ mod tests {
     use super::*;
     use crate::rules::{EntityMode, EntityRule, QuantityRule, Rule, Scope};
     use crate::span::{FileId, Span};
+
+    #[test]
+    fn a_hit_takes_32_bytes() {
+        // A text dense with terms holds millions of hits (docs/reliability.md).
+        assert_eq!(std::mem::size_of::<Hit>(), 32);
+    }
 
     proptest::proptest! {
         /// Asking the exclusions near a hit answers as asking every one of them would.
