@@ -134,8 +134,11 @@ impl<'r> Extractor<'r> {
     /// All mentions of all rules in one document, sorted by position, and the candidates
     /// that were rejected.
     pub fn extract(&self, doc: &Document) -> Extraction {
-        let hits = self.matcher.find(&doc.text);
+        let mut hits = self.matcher.find(&doc.text);
         let mut mentions = entity::extract(self.rules, doc, &hits, MAX_MENTIONS_PER_RULE + 1);
+        // The names are read; the binders read subjects, cues and exclusions only.
+        hits.retain(|h| h.role != terms::Role::Form);
+        hits.shrink_to_fit();
         let (quantities, mut rejected, mut findings) =
             quantity::extract(self.rules, doc, &hits, self.rejections);
         let (dates, rejected_dates, date_warnings) =
