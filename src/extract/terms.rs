@@ -333,7 +333,7 @@ mod tests {
     #[test]
     fn a_hit_takes_32_bytes() {
         // A text dense with terms holds millions of hits (docs/reliability.md).
-        assert_eq!(std::mem::size_of::<Hit>(), 32);
+        assert_eq!(size_of::<Hit>(), 32);
     }
 
     proptest::proptest! {
