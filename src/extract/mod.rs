@@ -165,8 +165,9 @@ impl<'r> Extractor<'r> {
     }
 
     /// Keeps the first [`MAX_MENTIONS_PER_RULE`] mentions of each rule (`mentions` sorted by
-    /// position) and warns, once per rule, at the first one left out — unless binding already
-    /// stopped reading that rule and said so.
+    /// position) and warns, once per rule, at the first one left out. A binder that stopped
+    /// reading a rule warned where it stopped; when mentions before that are left out here,
+    /// the warning moves to the first of them.
     fn cap_mentions(&self, mentions: &mut Vec<Mention>, findings: &mut Vec<Finding>) {
         let mut count = vec![0usize; self.rules.rules.len()];
         let mut first_left_out: Vec<Option<Span>> = vec![None; self.rules.rules.len()];
@@ -184,15 +185,13 @@ impl<'r> Extractor<'r> {
             false
         });
         for (rule, at) in first_left_out.into_iter().enumerate() {
-            let Some(rule) = self.rules.rules.get(rule).filter(|_| at.is_some()) else {
+            let (Some(rule), Some(at)) = (self.rules.rules.get(rule), at) else {
                 continue;
             };
-            let warned = findings.iter().any(|f| {
-                f.code == Code::TooManyMentions && f.rule.as_deref() == Some(rule.id.as_str())
+            findings.retain(|f| {
+                f.code != Code::TooManyMentions || f.rule.as_deref() != Some(rule.id.as_str())
             });
-            if let (false, Some(at)) = (warned, at) {
-                findings.push(too_many_mentions(&rule.id, at));
-            }
+            findings.push(too_many_mentions(&rule.id, at));
         }
     }
 }
