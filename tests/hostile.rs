@@ -546,23 +546,29 @@ fn a_run_on_line_is_read_in_windows_within_a_memory_bound() {
     // Four megabytes without a sentence end: one region, whose reading (tokens, predicates,
     // clauses) used to cost some thirty times its size; read in 64 KiB windows it fits in a
     // bound the whole region did not (it needed 160 MiB of address space; now 48).
-    let dir = corpus("max_file_size = 8000000");
     let line: String = (0..100_000)
         .map(|i| format!("the Crocus attack killed {} people and ", 3_000 + i % 300))
         .collect();
     assert!(line.len() > 4_000_000);
-    write(dir.path(), "docs/runon.txt", &line);
-    let out = capped(96 << 20, dir.path())
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
-    // Findings (the tolls disagree), not an abort.
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
-    let codes = codes(&out.stdout);
+    let codes = findings_within(96 << 20, "docs/runon.txt", &line);
     assert!(
         codes.contains(&("too-many-mentions".into(), "docs/runon.txt".into())),
         "{codes:?}"
     );
+}
+
+/// The findings of `check` on a corpus holding `text` at `path`, run under a cap of `bytes` of
+/// address space: it must end with findings (exit 1), not abort.
+#[cfg(target_os = "linux")]
+fn findings_within(bytes: u64, path: &str, text: &str) -> Vec<(String, String)> {
+    let dir = corpus("max_file_size = 8000000");
+    write(dir.path(), path, text);
+    let out = capped(bytes, dir.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    codes(&out.stdout)
 }
 
 #[cfg(target_os = "linux")]
@@ -571,17 +577,10 @@ fn short_paragraphs_by_the_hundred_thousand_stay_within_a_memory_bound() {
     // 200,000 paragraphs of one toll each, 300 of them worded differently (3.7 MB): every
     // repeat used to be kept with its reason and its place (160 MiB of address space); now
     // what binding keeps follows what it reads (96 MiB).
-    let dir = corpus("max_file_size = 8000000");
     let paragraphs: String = (0..200_000)
         .map(|i| format!("Crocus: {} dead.\n\n", i % 300))
         .collect();
-    write(dir.path(), "docs/paragraphs.md", &paragraphs);
-    let out = capped(128 << 20, dir.path())
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
-    let codes = codes(&out.stdout);
+    let codes = findings_within(128 << 20, "docs/paragraphs.md", &paragraphs);
     assert!(
         codes.contains(&("quantity-mismatch".into(), "docs/paragraphs.md".into())),
         "{codes:?}"

@@ -136,7 +136,8 @@ impl<'r> Extractor<'r> {
     pub fn extract(&self, doc: &Document) -> Extraction {
         let mut hits = self.matcher.find(&doc.text);
         let mut mentions = entity::extract(self.rules, doc, &hits, MAX_MENTIONS_PER_RULE + 1);
-        // The names are read; the binders read subjects, cues and exclusions only.
+        // The names are read; the binders read subjects, cues and exclusions only (the list
+        // is shrunk once, here, to what they read).
         hits.retain(|h| h.role != terms::Role::Form);
         hits.shrink_to_fit();
         let (quantities, mut rejected, mut findings) =

@@ -319,8 +319,8 @@ fn select_leftmost_longest(mut raw: Vec<Hit>) -> Vec<Hit> {
         last = Some((h.rule, h.role, h.end));
         true
     });
+    // Not shrunk here: the one caller lets the name hits go next and shrinks once.
     raw.sort_unstable();
-    raw.shrink_to_fit();
     raw
 }
 
