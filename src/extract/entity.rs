@@ -16,10 +16,16 @@ use crate::span::Span;
 use crate::value::{NameForm, Value};
 
 /// The name-form mentions among `hits` (sorted by position), each with what its context says
-/// about fixing it: the first `most` of each rule.
-pub fn extract(rules: &RuleSet, doc: &Document, hits: &[Hit], most: usize) -> Vec<Mention> {
+/// about fixing it (`scanner` reads the document's quotations in order, part after part): the
+/// first `most` of each rule.
+pub fn extract(
+    rules: &RuleSet,
+    doc: &Document,
+    hits: &[Hit],
+    most: usize,
+    scanner: &mut Scanner<'_>,
+) -> Vec<Mention> {
     let mut read = vec![0usize; rules.rules.len()];
-    let mut scanner = Scanner::new(doc);
     let excludes = Exclusions::of(hits);
     let entity_of = |h: &Hit| match rules.rules.get(h.rule).map(|r| &r.kind) {
         Some(RuleKind::Entity(entity)) => Some(entity),

@@ -8,29 +8,31 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::bind::{Binder, Candidate, DATE_FRAME, Rejection};
+use super::bind::{Binder, Candidate, DATE_FRAME, Rejection, Story};
 use super::date::{self, DateToken, ScanOptions};
 use super::terms::Hit;
 use super::{Mention, Rejected};
 use crate::finding::{Code, Finding, Label};
-use crate::rules::{RuleKind, RuleSet};
+use crate::rules::RuleKind;
 use crate::source::Document;
 use crate::source::offsets::TextRange;
 use crate::span::Span;
 use crate::value::Value;
 use crate::value::date::{DateValue, WeekdayCheck, YearContext, YearSource};
 
-/// The date mentions of every date rule in `doc`.
+/// The date mentions of every date rule in the part `within` of the story's document, whose
+/// term hits are `hits`.
 pub fn extract(
-    rules: &RuleSet,
-    doc: &Document,
+    story: &Story<'_>,
+    within: TextRange,
     hits: &[Hit],
     keep_rejections: bool,
 ) -> (Vec<Mention>, Vec<Rejected>, Vec<Finding>) {
+    let (rules, doc) = (story.rules, story.doc);
     let binder = Binder::new(
-        doc,
+        story,
+        within,
         hits,
-        rules,
         |k| matches!(k, RuleKind::Date(_)),
         keep_rejections,
     );

@@ -10,6 +10,7 @@ pub mod entity;
 pub mod event_date;
 pub mod hedge;
 pub mod number;
+pub mod parts;
 pub mod quantity;
 pub mod sentence;
 pub mod terms;
@@ -17,6 +18,7 @@ pub mod terms;
 use crate::finding::{Code, Finding, Label};
 use crate::rules::{RuleIdx, RuleSet};
 use crate::source::Document;
+use crate::source::offsets::TextRange;
 use crate::span::Span;
 use crate::value::Value;
 
@@ -132,29 +134,49 @@ impl<'r> Extractor<'r> {
     }
 
     /// All mentions of all rules in one document, sorted by position, and the candidates
-    /// that were rejected.
+    /// that were rejected. The document is read part by part ([`parts`]): what is held at
+    /// once (term hits, binders, region readings) is one part's, and a news story is one part.
     pub fn extract(&self, doc: &Document) -> Extraction {
-        let mut hits = self.matcher.find(&doc.text);
-        let mut mentions = entity::extract(self.rules, doc, &hits, MAX_MENTIONS_PER_RULE + 1);
-        // The names are read; the binders read subjects, cues and exclusions only (the list
-        // is shrunk once, here, to what they read).
-        hits.retain(|h| h.role != terms::Role::Form);
-        hits.shrink_to_fit();
-        let (quantities, mut rejected, mut findings) =
-            quantity::extract(self.rules, doc, &hits, self.rejections);
-        let (dates, rejected_dates, date_warnings) =
-            event_date::extract(self.rules, doc, &hits, self.rejections);
-        mentions.extend(quantities);
-        mentions.extend(dates);
-        findings.extend(date_warnings);
+        let story = bind::Story::new(doc, self.rules, &self.matcher);
+        let mut scanner = crate::fix::safety::Scanner::new(doc);
+        let mut mentions = Vec::new();
+        let mut rejected = Vec::new();
+        let mut findings = Vec::new();
+        let whole = TextRange::new(0, doc.text.len());
+        for part in parts::parts(&doc.text, &doc.blocks, whole) {
+            let mut hits = self.matcher.find_in(&doc.text, part);
+            let names = entity::extract(
+                self.rules,
+                doc,
+                &hits,
+                MAX_MENTIONS_PER_RULE + 1,
+                &mut scanner,
+            );
+            // The names are read; the binders read subjects, cues and exclusions only.
+            hits.retain(|h| h.role != terms::Role::Form);
+            let (quantities, rejected_quantities, quantity_warnings) =
+                quantity::extract(&story, part, &hits, self.rejections);
+            let (dates, rejected_dates, date_warnings) =
+                event_date::extract(&story, part, &hits, self.rejections);
+            drop(hits);
+            let from = mentions.len();
+            mentions.extend(names);
+            mentions.extend(quantities);
+            mentions.extend(dates);
+            mentions[from..].sort_by_key(|m| (m.span, m.rule));
+            // Past the cap a rule's mentions are not kept from part to part (one more than the
+            // cap is, to warn at).
+            story.set_read_before(self.keep_to_cap(&mut mentions, MAX_MENTIONS_PER_RULE + 1));
+            findings.extend(quantity_warnings);
+            findings.extend(date_warnings);
+            if self.rejections {
+                rejected.extend(rejected_quantities);
+                rejected.extend(rejected_dates);
+            }
+        }
         mentions.sort_by_key(|m| (m.span, m.rule));
         self.cap_mentions(&mut mentions, &mut findings);
-        if self.rejections {
-            rejected.extend(rejected_dates);
-            rejected.sort_by(|a, b| (a.span, a.rule, &a.reason).cmp(&(b.span, b.rule, &b.reason)));
-        } else {
-            rejected = Vec::new();
-        }
+        rejected.sort_by(|a, b| (a.span, a.rule, &a.reason).cmp(&(b.span, b.rule, &b.reason)));
         if let Some(w) = &self.weekdays {
             findings.extend(w.check(doc));
         }
@@ -163,6 +185,20 @@ impl<'r> Extractor<'r> {
             rejected,
             findings,
         }
+    }
+
+    /// Keeps the first `most` mentions of each rule (`mentions` sorted by position); returns
+    /// how many of each rule are kept.
+    fn keep_to_cap(&self, mentions: &mut Vec<Mention>, most: usize) -> Vec<usize> {
+        let mut count = vec![0usize; self.rules.rules.len()];
+        mentions.retain(|m| {
+            count.get_mut(m.rule).is_none_or(|n| {
+                *n += 1;
+                *n <= most
+            })
+        });
+        count.iter_mut().for_each(|n| *n = (*n).min(most));
+        count
     }
 
     /// Keeps the first [`MAX_MENTIONS_PER_RULE`] mentions of each rule (`mentions` sorted by

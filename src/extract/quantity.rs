@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::bind::{
-    AGE_FRAME, Binder, Bound, Candidate, Person, QUANTITY_FRAME, Rejection, attacker_also_died,
-    attacker_died_in, counts_by_degree, counts_by_place, counts_deaths, counts_one_in_dispute,
+    AGE_FRAME, Binder, Bound, Candidate, Person, QUANTITY_FRAME, Rejection, Story,
+    attacker_also_died, counts_by_degree, counts_by_place, counts_deaths, counts_one_in_dispute,
     implicit_counts,
 };
 use super::hedge::{self, Amount, ReadParams};
@@ -16,23 +16,24 @@ use super::number::NumUnit;
 use super::terms::Hit;
 use super::{Mention, Rejected};
 use crate::finding::Finding;
-use crate::rules::{RuleKind, RuleSet, Unit};
-use crate::source::Document;
+use crate::rules::{RuleKind, Unit};
 use crate::source::offsets::TextRange;
 use crate::value::Value;
 use crate::value::interval::Hedge;
 
-/// The quantity mentions of every quantity rule in `doc`.
+/// The quantity mentions of every quantity rule in the part `within` of the story's document,
+/// whose term hits are `hits`.
 pub fn extract(
-    rules: &RuleSet,
-    doc: &Document,
+    story: &Story<'_>,
+    within: TextRange,
     hits: &[Hit],
     keep_rejections: bool,
 ) -> (Vec<Mention>, Vec<Rejected>, Vec<Finding>) {
+    let (rules, doc) = (story.rules, story.doc);
     let binder = Binder::new(
-        doc,
+        story,
+        within,
         hits,
-        rules,
         |k| matches!(k, RuleKind::Quantity(_)),
         keep_rejections,
     );
@@ -48,8 +49,6 @@ pub fn extract(
     let mut persons: BTreeMap<TextRange, Person> = BTreeMap::new();
     // The sums of several people among them ("his father and brother").
     let mut lists: BTreeSet<TextRange> = BTreeSet::new();
-    // Whether, and in which words, the story says its attacker died: looked for once.
-    let mut died_in_document: Option<Option<String>> = None;
     for (idx, rule) in rules.rules.iter().enumerate() {
         let RuleKind::Quantity(q) = &rule.kind else {
             continue;
@@ -117,9 +116,9 @@ pub fn extract(
                 .flatten();
             let attacker = if people && quantity.interval.hi.is_finite() {
                 attacker_also_died(&doc.text, b.frame, b.candidate.range).or_else(|| {
-                    let died = died_in_document
-                        .get_or_insert_with(|| attacker_died_in(&doc.text, &doc.blocks));
-                    died.clone().filter(|_| deaths && disputed.is_none())
+                    (story.attacker_died())
+                        .filter(|_| deaths && disputed.is_none())
+                        .map(str::to_string)
                 })
             } else {
                 None

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::rules::{Pattern, RuleKind, RuleSet, Term};
+use crate::source::offsets::{TextRange, ceil_char_boundary};
 
 /// Which part of a rule a term belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -238,9 +239,23 @@ impl TermMatcher {
 
     /// Every hit in `text`, sorted by start, end, rule, role and term.
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.find_in(text, TextRange::new(0, text.len()))
+    }
+
+    /// Every hit lying wholly inside `part` of `text` (a part of a long document,
+    /// [`super::parts`]), sorted as [`TermMatcher::find`] sorts: whole words are judged
+    /// against the text around the part, so a part finds what the whole text finds there.
+    pub fn find_in(&self, text: &str, part: TextRange) -> Vec<Hit> {
         let mut raw: Vec<Hit> = Vec::new();
+        let Some(upto) = text.get(..part.end) else {
+            return raw;
+        };
+        if !text.is_char_boundary(part.start) || part.start > part.end {
+            return raw;
+        }
         for automaton in [&self.sensitive, &self.insensitive].into_iter().flatten() {
-            for m in automaton.ac.find_overlapping_iter(text) {
+            let input = aho_corasick::Input::new(upto).range(part.start..part.end);
+            for m in automaton.ac.find_overlapping_iter(input) {
                 let Some(owners) = automaton.owners.get(m.pattern().as_usize()) else {
                     continue;
                 };
@@ -252,7 +267,18 @@ impl TermMatcher {
             }
         }
         for term in &self.regexes {
-            for m in term.regex.find_iter(text) {
+            // `find_at` sees the text before the part (for `\b` and look-behind-like
+            // assertions); the haystack ends with the part.
+            let mut at = part.start;
+            while at <= upto.len() {
+                let Some(m) = term.regex.find_at(upto, at) else {
+                    break;
+                };
+                at = if m.is_empty() {
+                    ceil_char_boundary(upto, m.end() + 1)
+                } else {
+                    m.end()
+                };
                 if m.is_empty() {
                     continue;
                 }

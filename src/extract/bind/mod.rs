@@ -32,6 +32,7 @@ mod predicates;
 mod prose;
 mod quantifiers;
 mod region;
+mod story;
 mod tokens;
 
 use std::cell::RefCell;
@@ -39,10 +40,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
 use super::terms::{Exclusions, Hit, Role};
+use crate::extract::parts::windows;
 use crate::finding::{Code, Finding, Label};
 use crate::rules::{RuleIdx, RuleKind, RuleSet, Scope};
 use crate::source::Document;
-use crate::source::offsets::{TextRange, floor_char_boundary};
+use crate::source::offsets::TextRange;
 use crate::span::Span;
 
 use super::sentence;
@@ -51,6 +53,7 @@ pub use implicit::{ImplicitCount, Person, implicit_counts};
 use predicates::Count;
 pub use quantifiers::{counts_by_degree, counts_by_place};
 use region::RegionView;
+pub use story::Story;
 
 /// Most candidates judged in one region; the rest are rejected with a reason, so that a
 /// table of numbers cannot make binding slow.
@@ -61,30 +64,6 @@ pub const MAX_CANDIDATES_PER_REGION: usize = 5_000;
 /// windows of at most this length, cut at a space: a region's reading (tokens, predicates,
 /// clauses) costs several times its length, and no prose sentence or paragraph is this long.
 pub const MAX_REGION_BYTES: usize = 64 * 1024;
-
-/// `region` cut into consecutive windows of at most [`MAX_REGION_BYTES`], each ending after a
-/// space or line break where one lies in its last quarter (else at a character boundary), so
-/// that a window rarely splits a phrase.
-fn windows(text: &str, region: TextRange) -> impl Iterator<Item = TextRange> + '_ {
-    let mut start = region.start;
-    std::iter::from_fn(move || {
-        if start >= region.end {
-            return None;
-        }
-        let mut end = region.end;
-        if end - start > MAX_REGION_BYTES {
-            let limit = floor_char_boundary(text, start + MAX_REGION_BYTES);
-            let floor = floor_char_boundary(text, limit - MAX_REGION_BYTES / 4);
-            end = text
-                .get(floor..limit)
-                .and_then(|tail| tail.rfind([' ', '\n']))
-                .map_or(limit, |i| floor + i + 1);
-        }
-        let window = TextRange::new(start, end);
-        start = end;
-        Some(window)
-    })
-}
 
 /// A value phrase found by a scanner ("at least 139", "5 September 2022").
 #[derive(Debug, Clone, PartialEq)]
@@ -151,6 +130,10 @@ const VIEW_CACHE_TOKENS: usize = 1 << 18;
 pub struct Binder<'a> {
     doc: &'a Document,
     rules: &'a RuleSet,
+    story: &'a Story<'a>,
+    /// The part of the document this binder reads ([`crate::extract::parts`]): its hits are
+    /// those of the part, and its regions are cut to it.
+    within: TextRange,
     /// Exclusion hits of every rule (usually none).
     excludes: Exclusions,
     /// Subject hits of every rule of this kind, not excluded (references: a text dense with
@@ -181,22 +164,20 @@ pub struct Binder<'a> {
     keep_rejections: bool,
     /// Rules whose binding stopped at [`super::MAX_MENTIONS_PER_RULE`] mentions, and where.
     stopped: RefCell<Vec<(RuleIdx, TextRange)>>,
-    /// Where the document's lead ends, once known.
-    lead: std::cell::OnceCell<Option<usize>>,
-    /// For each block, why it is another story's, if it is ([`links`]).
-    links: std::cell::OnceCell<HashMap<usize, String>>,
 }
 
 impl<'a> Binder<'a> {
-    /// A binder for the rules accepted by `of_kind`; `keep_rejections`: whether the
-    /// candidates not taken are kept with their reasons ([`Binder::rejected`]).
+    /// A binder for the rules accepted by `of_kind` in the part `within` of the story's
+    /// document, whose term hits are `hits`; `keep_rejections`: whether the candidates not
+    /// taken are kept with their reasons ([`Binder::rejected`]).
     pub fn new(
-        doc: &'a Document,
+        story: &'a Story<'a>,
+        within: TextRange,
         hits: &'a [Hit],
-        rules: &'a RuleSet,
         of_kind: fn(&RuleKind) -> bool,
         keep_rejections: bool,
     ) -> Binder<'a> {
+        let (doc, rules) = (story.doc, story.rules);
         let kind_rules: Vec<RuleIdx> = (0..rules.rules.len())
             .filter(|&i| of_kind(&rules.rules[i].kind))
             .collect();
@@ -219,6 +200,8 @@ impl<'a> Binder<'a> {
         Binder {
             doc,
             rules,
+            story,
+            within,
             excludes,
             longest_subject: subjects.iter().map(|h| h.end - h.start).max().unwrap_or(0),
             subjects,
@@ -231,8 +214,6 @@ impl<'a> Binder<'a> {
             capped: Default::default(),
             keep_rejections,
             stopped: Default::default(),
-            lead: Default::default(),
-            links: Default::default(),
         }
     }
 
@@ -304,7 +285,11 @@ impl<'a> Binder<'a> {
                 let i = self.block_index(pos)?;
                 let mut cache = self.sentences.borrow_mut();
                 if cache.as_ref().is_none_or(|(block, _)| *block != i) {
-                    *cache = Some((i, sentence::sentences(&self.doc.text, self.doc.blocks[i])));
+                    // Only the block's sentences in the part read (a block longer than a
+                    // part is split between parts, and each reads its own share).
+                    let block =
+                        clip(self.doc.blocks[i], self.within).unwrap_or(TextRange::new(pos, pos));
+                    *cache = Some((i, sentence::sentences(&self.doc.text, block)));
                 }
                 let (_, list) = cache.as_ref()?;
                 let k = list.partition_point(|s| s.end <= pos);
@@ -313,55 +298,9 @@ impl<'a> Binder<'a> {
         }
     }
 
-    /// Whether the document's lead — its headlines and its first [`LEAD_PARAGRAPHS`]
-    /// paragraphs of prose, within its first eight blocks — names `rule`'s subject: then the
-    /// story is about the rule's event ([`events`]).
-    fn is_topic(&self, rule: RuleIdx) -> bool {
-        let Some(lead_end) = *self.lead.get_or_init(|| self.lead_end()) else {
-            return false;
-        };
-        self.subjects
-            .iter()
-            .take_while(|h| h.start < lead_end)
-            .any(|h| h.rule == rule)
-    }
-
-    /// Where the lead ends ([`Binder::is_topic`]); `None` when the document has no lead or its
-    /// headline is a roundup ("8 killed in weekend shootings across the city"): a story about
-    /// many events has no single topic, and each paragraph must name its own subject.
-    fn lead_end(&self) -> Option<usize> {
-        let blocks = &self.doc.blocks;
-        let headlines = self.doc.headlines.max(1).min(blocks.len());
-        for b in &blocks[..headlines] {
-            let toks = tokens::tokens(&self.doc.text, *b);
-            let one_sentence = vec![0; toks.len()];
-            if quantifiers::aggregates(&toks, &one_sentence)
-                .iter()
-                .any(Option::is_some)
-            {
-                return None;
-            }
-        }
-        let mut seen = 0;
-        let mut lead = self.doc.headlines;
-        for b in blocks.iter().skip(self.doc.headlines).take(8) {
-            lead += 1;
-            if is_prose_paragraph(&self.doc.text, *b) {
-                seen += 1;
-                if seen == LEAD_PARAGRAPHS {
-                    break;
-                }
-            }
-        }
-        lead.checked_sub(1).map(|i| blocks[i].end)
-    }
-
     /// Why the block at `pos` is another story's (a link, a playlist), if it is.
     fn link_at(&self, pos: usize) -> Option<String> {
-        let links = self
-            .links
-            .get_or_init(|| links::link_blocks(&self.doc.text, &self.doc.blocks));
-        let what = links.get(&self.block_index(pos)?)?;
+        let what = self.story.link(self.block_index(pos)?)?;
         Some(format!("not prose: {what}"))
     }
 
@@ -369,22 +308,35 @@ impl<'a> Binder<'a> {
     /// index that is no rule.
     fn regions_of(&self, rule: RuleIdx) -> Option<(BTreeSet<TextRange>, bool)> {
         let r = self.rules.rules.get(rule)?;
+        // Regions are cut to the part read (a no-op but in a document longer than a part).
+        let within = self.within;
+        let cut = |r: TextRange| clip(r, within);
         let mut regions: BTreeSet<TextRange> = self
             .subjects
             .iter()
             .filter(|h| h.rule == rule)
             .filter_map(|h| self.region(r.scope, h.start))
+            .filter_map(cut)
             .collect();
         // The story's event reaches every paragraph: "the shooting … police said two people
         // died" is read where the headline or first paragraph names the subject. `sentence`
         // scope stays a hard limit.
-        let topic = r.scope != Scope::Sentence && self.is_topic(rule);
+        let topic = r.scope != Scope::Sentence && self.story.is_topic(rule);
         if topic && r.scope == Scope::Paragraph {
-            regions.extend(self.doc.blocks.iter().copied());
+            let blocks = &self.doc.blocks;
+            let from = blocks.partition_point(|b| b.end <= within.start);
+            let to = blocks.partition_point(|b| b.start < within.end);
+            regions.extend(
+                blocks
+                    .get(from..to)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|&b| cut(b)),
+            );
         }
         if regions.iter().any(|r| r.end - r.start > MAX_REGION_BYTES) {
             regions = (regions.into_iter())
-                .flat_map(|r| windows(&self.doc.text, r))
+                .flat_map(|r| windows(&self.doc.text, r, MAX_REGION_BYTES))
                 .collect();
         }
         Some((regions, topic))
@@ -539,9 +491,10 @@ impl<'a> Binder<'a> {
             if !self.keep_rejections {
                 rejected.clear();
             }
-            // A rule read more often than it can be kept is read no further (some of what
-            // is bound may still be dropped below, so it stops only past the cap).
-            if bound.len() > super::MAX_MENTIONS_PER_RULE {
+            // A rule read more often than it can be kept (in this part and those before) is
+            // read no further (some of what is bound may still be dropped below, so it stops
+            // only past the cap).
+            if bound.len() + self.story.read_before(rule) > super::MAX_MENTIONS_PER_RULE {
                 self.stopped.borrow_mut().push((rule, region));
                 break;
             }
@@ -955,21 +908,13 @@ impl<'a> Binder<'a> {
     }
 }
 
-/// How many paragraphs of prose open a story's lead: the lede, and the paragraph after it,
-/// since wire copy and crawled pages often open with a one-line teaser, a dateline paragraph
-/// or a site's boilerplate sentence before the lede.
-const LEAD_PARAGRAPHS: usize = 2;
-
-/// Whether a block reads as a paragraph of prose, not page furniture ("Share this",
-/// "Advertisement", a menu): at least eight words, ending as a sentence does.
-fn is_prose_paragraph(text: &str, block: TextRange) -> bool {
-    let Some(body) = text.get(block.range()) else {
-        return false;
-    };
-    let ends = body
-        .trim_end_matches(['"', '\'', ')', '\u{201d}'])
-        .ends_with(['.', '!', '?']);
-    ends && body.split_whitespace().nth(7).is_some()
+/// `region` cut to `part`, if anything of it lies there (an empty region, if it lies within).
+fn clip(region: TextRange, part: TextRange) -> Option<TextRange> {
+    if region.start == region.end {
+        return (part.start <= region.start && region.start <= part.end).then_some(region);
+    }
+    let cut = TextRange::new(region.start.max(part.start), region.end.min(part.end));
+    (cut.start < cut.end).then_some(cut)
 }
 
 /// The sentences read so far, for [`Binder::repeats`]. Each distinct sentence text gets a
@@ -1013,7 +958,7 @@ mod tests {
     /// The windows of `region` in `text`, checked to tile it: consecutive, each at most
     /// [`MAX_REGION_BYTES`] long and cut at character boundaries.
     fn tiled(text: &str, region: TextRange) -> Vec<TextRange> {
-        let got: Vec<TextRange> = windows(text, region).collect();
+        let got: Vec<TextRange> = windows(text, region, MAX_REGION_BYTES).collect();
         let mut at = region.start;
         for w in &got {
             assert_eq!(w.start, at);
@@ -1151,11 +1096,13 @@ mod tests {
             rules: vec![toll("crocus", "Crocus"), toll("kerman", "Kerman")],
         };
         let doc = source::load(FileId(1), "a.txt", text);
-        let hits = TermMatcher::new(&rules).find(&doc.text);
+        let matcher = TermMatcher::new(&rules);
+        let hits = matcher.find(&doc.text);
+        let story = Story::new(&doc, &rules, &matcher);
         let binder = Binder::new(
-            &doc,
+            &story,
+            TextRange::new(0, doc.text.len()),
             &hits,
-            &rules,
             |k| matches!(k, RuleKind::Quantity(_)),
             true,
         );
@@ -1169,11 +1116,13 @@ mod tests {
     /// many region views the binder still holds at the end.
     fn bind_all(rules: &RuleSet, text: &str) -> (Vec<Vec<String>>, usize) {
         let doc = source::load(FileId(1), "a.txt", text);
-        let hits = TermMatcher::new(rules).find(&doc.text);
+        let matcher = TermMatcher::new(rules);
+        let hits = matcher.find(&doc.text);
+        let story = Story::new(&doc, rules, &matcher);
         let binder = Binder::new(
-            &doc,
+            &story,
+            TextRange::new(0, doc.text.len()),
             &hits,
-            rules,
             |k| matches!(k, RuleKind::Quantity(_)),
             true,
         );

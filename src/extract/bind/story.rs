@@ -1,0 +1,156 @@
+//! What binding knows of a document as a whole, read once whatever part of it is bound
+//! ([`crate::extract::parts`]): where its lead ends and which rules' subjects the lead names
+//! (then the story is about that rule's event), which blocks are links to other stories, and
+//! whether the story says its attacker died. Each is read when first asked for.
+
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+
+use super::MAX_REGION_BYTES;
+use super::{links, quantifiers, tokens};
+use crate::extract::parts::{parts, windows};
+use crate::extract::terms::{Exclusions, Role, TermMatcher};
+use crate::rules::{RuleIdx, RuleSet};
+use crate::source::Document;
+use crate::source::offsets::TextRange;
+
+/// How many paragraphs of prose open a story's lead: the lede, and the paragraph after it,
+/// since wire copy and crawled pages often open with a one-line teaser, a dateline paragraph
+/// or a site's boilerplate sentence before the lede.
+const LEAD_PARAGRAPHS: usize = 2;
+
+/// One document's story-wide facts for binding.
+#[derive(Debug)]
+pub struct Story<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// The rules.
+    pub rules: &'a RuleSet,
+    matcher: &'a TermMatcher,
+    /// For each rule, whether the lead names its subject.
+    topics: OnceCell<Vec<bool>>,
+    /// For each block, why it is another story's, if it is ([`links`]).
+    links: OnceCell<HashMap<usize, String>>,
+    /// The words that say the attacker died, if the story says so.
+    attacker_died: OnceCell<Option<String>>,
+    /// How many mentions of each rule the parts read so far gave: a binder stops a rule
+    /// at [`crate::extract::MAX_MENTIONS_PER_RULE`] counting these.
+    read_before: RefCell<Vec<usize>>,
+}
+
+impl<'a> Story<'a> {
+    /// The story of `doc`, with `matcher` compiled from `rules` (for the lead's subjects).
+    pub fn new(doc: &'a Document, rules: &'a RuleSet, matcher: &'a TermMatcher) -> Story<'a> {
+        Story {
+            doc,
+            rules,
+            matcher,
+            topics: OnceCell::new(),
+            links: OnceCell::new(),
+            attacker_died: OnceCell::new(),
+            read_before: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// How many mentions of `rule` the parts before this one gave.
+    pub fn read_before(&self, rule: RuleIdx) -> usize {
+        self.read_before.borrow().get(rule).copied().unwrap_or(0)
+    }
+
+    /// Sets how many mentions of each rule (by index) the parts read so far gave.
+    pub fn set_read_before(&self, counts: Vec<usize>) {
+        *self.read_before.borrow_mut() = counts;
+    }
+
+    /// Whether the document's lead — its headlines and its first [`LEAD_PARAGRAPHS`]
+    /// paragraphs of prose, within its first eight blocks — names `rule`'s subject: then the
+    /// story is about the rule's event ([`super::events`]).
+    pub fn is_topic(&self, rule: RuleIdx) -> bool {
+        let topics = self.topics.get_or_init(|| {
+            let mut topics = vec![false; self.rules.rules.len()];
+            let Some(end) = lead_end(self.doc) else {
+                return topics;
+            };
+            let text = &self.doc.text;
+            for part in parts(text, &self.doc.blocks, TextRange::new(0, end)) {
+                let hits = self.matcher.find_in(text, part);
+                let excludes = Exclusions::of(&hits);
+                for h in &hits {
+                    if h.role == Role::Subject
+                        && !excludes.cover_hit(h)
+                        && let Some(topic) = topics.get_mut(h.rule)
+                    {
+                        *topic = true;
+                    }
+                }
+            }
+            topics
+        });
+        topics.get(rule).copied().unwrap_or(false)
+    }
+
+    /// Why block `index` is another story's (a link, a playlist), if it is.
+    pub fn link(&self, index: usize) -> Option<&str> {
+        let links = self
+            .links
+            .get_or_init(|| links::link_blocks(&self.doc.text, &self.doc.blocks));
+        links.get(&index).map(String::as_str)
+    }
+
+    /// The words in which the story says its attacker died, if it does
+    /// ([`super::attacker_died_in`]).
+    pub fn attacker_died(&self) -> Option<&str> {
+        self.attacker_died
+            .get_or_init(|| super::attacker_died_in(&self.doc.text, &self.doc.blocks))
+            .as_deref()
+    }
+}
+
+/// Where the lead ends ([`Story::is_topic`]); `None` when the document has no lead or its
+/// headline is a roundup ("8 killed in weekend shootings across the city"): a story about
+/// many events has no single topic, and each paragraph must name its own subject.
+fn lead_end(doc: &Document) -> Option<usize> {
+    let blocks = &doc.blocks;
+    let headlines = doc.headlines.max(1).min(blocks.len());
+    for b in &blocks[..headlines] {
+        // A headline is a line; a "headline" longer than a window (a document that is one
+        // run-on line) is read no further than its first window.
+        let b = windows(&doc.text, *b, MAX_REGION_BYTES)
+            .next()
+            .unwrap_or(*b);
+        let toks = tokens::tokens(&doc.text, b);
+        let one_sentence = vec![0; toks.len()];
+        if quantifiers::aggregates(&toks, &one_sentence)
+            .iter()
+            .any(Option::is_some)
+        {
+            return None;
+        }
+    }
+    let mut seen = 0;
+    let mut lead = doc.headlines;
+    for b in blocks.iter().skip(doc.headlines).take(8) {
+        lead += 1;
+        if is_prose_paragraph(&doc.text, *b) {
+            seen += 1;
+            if seen == LEAD_PARAGRAPHS {
+                break;
+            }
+        }
+    }
+    lead.checked_sub(1)
+        .and_then(|i| blocks.get(i))
+        .map(|b| b.end)
+}
+
+/// Whether a block reads as a paragraph of prose, not page furniture ("Share this",
+/// "Advertisement", a menu): at least eight words, ending as a sentence does.
+fn is_prose_paragraph(text: &str, block: TextRange) -> bool {
+    let Some(body) = text.get(block.range()) else {
+        return false;
+    };
+    let ends = body
+        .trim_end_matches(['"', '\'', ')', '\u{201d}'])
+        .ends_with(['.', '!', '?']);
+    ends && body.split_whitespace().nth(7).is_some()
+}
