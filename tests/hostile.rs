@@ -602,3 +602,72 @@ fn wrong_weekdays_are_checked_to_a_cap() {
     assert_eq!(count("weekday-mismatch"), 10_000);
     assert_eq!(count("too-many-mentions"), 1, "{:?}", &codes[..3]);
 }
+
+#[test]
+fn a_story_longer_than_a_part_is_read_as_one_story() {
+    // The lead names Crocus; a paragraph past the first part says "12 people died" without
+    // naming it. Paragraph-scope rules read it as the story's toll (its lead's topic) however
+    // far it stands, and a name at the start of a later part is found there.
+    let rules = r#"
+[[quantity]]
+id = "crocus-toll"
+subject = ["Crocus"]
+cue = ["died"]
+scope = "paragraph"
+
+[[entity]]
+id = "group"
+canonical = "IS-K"
+variants = ["ISIS-K"]
+"#;
+    let lead = "Gunmen attacked the Crocus concert hall near Moscow on Friday evening, \
+                officials said.\n\nThe hall was full for a rock concert when the shooting \
+                began, witnesses said.\n\n";
+    let last = "Police said 12 people died.\n\nAnalysts blamed ISIS-K.\n";
+    let small = format!("{lead}{last}");
+    assert_eq!(common::mentions_of(rules, &small, "crocus-toll"), ["12"]);
+    let filler = "The hall had reopened after repairs last spring, and crowds were large.\n\n"
+        .repeat(20_000);
+    let long = format!("{lead}{filler}{last}");
+    assert!(long.len() > factlint::extract::parts::MAX_PART_BYTES);
+    assert_eq!(common::mentions_of(rules, &long, "crocus-toll"), ["12"]);
+    assert_eq!(common::mentions_of(rules, &long, "group"), ["ISIS-K"]);
+}
+
+#[test]
+fn a_cap_reached_over_several_parts_stops_where_it_is_reached() {
+    // 12,000 tolls, each in a paragraph long enough that a part holds fewer than the cap: the
+    // count goes on from part to part, and reading stops at the 10,001st toll (line 20,001).
+    let dir = corpus("max_file_size = 8000000");
+    let tolls: String = (3_000..15_000)
+        .map(|i| {
+            format!(
+                "The Crocus attack killed {i} people. Witnesses described a long evening of \
+                 sirens and smoke over the river district.\n\n"
+            )
+        })
+        .collect();
+    assert!(tolls.len() > factlint::extract::parts::MAX_PART_BYTES);
+    write(dir.path(), "docs/dump.md", &tolls);
+    let per_rule = mentions_per_rule(dir.path());
+    assert_eq!(
+        per_rule.get("crocus-death-toll"),
+        Some(&10_000),
+        "{per_rule:?}"
+    );
+    let out = check_in(dir.path(), &["--format", "json"]);
+    let report = common::json(&out.stdout);
+    let capped: Vec<(&str, u64)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "too-many-mentions")
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["labels"][0]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(capped, [("crocus-death-toll", 20_001)]);
+}

@@ -265,9 +265,17 @@ impl<'a> Binder<'a> {
             .any(|h| h.rule == rule)
     }
 
-    /// Whether any rule of this kind has a subject in the document (cheap early exit).
+    /// Whether any rule of this kind has a subject in the part read, or, in a document of
+    /// several parts, is the story's topic and reads every paragraph ([`Binder::regions_of`]);
+    /// a cheap early exit. (A document of one part without a subject has no topic.)
     pub fn has_subjects(&self) -> bool {
+        let one_part = self.within.start == 0 && self.within.end >= self.doc.text.len();
         !self.subjects.is_empty()
+            || !one_part
+                && self.kind_rules.iter().any(|&rule| {
+                    (self.rules.rules.get(rule)).is_some_and(|r| r.scope == Scope::Paragraph)
+                        && self.story.is_topic(rule)
+                })
     }
 
     fn block_index(&self, pos: usize) -> Option<usize> {
