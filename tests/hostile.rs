@@ -498,6 +498,19 @@ fn mentions_per_rule(dir: &Path) -> std::collections::BTreeMap<String, usize> {
     per_rule
 }
 
+/// The (rule, line) of each `too-many-mentions` warning of `check` in `dir`.
+fn where_reading_stopped(dir: &Path) -> Vec<(String, u64)> {
+    let out = check_in(dir, &["--format", "json"]);
+    let report = common::json(&out.stdout);
+    (report["findings"].as_array().unwrap().iter())
+        .filter(|f| f["code"] == "too-many-mentions")
+        .map(|f| {
+            let rule = f["rule"].as_str().unwrap().to_string();
+            (rule, f["labels"][0]["line"].as_u64().unwrap())
+        })
+        .collect()
+}
+
 #[test]
 fn a_document_naming_a_fact_too_often_is_read_to_a_cap() {
     // A generated file, not prose: a name 12,000 times and 10,500 different tolls, each in its
@@ -518,24 +531,13 @@ fn a_document_naming_a_fact_too_often_is_read_to_a_cap() {
         Some(&10_000),
         "{per_rule:?}"
     );
-    let out = check_in(dir.path(), &["--format", "json"]);
-    let report = common::json(&out.stdout);
-    let capped: Vec<(&str, u64)> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == "too-many-mentions")
-        .map(|f| {
-            let rule = f["rule"].as_str().unwrap();
-            (rule, f["labels"][0]["line"].as_u64().unwrap())
-        })
-        .collect();
+    let capped = where_reading_stopped(dir.path());
     // Where reading stopped: the 10,001st name (line 20,001) and the 10,001st toll (after
     // 24,000 lines of names).
     assert_eq!(capped.len(), 2, "{capped:?}");
-    assert!(capped.contains(&("iskp-name", 20_001)), "{capped:?}");
+    assert!(capped.contains(&("iskp-name".into(), 20_001)), "{capped:?}");
     assert!(
-        capped.contains(&("crocus-death-toll", 44_001)),
+        capped.contains(&("crocus-death-toll".into(), 44_001)),
         "{capped:?}"
     );
 }
@@ -655,19 +657,6 @@ fn a_cap_reached_over_several_parts_stops_where_it_is_reached() {
         Some(&10_000),
         "{per_rule:?}"
     );
-    let out = check_in(dir.path(), &["--format", "json"]);
-    let report = common::json(&out.stdout);
-    let capped: Vec<(&str, u64)> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == "too-many-mentions")
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap(),
-                f["labels"][0]["line"].as_u64().unwrap(),
-            )
-        })
-        .collect();
-    assert_eq!(capped, [("crocus-death-toll", 20_001)]);
+    let capped = where_reading_stopped(dir.path());
+    assert_eq!(capped, [("crocus-death-toll".to_string(), 20_001)]);
 }
