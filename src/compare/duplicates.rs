@@ -69,14 +69,24 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// The fingerprint of a document's text (its matching text, or any plain text).
 pub fn fingerprint(text: &str) -> DocFingerprint {
-    let mut hashes: Vec<u64> = sentences(text)
-        .filter_map(|s| {
-            let (hash, words) = normalized_hash(s);
-            (words >= MIN_WORDS).then_some(hash)
-        })
-        .collect();
+    let mut hashes: Vec<u64> = Vec::new();
+    // Deduplicated whenever the list doubles, so that it never holds many more hashes than
+    // the text has distinct sentences (a generated file repeats a few lines a million times).
+    let mut distinct = 0;
+    for sentence in sentences(text) {
+        let (hash, words) = normalized_hash(sentence);
+        if words >= MIN_WORDS {
+            hashes.push(hash);
+        }
+        if hashes.len() >= 2 * distinct.max(1024) {
+            hashes.sort_unstable();
+            hashes.dedup();
+            distinct = hashes.len();
+        }
+    }
     hashes.sort_unstable();
     hashes.dedup();
+    hashes.shrink_to_fit();
     DocFingerprint { hashes }
 }
 
@@ -130,21 +140,32 @@ fn normalized_hash(sentence: &str) -> (u64, usize) {
 /// Sentences, cut at line breaks and at `.`, `!`, `?` before white space. Cruder than the
 /// extractor's splitter on purpose: both copies are cut the same way, which is all that counts.
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    // Found as they are read, not listed first: a text of a million short lines would list a
+    // million cuts.
     let bytes = text.as_bytes();
-    let mut cuts = vec![0];
-    for (i, &b) in bytes.iter().enumerate() {
-        let ends = match b {
-            b'\n' => true,
-            b'.' | b'!' | b'?' => bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()),
-            _ => false,
-        };
-        if ends {
-            cuts.push(i + 1);
+    let (mut start, mut i, mut done) = (0, 0, false);
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            i += 1;
+            let ends = match b {
+                b'\n' => true,
+                b'.' | b'!' | b'?' => bytes.get(i).is_none_or(|n| n.is_ascii_whitespace()),
+                _ => false,
+            };
+            if ends {
+                // Cuts sit just after ASCII bytes, so they are char boundaries.
+                let sentence = text.get(start..i);
+                start = i;
+                return Some(sentence.unwrap_or(""));
+            }
         }
-    }
-    cuts.push(bytes.len());
-    // Cuts sit just after ASCII bytes, so they are char boundaries.
-    (0..cuts.len() - 1).filter_map(move |k| text.get(cuts[k]..cuts[k + 1]))
+        if done {
+            return None;
+        }
+        done = true;
+        Some(text.get(start..).unwrap_or(""))
+    })
 }
 
 /// Lowercase letters and digits, every other run of chars one space, trimmed: the text

@@ -12,6 +12,8 @@
 //! text at escapes and entities, and a backslash escape's range leaves out the backslash; both
 //! are harmless here because every piece maps on its own.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::offsets::{TextBuilder, TextRange};
@@ -80,6 +82,11 @@ fn read_part(part: &str, base: usize, builder: &mut TextBuilder, carry: &mut Car
     for (event, range) in Parser::new_ext(part, options()).into_offset_iter() {
         state.event(event, range);
     }
+    let from = builder.src_end();
+    carry.tail = (from.checked_sub(base))
+        .and_then(|f| part.get(f..))
+        .filter(|tail| tail.len() <= 2)
+        .map(|tail| (from, tail.to_string()));
 }
 
 /// What the body's parts yielded, once the last is read.
@@ -308,6 +315,10 @@ pub(crate) struct Carry {
     in_h1: bool,
     /// How many block quotes are open.
     quote_depth: usize,
+    /// The end of the last part from where its last block's source ended, with that offset,
+    /// when it is short enough to be part of a blank line between two blocks: a gap that
+    /// runs across two parts then maps as it would parsed whole ([`State::open_block`]).
+    tail: Option<(usize, String)>,
 }
 
 struct State<'s, 'b, 'c> {
@@ -417,7 +428,21 @@ impl State<'_, '_, '_> {
 
     fn open_block(&mut self, src_start: usize) {
         if !self.carry.parsed.blocks.is_empty() {
-            self.builder.push_synthetic("\n\n", self.base + src_start);
+            // The source between the last block and this one: a blank line maps byte for byte
+            // (a run of paragraphs is then one segment of the map, not two per paragraph).
+            let from = self.builder.src_end();
+            let gap: Option<Cow<'_, str>> = match from.checked_sub(self.base) {
+                Some(f) => self.body.get(f..src_start).map(Cow::Borrowed),
+                // The gap began in the part before (its tail).
+                None => (self.carry.tail.as_ref())
+                    .filter(|(at, tail)| at + tail.len() == self.base)
+                    .and_then(|(_, tail)| Some(format!("{tail}{}", self.body.get(..src_start)?)))
+                    .map(Cow::Owned),
+            };
+            match gap {
+                Some(gap) => self.builder.push_block_break(&gap, from),
+                None => self.builder.push_synthetic("\n\n", self.base + src_start),
+            }
         }
         self.carry.block = Some(self.builder.text().len());
     }
