@@ -24,6 +24,13 @@ pub const MAX_LINES: usize = 3;
 /// Longest place name before the comma, in bytes.
 const MAX_PLACE: usize = 48;
 
+/// How far into the matching text lines are looked for: a dateline opens the document.
+const TEXT_REACH: usize = 16 * 1024;
+
+/// How much of a document's source is needed to find its lines within [`TEXT_REACH`] (markup
+/// and front matter included), with room to spare.
+pub const SOURCE_REACH: usize = 1 << 20;
+
 /// A dateline found in a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Dateline {
@@ -70,6 +77,11 @@ fn lines(
         };
         for (i, _) in slice.match_indices(' ') {
             let at = block.start + i;
+            // A first block as long as a book (a run-on line) is not searched for lines past
+            // the reach: it is one line from there.
+            if at >= TEXT_REACH {
+                break;
+            }
             let src = map.to_source(TextRange::new(at, at + 1));
             if source.get(src).is_some_and(|s| s.contains('\n')) {
                 out.push(TextRange::new(start, at));

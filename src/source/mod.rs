@@ -224,8 +224,10 @@ fn finish_document(parts: Parts, docx_dates: &[String], lines_from: Option<&str>
         meta.date = meta.date.or(Some(found.date));
     }
     let headline_count = headlines.len();
-    let mut blocks = headlines;
-    blocks.extend(body_blocks);
+    // The headlines go before the body's blocks in place: a document of a million paragraphs
+    // would otherwise hold its blocks twice.
+    let mut blocks = body_blocks;
+    blocks.splice(0..0, headlines);
     blocks.shrink_to_fit();
     meta.stamps = stamps::find(&text, &blocks);
     meta.date = meta.date.or(stamps::publication_date(&meta.stamps));
@@ -255,7 +257,7 @@ pub struct Pieces {
     meta: DocMeta,
     headlines: Vec<TextRange>,
     body_blocks: Vec<TextRange>,
-    /// The first piece: a dateline is looked for in it.
+    /// The first piece, to [`dateline::SOURCE_REACH`] bytes: a dateline is looked for in it.
     first: Option<String>,
     /// Bytes of the document pushed so far.
     len: usize,
@@ -358,7 +360,10 @@ impl Pieces {
                     self.builder.push_synthetic("\n\n", body_start);
                 }
             }
-            self.first = Some(piece.to_string());
+            // Only the start is kept: a dateline stands in the first lines (a piece can be
+            // a run-on line of many megabytes).
+            let kept = offsets::floor_char_boundary(piece, dateline::SOURCE_REACH);
+            self.first = Some(piece.get(..kept).unwrap_or_default().to_string());
         }
         if let Some(md) = &mut self.markdown {
             md.push(piece, body_start, base, &mut self.builder);

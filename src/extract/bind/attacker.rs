@@ -10,7 +10,13 @@
 //! officers", "… then turned the gun on himself", "murder-suicide"): an editor knows whether the
 //! gunman died from the story as a whole, not from the sentence that gives the toll.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::MAX_REGION_BYTES;
 use super::tokens::{Token, first_tokens, tokens};
+use crate::extract::parts::windows;
 use crate::source::offsets::TextRange;
 
 /// Verbs of killing: the cue of a count of deaths, and the verb of "killing himself".
@@ -108,14 +114,28 @@ pub fn attacker_died_in(text: &str, blocks: &[TextRange]) -> Option<String> {
         "assailant",
         "killer",
     ];
+    // One automaton, ASCII case ignored: a block is not copied to be lowered (a run-on line
+    // is one block of megabytes).
+    static MARKED: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(MARKS)
+            .ok()
+    });
+    let marked = MARKED.as_ref()?;
     for block in blocks {
-        let Some(lower) = text.get(block.range()).map(str::to_ascii_lowercase) else {
+        let Some(body) = text.get(block.range()) else {
             continue;
         };
-        if !MARKS.iter().any(|m| lower.contains(m)) {
+        if !marked.is_match(body) {
             continue;
         }
-        for sentence in crate::extract::sentence::sentences(text, *block) {
+        let sentences = crate::extract::sentence::sentences(text, *block);
+        // A "sentence" longer than a region window is read window by window.
+        for sentence in sentences
+            .into_iter()
+            .flat_map(|s| windows(text, s, MAX_REGION_BYTES))
+        {
             let toks = tokens(text, sentence);
             let sentence: Vec<&Token<'_>> = toks.iter().collect();
             if let Some((from, to)) = died_in_sentence(&sentence) {
