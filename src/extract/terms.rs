@@ -383,6 +383,61 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// A text cut into parts at blank lines (where no term can run across): the hits of
+        /// the parts, one after another, are the hits of the whole text, literals and regexes
+        /// alike, whole words judged against the text around each part.
+        #[test]
+        fn parts_find_what_the_whole_finds(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec!["IS-K", "ISIS-K", "Crocus", "killed", "a", "xCrocus", "Crocusx", "12"]),
+                0..40,
+            ),
+            breaks in proptest::collection::vec(proptest::bool::ANY, 40),
+            cuts in proptest::collection::vec(0usize..40, 0..4),
+        ) {
+            let mut text = String::new();
+            let mut blank_lines = Vec::new();
+            for (i, w) in words.iter().enumerate() {
+                if i > 0 {
+                    if breaks[i] {
+                        text.push_str("\n\n");
+                        blank_lines.push(text.len());
+                    } else {
+                        text.push(' ');
+                    }
+                }
+                text.push_str(w);
+            }
+            let mut crocus = rule("crocus", quantity(&["Crocus"]));
+            if let RuleKind::Quantity(q) = &mut crocus.kind {
+                q.cue.push(Term {
+                    written: "r:[0-9]+".into(),
+                    pattern: Pattern::Regex(regex::Regex::new("[0-9]+").unwrap()),
+                    case_sensitive: true,
+                    at: Span::new(FileId(0), 0..0),
+                });
+            }
+            let rules = RuleSet {
+                rules: vec![rule("iskp", entity("IS-K", &["ISIS-K"])), crocus],
+            };
+            let m = TermMatcher::new(&rules);
+            let mut at: Vec<usize> = cuts
+                .iter()
+                .filter_map(|&k| blank_lines.get(k % blank_lines.len().max(1)).copied())
+                .collect();
+            at.push(0);
+            at.push(text.len());
+            at.sort_unstable();
+            at.dedup();
+            let mut parts = Vec::new();
+            for pair in at.windows(2) {
+                parts.extend(m.find_in(&text, TextRange::new(pair[0], pair[1])));
+            }
+            proptest::prop_assert_eq!(parts, m.find(&text));
+        }
+    }
+
     fn lit(s: &str, case_sensitive: bool) -> Term {
         Term {
             written: s.to_string(),
