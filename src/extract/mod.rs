@@ -174,7 +174,7 @@ impl<'r> Extractor<'r> {
                 rejected.extend(rejected_dates);
             }
         }
-        mentions.sort_by_key(|m| (m.span, m.rule));
+        // Sorted already: each part's mentions are sorted, and parts come in order.
         self.cap_mentions(&mut mentions, &mut findings);
         rejected.sort_by(|a, b| (a.span, a.rule, &a.reason).cmp(&(b.span, b.rule, &b.reason)));
         if let Some(w) = &self.weekdays {

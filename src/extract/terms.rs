@@ -274,14 +274,11 @@ impl TermMatcher {
                 let Some(m) = term.regex.find_at(upto, at) else {
                     break;
                 };
-                at = if m.is_empty() {
-                    ceil_char_boundary(upto, m.end() + 1)
-                } else {
-                    m.end()
-                };
                 if m.is_empty() {
+                    at = ceil_char_boundary(upto, m.end() + 1);
                     continue;
                 }
+                at = m.end();
                 let s = m.as_str();
                 let word_start = s.chars().next().is_some_and(is_word_char);
                 let word_end = s.chars().next_back().is_some_and(is_word_char);

@@ -216,7 +216,7 @@ impl Binder<'_> {
             }
             if subject.end <= frame.start
                 && let Some(words) = coordination(
-                    &self.doc.text,
+                    &self.story.doc.text,
                     subject
                         .end
                         .max(frame.start.saturating_sub(COORDINATION_BYTES)),

@@ -42,8 +42,7 @@ use std::rc::Rc;
 use super::terms::{Exclusions, Hit, Role};
 use crate::extract::parts::windows;
 use crate::finding::{Code, Finding, Label};
-use crate::rules::{RuleIdx, RuleKind, RuleSet, Scope};
-use crate::source::Document;
+use crate::rules::{RuleIdx, RuleKind, Scope};
 use crate::source::offsets::TextRange;
 use crate::span::Span;
 
@@ -128,8 +127,7 @@ const VIEW_CACHE_TOKENS: usize = 1 << 18;
 /// Subject competition and frames for all rules of one kind in one document.
 #[derive(Debug)]
 pub struct Binder<'a> {
-    doc: &'a Document,
-    rules: &'a RuleSet,
+    /// The story read, with its document and rules.
     story: &'a Story<'a>,
     /// The part of the document this binder reads ([`crate::extract::parts`]): its hits are
     /// those of the part, and its regions are cut to it.
@@ -177,7 +175,7 @@ impl<'a> Binder<'a> {
         of_kind: fn(&RuleKind) -> bool,
         keep_rejections: bool,
     ) -> Binder<'a> {
-        let (doc, rules) = (story.doc, story.rules);
+        let rules = story.rules;
         let kind_rules: Vec<RuleIdx> = (0..rules.rules.len())
             .filter(|&i| of_kind(&rules.rules[i].kind))
             .collect();
@@ -198,8 +196,6 @@ impl<'a> Binder<'a> {
         subjects.sort_by_key(|h| (h.start, h.end, h.rule));
         cues_by_position.sort_by_key(|h| (h.start, h.end, h.rule));
         Binder {
-            doc,
-            rules,
             story,
             within,
             excludes,
@@ -226,7 +222,7 @@ impl<'a> Binder<'a> {
         value: crate::value::Value,
         note: Option<String>,
     ) -> Option<super::Mention> {
-        let doc = self.doc;
+        let doc = self.story.doc;
         Some(super::Mention {
             rule,
             span: Span::new(doc.file, doc.map.to_source(range)),
@@ -247,7 +243,7 @@ impl<'a> Binder<'a> {
             .into_iter()
             .map(|r| super::Rejected {
                 rule,
-                span: Span::new(self.doc.file, self.doc.map.to_source(r.range)),
+                span: Span::new(self.story.doc.file, self.story.doc.map.to_source(r.range)),
                 reason: r.reason,
             })
             .collect()
@@ -269,17 +265,17 @@ impl<'a> Binder<'a> {
     /// several parts, is the story's topic and reads every paragraph ([`Binder::regions_of`]);
     /// a cheap early exit. (A document of one part without a subject has no topic.)
     pub fn has_subjects(&self) -> bool {
-        let one_part = self.within.start == 0 && self.within.end >= self.doc.text.len();
+        let one_part = self.within.start == 0 && self.within.end >= self.story.doc.text.len();
         !self.subjects.is_empty()
             || !one_part
                 && self.kind_rules.iter().any(|&rule| {
-                    (self.rules.rules.get(rule)).is_some_and(|r| r.scope == Scope::Paragraph)
+                    (self.story.rules.rules.get(rule)).is_some_and(|r| r.scope == Scope::Paragraph)
                         && self.story.is_topic(rule)
                 })
     }
 
     fn block_index(&self, pos: usize) -> Option<usize> {
-        let blocks = &self.doc.blocks;
+        let blocks = &self.story.doc.blocks;
         let idx = blocks.partition_point(|b| b.start <= pos);
         let i = idx.checked_sub(1)?;
         (pos < blocks[i].end.max(blocks[i].start + 1)).then_some(i)
@@ -287,17 +283,17 @@ impl<'a> Binder<'a> {
     /// The scope region around byte `pos` (a subject hit's start).
     fn region(&self, scope: Scope, pos: usize) -> Option<TextRange> {
         match scope {
-            Scope::Document => Some(TextRange::new(0, self.doc.text.len())),
-            Scope::Paragraph => self.block_index(pos).map(|i| self.doc.blocks[i]),
+            Scope::Document => Some(TextRange::new(0, self.story.doc.text.len())),
+            Scope::Paragraph => self.block_index(pos).map(|i| self.story.doc.blocks[i]),
             Scope::Sentence => {
                 let i = self.block_index(pos)?;
                 let mut cache = self.sentences.borrow_mut();
                 if cache.as_ref().is_none_or(|(block, _)| *block != i) {
                     // Only the block's sentences in the part read (a block longer than a
                     // part is split between parts, and each reads its own share).
-                    let block =
-                        clip(self.doc.blocks[i], self.within).unwrap_or(TextRange::new(pos, pos));
-                    *cache = Some((i, sentence::sentences(&self.doc.text, block)));
+                    let block = clip(self.story.doc.blocks[i], self.within)
+                        .unwrap_or(TextRange::new(pos, pos));
+                    *cache = Some((i, sentence::sentences(&self.story.doc.text, block)));
                 }
                 let (_, list) = cache.as_ref()?;
                 let k = list.partition_point(|s| s.end <= pos);
@@ -315,7 +311,7 @@ impl<'a> Binder<'a> {
     /// The regions `rule` reads, and whether the story is about its subject; `None` for an
     /// index that is no rule.
     fn regions_of(&self, rule: RuleIdx) -> Option<(BTreeSet<TextRange>, bool)> {
-        let r = self.rules.rules.get(rule)?;
+        let r = self.story.rules.rules.get(rule)?;
         // Regions are cut to the part read (a no-op but in a document longer than a part).
         let within = self.within;
         let cut = |r: TextRange| clip(r, within);
@@ -331,7 +327,7 @@ impl<'a> Binder<'a> {
         // scope stays a hard limit.
         let topic = r.scope != Scope::Sentence && self.story.is_topic(rule);
         if topic && r.scope == Scope::Paragraph {
-            let blocks = &self.doc.blocks;
+            let blocks = &self.story.doc.blocks;
             let from = blocks.partition_point(|b| b.end <= within.start);
             let to = blocks.partition_point(|b| b.start < within.end);
             regions.extend(
@@ -344,7 +340,7 @@ impl<'a> Binder<'a> {
         }
         if regions.iter().any(|r| r.end - r.start > MAX_REGION_BYTES) {
             regions = (regions.into_iter())
-                .flat_map(|r| windows(&self.doc.text, r, MAX_REGION_BYTES))
+                .flat_map(|r| windows(&self.story.doc.text, r, MAX_REGION_BYTES))
                 .collect();
         }
         Some((regions, topic))
@@ -416,12 +412,12 @@ impl<'a> Binder<'a> {
             .filter(|h| h.end <= region.end)
             .map(|&&h| h)
             .collect();
-        let date = self.doc.meta.date;
+        let date = self.story.doc.meta.date;
         let year = date.and_then(|d| Some((d.year?, d.month)));
         let view = Rc::new(RegionView::new(
-            &self.doc.text,
+            &self.story.doc.text,
             region,
-            &self.doc.blocks,
+            &self.story.doc.blocks,
             &cues,
             year,
         ));
@@ -452,11 +448,11 @@ impl<'a> Binder<'a> {
     pub fn cap_warnings(&self) -> Vec<Finding> {
         let at = |r: TextRange| {
             let start = TextRange::new(r.start, r.start);
-            Span::new(self.doc.file, self.doc.map.to_source(start))
+            Span::new(self.story.doc.file, self.story.doc.map.to_source(start))
         };
         let mut warnings: Vec<Finding> = (self.stopped.borrow().iter())
             .filter_map(|&(rule, region)| {
-                let id = &self.rules.rules.get(rule)?.id;
+                let id = &self.story.rules.rules.get(rule)?.id;
                 Some(super::too_many_mentions(id, at(region)))
             })
             .collect();
@@ -596,7 +592,7 @@ impl<'a> Binder<'a> {
             let start = prose::counter_at(&view.tokens, first)
                 .and_then(|n| view.tokens.get(first + n))
                 .map_or(s.start, |t| t.start.min(at));
-            let text = self.doc.text.get(start..s.end).unwrap_or("");
+            let text = self.story.doc.text.get(start..s.end).unwrap_or("");
             !said.first_time(text, (start, s.end), at - start)
         })
     }
@@ -608,14 +604,14 @@ impl<'a> Binder<'a> {
         }
         let c = candidate.range;
         // "MOSCOW, March 23, 2024 (Wire) -" dates the article, not the event.
-        if let Some(dateline) = self.doc.meta.dateline
+        if let Some(dateline) = self.story.doc.meta.dateline
             && dateline.start < c.end
             && c.start < dateline.end
         {
             return Err("part of the dateline".into());
         }
         // "Posted: Sunday, March 8, 2015", "(@handle) January 5, 2017": the page's dates.
-        let stamps = &self.doc.meta.stamps;
+        let stamps = &self.story.doc.meta.stamps;
         let i = stamps.partition_point(|s| s.range.end <= c.start);
         if let Some(stamp) = stamps.get(i).filter(|s| s.range.start < c.end) {
             return Err(format!("part of {}", stamp.kind.describe()));
@@ -791,7 +787,7 @@ impl<'a> Binder<'a> {
         previous: Option<TextRange>,
         heads: bool,
     ) -> Option<String> {
-        let text = |r: TextRange| self.doc.text.get(r.range()).unwrap_or("?");
+        let text = |r: TextRange| self.story.doc.text.get(r.range()).unwrap_or("?");
         if !heads && let Some(words) = quantifiers::partitive(&view.tokens, count.last) {
             return Some(format!("a subset: `{} {words}`", text(count.range)));
         }
@@ -832,7 +828,7 @@ impl<'a> Binder<'a> {
         };
         // "Two of the wounded work there": a part of the count the cue names.
         if let Some(words) = quantifiers::partitive(&view.tokens, count.last) {
-            let count = self.doc.text.get(count.range.range()).unwrap_or("?");
+            let count = self.story.doc.text.get(count.range.range()).unwrap_or("?");
             return format!("a subset: `{count} {words}`");
         }
         match predicates::position(view, p, count, number) {
@@ -907,8 +903,13 @@ impl<'a> Binder<'a> {
         }
         match other {
             Some((d, s)) if own.is_none_or(|(o, _)| d < o) => {
-                let id = self.rules.rules.get(s.rule).map_or("?", |r| r.id.as_str());
-                let word = self.doc.text.get(s.start..s.end).unwrap_or("?");
+                let id = self
+                    .story
+                    .rules
+                    .rules
+                    .get(s.rule)
+                    .map_or("?", |r| r.id.as_str());
+                let word = self.story.doc.text.get(s.start..s.end).unwrap_or("?");
                 Err(format!("bound to another subject (`{word}`, rule {id})"))
             }
             _ => Ok(own.map(|(_, s)| s)),
@@ -1020,7 +1021,7 @@ mod tests {
         assert!(said.first_time("Six died.", (60, 69), 0));
     }
     use crate::extract::terms::TermMatcher;
-    use crate::rules::{BareRound, Pattern, QuantityRule, Rule, Term, Unit};
+    use crate::rules::{BareRound, Pattern, QuantityRule, Rule, RuleSet, Term, Unit};
     use crate::source;
     use crate::span::{FileId, Span};
 
@@ -1103,21 +1104,8 @@ mod tests {
         let rules = RuleSet {
             rules: vec![toll("crocus", "Crocus"), toll("kerman", "Kerman")],
         };
-        let doc = source::load(FileId(1), "a.txt", text);
-        let matcher = TermMatcher::new(&rules);
-        let hits = matcher.find(&doc.text);
-        let story = Story::new(&doc, &rules, &matcher);
-        let binder = Binder::new(
-            &story,
-            TextRange::new(0, doc.text.len()),
-            &hits,
-            |k| matches!(k, RuleKind::Quantity(_)),
-            true,
-        );
-        let (b, _) = binder.bind(rule, QUANTITY_FRAME, |r| digits(&doc.text, r));
-        b.iter()
-            .map(|b| doc.text[b.candidate.range.range()].to_string())
-            .collect()
+        let (mut bound, _) = bind_all(&rules, text);
+        bound.swap_remove(rule)
     }
 
     /// Binds every rule of `rules` in order with one binder; returns what each bound and how
