@@ -662,3 +662,28 @@ fn a_cap_reached_over_several_parts_stops_where_it_is_reached() {
     let capped = where_reading_stopped(dir.path());
     assert_eq!(capped, [("crocus-death-toll".to_string(), 20_001)]);
 }
+
+#[test]
+fn a_document_scope_rule_reads_every_part_of_a_document_naming_its_subject() {
+    // A document-scope rule reads the whole of a document that names its subject; a document
+    // longer than a part is read part by part, and a part that does not name the subject is
+    // still the rule's.
+    let rules = r#"
+[[quantity]]
+id = "crocus-toll"
+subject = ["Crocus"]
+cue = ["killed"]
+scope = "document"
+"#;
+    let opening = "Crocus City Hall reopened this week.\n\n";
+    let last = "Police said the gunmen killed 12 people.\n";
+    assert_eq!(
+        common::mentions_of(rules, &format!("{opening}{last}"), "crocus-toll"),
+        ["12"]
+    );
+    let filler = "The hall had reopened after repairs last spring, and crowds were large.\n\n"
+        .repeat(20_000);
+    let long = format!("{opening}{filler}{last}");
+    assert!(long.len() > factlint::extract::parts::MAX_PART_BYTES);
+    assert_eq!(common::mentions_of(rules, &long, "crocus-toll"), ["12"]);
+}

@@ -262,16 +262,28 @@ impl<'a> Binder<'a> {
     }
 
     /// Whether any rule of this kind has a subject in the part read, or, in a document of
-    /// several parts, is the story's topic and reads every paragraph ([`Binder::regions_of`]);
-    /// a cheap early exit. (A document of one part without a subject has no topic.)
+    /// several parts, reads the part anyway ([`Binder::reads_part_unnamed`]); a cheap early
+    /// exit. (A document of one part without a subject has no topic.)
     pub fn has_subjects(&self) -> bool {
-        let one_part = self.within.start == 0 && self.within.end >= self.story.doc.text.len();
         !self.subjects.is_empty()
-            || !one_part
-                && self.kind_rules.iter().any(|&rule| {
-                    (self.story.rules.rules.get(rule)).is_some_and(|r| r.scope == Scope::Paragraph)
-                        && self.story.is_topic(rule)
-                })
+            || !self.one_part()
+                && (self.kind_rules.iter()).any(|&rule| self.reads_part_unnamed(rule))
+    }
+
+    /// Whether the document is read in one part.
+    fn one_part(&self) -> bool {
+        self.within.start == 0 && self.within.end >= self.story.doc.text.len()
+    }
+
+    /// Whether `rule` reads this part although the part does not name its subject: a
+    /// `paragraph`-scope rule whose subject is the story's topic reads every paragraph, a
+    /// `document`-scope rule whose subject the document names reads the whole document.
+    fn reads_part_unnamed(&self, rule: RuleIdx) -> bool {
+        match self.story.rules.rules.get(rule).map(|r| r.scope) {
+            Some(Scope::Paragraph) => self.story.is_topic(rule),
+            Some(Scope::Document) => self.story.names_subject(rule),
+            _ => false,
+        }
     }
 
     fn block_index(&self, pos: usize) -> Option<usize> {
@@ -326,6 +338,9 @@ impl<'a> Binder<'a> {
         // died" is read where the headline or first paragraph names the subject. `sentence`
         // scope stays a hard limit.
         let topic = r.scope != Scope::Sentence && self.story.is_topic(rule);
+        if r.scope == Scope::Document && !self.one_part() && self.reads_part_unnamed(rule) {
+            regions.insert(within);
+        }
         if topic && r.scope == Scope::Paragraph {
             let blocks = &self.story.doc.blocks;
             let from = blocks.partition_point(|b| b.end <= within.start);

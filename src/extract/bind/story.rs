@@ -29,6 +29,8 @@ pub struct Story<'a> {
     matcher: &'a TermMatcher,
     /// For each rule, whether the lead names its subject.
     topics: OnceCell<Vec<bool>>,
+    /// For each rule, whether the document names its subject anywhere.
+    named: OnceCell<Vec<bool>>,
     /// For each block, why it is another story's, if it is ([`links`]).
     links: OnceCell<HashMap<usize, String>>,
     /// The words that say the attacker died, if the story says so.
@@ -46,6 +48,7 @@ impl<'a> Story<'a> {
             rules,
             matcher,
             topics: OnceCell::new(),
+            named: OnceCell::new(),
             links: OnceCell::new(),
             attacker_died: OnceCell::new(),
             read_before: RefCell::new(Vec::new()),
@@ -66,27 +69,40 @@ impl<'a> Story<'a> {
     /// paragraphs of prose, within its first eight blocks — names `rule`'s subject: then the
     /// story is about the rule's event ([`super::events`]).
     pub fn is_topic(&self, rule: RuleIdx) -> bool {
-        let topics = self.topics.get_or_init(|| {
-            let mut topics = vec![false; self.rules.rules.len()];
-            let Some(end) = lead_end(self.doc) else {
-                return topics;
-            };
-            let text = &self.doc.text;
-            for part in parts(text, &self.doc.blocks, TextRange::new(0, end)) {
-                let hits = self.matcher.find_in(text, part);
-                let excludes = Exclusions::of(&hits);
-                for h in &hits {
-                    if h.role == Role::Subject
-                        && !excludes.cover_hit(h)
-                        && let Some(topic) = topics.get_mut(h.rule)
-                    {
-                        *topic = true;
-                    }
-                }
-            }
-            topics
+        let topics = self.topics.get_or_init(|| match lead_end(self.doc) {
+            Some(end) => self.subjects_named(TextRange::new(0, end)),
+            None => vec![false; self.rules.rules.len()],
         });
         topics.get(rule).copied().unwrap_or(false)
+    }
+
+    /// Whether the document names `rule`'s subject anywhere: a `document`-scope rule then
+    /// reads every part of it, as it reads the whole of a document of one part.
+    pub fn names_subject(&self, rule: RuleIdx) -> bool {
+        let named = self
+            .named
+            .get_or_init(|| self.subjects_named(TextRange::new(0, self.doc.text.len())));
+        named.get(rule).copied().unwrap_or(false)
+    }
+
+    /// For each rule, whether a subject hit of it, not excluded, lies in `range` (scanned a
+    /// part at a time).
+    fn subjects_named(&self, range: TextRange) -> Vec<bool> {
+        let mut named = vec![false; self.rules.rules.len()];
+        let text = &self.doc.text;
+        for part in parts(text, &self.doc.blocks, range) {
+            let hits = self.matcher.find_in(text, part);
+            let excludes = Exclusions::of(&hits);
+            for h in &hits {
+                if h.role == Role::Subject
+                    && !excludes.cover_hit(h)
+                    && let Some(named) = named.get_mut(h.rule)
+                {
+                    *named = true;
+                }
+            }
+        }
+        named
     }
 
     /// Why block `index` is another story's (a link, a playlist), if it is.
