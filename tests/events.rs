@@ -81,6 +81,39 @@ mention_cases! {
         "---\ntitle: Dunmore shooting\n---\n\nThe shooting came eight months after a bystander was killed in a gang fight.\n" => [];
     weeks_after_this_event: "killed",
         "---\ntitle: Dunmore shooting\n---\n\nTwo weeks after the shooting that killed three, the square reopened.\n" => ["three"];
+
+    // --- Days, against the document's date (Wednesday 8 May 2024) and the earliest day of the
+    // lead (its first two paragraphs of prose): a clause past it that opens on an earlier day
+    // tells of another event; a later day is the story's aftermath, and the night before may
+    // be the story's own event.
+    opens_on_an_earlier_day: "injured",
+        "---\ndate: 2024-05-08\n---\n\nTwo people were wounded in Dunmore early Monday, police said.\n\nThe gunman fled in a car, officers said in a statement.\n\nSaturday evening three men were wounded near the same corner.\n" => ["Two"];
+    opens_on_an_earlier_date: "killed",
+        "---\ndate: 2024-05-08\n---\n\nA gunman opened fire in Dunmore on Monday.\n\nThe gunman fled in a car, officers said in a statement.\n\nAnd on April 24, two people were killed at a bus stop.\n" => [];
+    a_later_day_is_the_aftermath: "killed",
+        "---\ndate: 2024-05-08\n---\n\nA gunman opened fire in Dunmore early Monday.\n\nOn Tuesday, police said two people were killed.\n" => ["two"];
+    the_night_before_may_be_the_storys: "killed",
+        "---\ndate: 2024-05-08\n---\n\nA gunman opened fire in Dunmore early Monday.\n\nLate Sunday, two people were killed outside the bar.\n" => ["two"];
+    an_earlier_day_in_passing_is_not_read: "killed",
+        "---\ndate: 2024-05-08\n---\n\nA gunman opened fire in Dunmore early Monday.\n\nTwo people were killed, police said Saturday.\n" => ["Two"];
+    // "a May 3 shooting" is as often the story's own event in a later piece ("sentenced for
+    // an April 7 shooting") as another one: a day in passing does not anchor.
+    a_dated_event_in_passing_is_read: "injured",
+        "---\ndate: 2024-05-08\n---\n\nThree people were hurt in Dunmore on Monday.\n\nHe was sentenced for a May 3 shooting that left four people wounded.\n" => ["Three", "four"];
+    a_later_piece_dates_its_event_in_the_lead: "injured",
+        "---\ndate: 2024-05-08\n---\n\nPolice on Tuesday charged a man in the May 3 shooting in Dunmore.\n\nOn May 3, four people were wounded outside the bar.\n" => ["four"];
+    no_date_no_days: "injured",
+        "Two people were wounded in Dunmore early Monday.\n\nSaturday evening three men were wounded nearby.\n" => ["Two", "three"];
+
+    // --- A paragraph that turns to other events takes the rest of the story with it.
+    a_separate_incident_turns_the_story: "injured",
+        "Two people were wounded in Dunmore on Monday.\n\nNeighbours heard the shots.\n\nIn a separate shooting, a man was wounded on Elm Street.\n\nFour people were hurt there.\n" => ["Two"];
+    separately_turns_the_story: "killed",
+        "A gunman opened fire in Dunmore on Monday.\n\nPolice said one man died.\n\nSeparately, two people were killed in a crash.\n" => ["one"];
+    other_events_reported_turn_the_story: "injured",
+        "Two people were wounded in Dunmore on Monday.\n\nPolice said the gunman fled.\n\nOther incidents were reported at schools across the county.\n\nEight students were hurt in a fight.\n" => ["Two"];
+    another_video_turns_nothing: "injured",
+        "Two people were wounded in Dunmore on Monday.\n\nPolice said the gunman fled.\n\nIn another video, a man runs past.\n\nFour people were hurt in all.\n" => ["Two", "Four"];
     came_after_another: "killed",
         "---\ntitle: Dunmore shooting\n---\n\nThe shooting came just weeks after a gunman killed six at a mall.\n" => [];
     came_long_after_another: "killed",

@@ -22,6 +22,7 @@
 //! what the scope region already decided. Anchors are found once per region, for every rule;
 //! each rule's walk over the clauses is one pass.
 
+use super::days;
 use super::lexicon::{EVENT_NOUNS, PEOPLE_NOUNS, PERSON_NOUNS, PREPOSITIONS};
 use super::tokens::Token;
 
@@ -80,14 +81,23 @@ pub(super) enum Event {
     Other(String),
 }
 
+/// What dates a clause against its story.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct When {
+    /// The document's publication year and month, if known.
+    pub year: Option<(i32, Option<u8>)>,
+    /// The document's full date (year, month, day), if known.
+    pub date: Option<(i32, u8, u8)>,
+    /// The day of the story's event ([`days`]), if the lead names one.
+    pub story_day: Option<i64>,
+}
+
 /// For each clause (numbered as in `clause_of`), the words that anchor it to another event,
-/// if any. `year` is the document's publication year: a year other than it (or, early in a
-/// year, the one before) dates another event.
-pub(super) fn anchors(
-    tokens: &[Token<'_>],
-    clause_of: &[u32],
-    year: Option<(i32, Option<u8>)>,
-) -> Vec<Option<Anchor>> {
+/// if any. `when.year` is the document's publication year: a year other than it (or, early in
+/// a year, the one before) dates another event; a clause that opens on a day before the
+/// story's ([`days`]) is another event's.
+pub(super) fn anchors(tokens: &[Token<'_>], clause_of: &[u32], when: When) -> Vec<Option<Anchor>> {
+    let year = when.year;
     let clauses = clause_of.last().map_or(0, |&c| c as usize + 1);
     let mut out: Vec<Option<Anchor>> = vec![None; clauses];
     let mut clause_start = 0;
@@ -97,6 +107,18 @@ pub(super) fn anchors(
         };
         if i == 0 || clause_of.get(i - 1) != Some(&c) {
             clause_start = i;
+            if let (Some(date), Some(story_day)) = (when.date, when.story_day) {
+                let end = (i..tokens.len())
+                    .find(|&k| clause_of.get(k) != Some(&c))
+                    .unwrap_or(tokens.len());
+                out[c as usize] =
+                    days::opens_on_earlier_day(tokens, i, end, date, story_day).map(|words| {
+                        Anchor {
+                            words,
+                            decisive: true,
+                        }
+                    });
+            }
         }
         if !t.word || out[c as usize].is_some() {
             continue;
@@ -240,6 +262,48 @@ pub(super) fn anchors(
     out
 }
 
+/// The words with which a paragraph turns to other events than the story's, if it opens
+/// with them: "In a separate incident", "In another shooting Monday", "In other shootings",
+/// "Separately,", "Elsewhere". ("In another video" turns nowhere: the noun must be an event's.)
+pub(super) fn opens_elsewhere(tokens: &[Token<'_>]) -> Option<String> {
+    let start = usize::from(tokens.first().is_some_and(|t| t.is_in(&["and", "but"])));
+    let first = tokens.get(start)?;
+    if first.is_in(&["separately", "elsewhere"])
+        && tokens
+            .get(start + 1)
+            .is_some_and(|n| n.is_punct(",") || n.is_in(&["in", "on"]))
+    {
+        return Some(first.text.to_string());
+    }
+    if !first.is_in(&["in"]) {
+        return None;
+    }
+    let other = (start + 1..start + 3)
+        .find(|&k| tokens.get(k).is_some_and(|t| t.is_in(OTHER_EVENT_WORDS)))?;
+    let noun = (other + 1..other + 4)
+        .map_while(|k| tokens.get(k).filter(|t| t.word))
+        .find(|t| t.is_in(EVENT_NOUNS))?;
+    Some(format!(
+        "{} {} … {}",
+        first.text, tokens[other].text, noun.text
+    ))
+}
+
+/// The words with which a paragraph says that other events happened besides the story's
+/// ("Several other incidents were reported across the county"), if it says so: the story
+/// tells of them after it.
+pub(super) fn tells_of_other_events(tokens: &[Token<'_>]) -> Option<String> {
+    tokens.iter().enumerate().find_map(|(i, t)| {
+        let noun = tokens
+            .get(i + 1)
+            .filter(|n| n.is_in(EVENT_NOUNS) && n.text.ends_with('s'))?;
+        let reported =
+            (i + 2..i + 5).any(|k| tokens.get(k).is_some_and(|r| r.is_in(&["reported"])));
+        (t.is_in(&["other", "separate", "unrelated"]) && reported)
+            .then(|| format!("{} {} … reported", t.text, noun.text))
+    })
+}
+
 /// Where the time phrase that ends or starts at anchor word `i` begins: "a year and a half
 /// ago", "two decades ago", "in 2005" (the preposition is allowed for by the caller).
 fn phrase_start(tokens: &[Token<'_>], i: usize) -> usize {
@@ -280,7 +344,7 @@ fn as_year(t: &Token<'_>) -> Option<i32> {
 }
 
 /// The month (1–12) a capitalized month name stands for.
-fn month_number(t: &Token<'_>) -> Option<u8> {
+pub(super) fn month_number(t: &Token<'_>) -> Option<u8> {
     if !t.text.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
@@ -332,11 +396,19 @@ mod tests {
     use crate::extract::bind::tokens::tokens;
     use crate::source::offsets::TextRange;
 
+    /// A story filed in June 2016, day unknown.
+    fn june_2016() -> When {
+        When {
+            year: Some((2016, Some(6))),
+            ..When::default()
+        }
+    }
+
     /// The anchor of each sentence of `text` read as one clause.
     fn anchor_of(text: &str) -> Option<String> {
         let toks = tokens(text, TextRange::new(0, text.len()));
         let clause_of = vec![0; toks.len()];
-        anchors(&toks, &clause_of, Some((2016, Some(6))))
+        anchors(&toks, &clause_of, june_2016())
             .into_iter()
             .next()
             .flatten()
@@ -391,8 +463,48 @@ mod tests {
         }
         // Early in a year, last year's date is still the story's.
         let toks = tokens("on Dec. 30, 2015 two died", TextRange::new(0, 25));
-        let early = anchors(&toks, &vec![0; toks.len()], Some((2016, Some(1))));
+        let early = anchors(
+            &toks,
+            &vec![0; toks.len()],
+            When {
+                year: Some((2016, Some(1))),
+                ..When::default()
+            },
+        );
         assert_eq!(early, vec![None]);
+    }
+
+    #[test]
+    fn paragraphs_that_turn_the_story_to_other_events() {
+        let turn = |text: &str| {
+            let toks = tokens(text, TextRange::new(0, text.len()));
+            opens_elsewhere(&toks).or_else(|| tells_of_other_events(&toks))
+        };
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "In a separate shooting, a man was hurt",
+                Some("In separate … shooting"),
+            ),
+            (
+                "And in another Monday incident two were hurt",
+                Some("in another … incident"),
+            ),
+            ("In other shootings:", Some("In other … shootings")),
+            ("Separately, two men were shot", Some("Separately")),
+            ("Elsewhere in the city a boy was hurt", Some("Elsewhere")),
+            (
+                "Several other incidents were reported at schools",
+                Some("other incidents … reported"),
+            ),
+            // Not an event's noun, not at the paragraph's start, not a turn at all.
+            ("In another video, a man runs past", None),
+            ("Police said another shooting was likely", None),
+            ("Elsewhere is a word too", None),
+            ("Other incidents are under review", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(turn(text).as_deref(), *want, "{text:?}");
+        }
     }
 
     #[test]
@@ -422,7 +534,7 @@ mod tests {
     fn a_fronted_time_outweighs_the_subject_in_its_clause() {
         let clause = |text: &str| {
             let toks = tokens(text, TextRange::new(0, text.len()));
-            let anchors = anchors(&toks, &vec![0; toks.len()], Some((2016, Some(6))));
+            let anchors = anchors(&toks, &vec![0; toks.len()], june_2016());
             walk(&[true], &anchors, &[true]).remove(0)
         };
         assert_eq!(

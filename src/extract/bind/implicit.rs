@@ -19,7 +19,7 @@
 //! ([`super::predicates`]), so "a man was arrested" or "a woman said" count nothing.
 
 use super::lexicon::{
-    AUXILIARIES, COORDINATORS, DETERMINERS, PERSON_NOUNS, PREPOSITIONS, is_age_compound,
+    AUXILIARIES, COORDINATORS, DETERMINERS, PERSON_NOUNS, PREPOSITIONS, WEEKDAYS, is_age_compound,
     is_people_plural,
 };
 use super::tokens::{Token, tokens};
@@ -59,15 +59,7 @@ pub(super) fn is_name(t: &Token<'_>) -> bool {
             .all(|c| c.is_lowercase() || c == '\'' || c == '-')
         && !t.is_in(NOT_NAMES)
         && !t.is_in(crate::extract::number::MONTHS)
-        && !t.is_in(&[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ])
+        && !t.is_in(WEEKDAYS)
         && !t.is_in(DETERMINERS)
         && !t.is_in(PREPOSITIONS)
 }

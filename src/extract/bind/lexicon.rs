@@ -276,6 +276,17 @@ pub(super) fn blocks_object(t: &Token<'_>) -> bool {
     t.is_in(PREPOSITIONS) || t.is_in(NOT_BEFORE_OBJECT)
 }
 
+/// The weekdays, Monday first (their index is the ISO weekday − 1).
+pub(super) const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Nouns that name an event, so that "another shooting" or "a similar attack" is about
 /// another event while "another man" is one more victim of this one.
 pub(super) const EVENT_NOUNS: &[&str] = &[

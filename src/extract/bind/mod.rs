@@ -24,6 +24,7 @@
 mod attacker;
 mod clauses;
 mod dates;
+mod days;
 mod events;
 mod implicit;
 mod lexicon;
@@ -428,13 +429,17 @@ impl<'a> Binder<'a> {
             .map(|&&h| h)
             .collect();
         let date = self.story.doc.meta.date;
-        let year = date.and_then(|d| Some((d.year?, d.month)));
+        let when = events::When {
+            year: date.and_then(|d| Some((d.year?, d.month))),
+            date: days::full_date(date),
+            story_day: self.story.event_day(),
+        };
         let view = Rc::new(RegionView::new(
             &self.story.doc.text,
             region,
             &self.story.doc.blocks,
             &cues,
-            year,
+            when,
         ));
         // A region only one rule reads is let go at once (allocating and freeing the views of
         // thousands of short paragraphs at the end cost more than reading them). A news
@@ -789,7 +794,31 @@ impl<'a> Binder<'a> {
                 *slot = true;
             }
         }
-        events::walk(&names_subject, &view.anchors, &view.clause_opens_block)
+        let mut events = events::walk(&names_subject, &view.anchors, &view.clause_opens_block);
+        // From the paragraph that turned the story to other events, every clause is theirs
+        // until a later paragraph names the rule's subject again.
+        if let Some((turn, words)) = self.story.elsewhere() {
+            let back = self
+                .subjects
+                .iter()
+                .filter(|s| s.rule == rule)
+                .filter_map(|s| self.block_index(s.start))
+                .map(|b| self.story.doc.blocks[b].start)
+                .find(|&start| start > turn)
+                .unwrap_or(usize::MAX);
+            for (i, &c) in view.clauses.of_token.iter().enumerate() {
+                let opens = i == 0 || view.clauses.of_token.get(i - 1) != Some(&c);
+                if opens
+                    && view.tokens.get(i).is_some_and(|t| (turn..back).contains(&t.start))
+                    && let Some(slot) = events.get_mut(c as usize)
+                    // A clause with its own anchor is named by it ("another shooting").
+                    && !matches!(slot, events::Event::Other(_))
+                {
+                    *slot = events::Event::Other(words.to_string());
+                }
+            }
+        }
+        events
     }
 
     /// Why a count its predicate governs is still not the fact's value: a subset, an

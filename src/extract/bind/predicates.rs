@@ -353,7 +353,7 @@ pub(super) fn position(
             return Err(format!("`{}` stands between it and `{cue}`", t.text));
         }
         // "another child was not killed", "two could have died".
-        if subject && t.is_in(MODALS) {
+        if subject && t.is_in(MODALS) && !is_month_and_day(tokens, i) {
             return Err(format!("hypothetical or negated (`{}`)", t.text));
         }
         // "three other people were hurt": `other` right after the count is its own phrase.
@@ -663,6 +663,17 @@ pub(super) fn modal_before(view: &RegionView<'_>, start: usize) -> Option<String
         .take_while(|(i, _)| view.clauses.of(*i) == clause)
         .filter(|(_, t)| t.word)
         .take(3)
-        .find(|(_, t)| t.is_in(MODALS))
+        .find(|(i, t)| t.is_in(MODALS) && !is_month_and_day(&view.tokens, *i))
         .map(|(_, t)| t.text.to_string())
+}
+
+/// Whether token `i` is "May" the month, before its day ("On May 3, four were hurt"), not
+/// the modal.
+fn is_month_and_day(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| t.text.starts_with(char::is_uppercase))
+        && tokens.get(i + 1).is_some_and(|d| {
+            d.word && d.text.len() <= 2 && d.text.bytes().all(|b| b.is_ascii_digit())
+        })
 }

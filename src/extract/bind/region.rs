@@ -57,14 +57,14 @@ pub(super) struct RegionView<'a> {
 
 impl<'a> RegionView<'a> {
     /// Reads `range` of `text`, whose blocks are `blocks`; `cues` are the cue hits of every
-    /// rule of the kind being bound, by position; `year` is the document's publication year
-    /// and month, if known (a clause dated in another year is about another event).
+    /// rule of the kind being bound, by position; `when` dates the story (a clause dated in
+    /// another year, or opening on an earlier day than the story's, is about another event).
     pub fn new(
         text: &'a str,
         range: TextRange,
         blocks: &[TextRange],
         cues: &[Hit],
-        year: Option<(i32, Option<u8>)>,
+        when: events::When,
     ) -> Self {
         let tokens = tokens(text, range);
         // Sentences of every block the region touches, clipped to it.
@@ -110,7 +110,7 @@ impl<'a> RegionView<'a> {
             semis.push(semis.last().copied().unwrap_or(0) + u32::from(t.is_punct(";")));
         }
         let aggregates = quantifiers::aggregates(&tokens, &sentence_of);
-        let anchors = events::anchors(&tokens, &clauses.of_token, year);
+        let anchors = events::anchors(&tokens, &clauses.of_token, when);
         let mut clause_opens_block = vec![false; clauses.opener.len()];
         for (i, &c) in clauses.of_token.iter().enumerate() {
             if opens_block[i]

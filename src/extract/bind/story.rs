@@ -7,7 +7,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
 use super::MAX_REGION_BYTES;
-use super::{links, quantifiers, tokens};
+use super::{days, events, links, quantifiers, tokens};
 use crate::extract::parts::{parts, windows};
 use crate::extract::terms::{Exclusions, Role, TermMatcher};
 use crate::rules::{RuleIdx, RuleSet};
@@ -35,6 +35,10 @@ pub struct Story<'a> {
     links: OnceCell<HashMap<usize, String>>,
     /// The words that say the attacker died, if the story says so.
     attacker_died: OnceCell<Option<String>>,
+    /// The day of the story's event, if the lead names one ([`days`]).
+    event_day: OnceCell<Option<i64>>,
+    /// Where the story turns to other events for good, and the words that turn it.
+    turns_elsewhere: OnceCell<Option<(usize, String)>>,
     /// How many mentions of each rule the parts read so far gave: a binder stops a rule
     /// at [`crate::extract::MAX_MENTIONS_PER_RULE`] counting these.
     read_before: RefCell<Vec<usize>>,
@@ -51,6 +55,8 @@ impl<'a> Story<'a> {
             named: OnceCell::new(),
             links: OnceCell::new(),
             attacker_died: OnceCell::new(),
+            event_day: OnceCell::new(),
+            turns_elsewhere: OnceCell::new(),
             read_before: RefCell::new(Vec::new()),
         }
     }
@@ -111,6 +117,59 @@ impl<'a> Story<'a> {
             .links
             .get_or_init(|| links::link_blocks(&self.doc.text, &self.doc.blocks));
         links.get(&index).map(String::as_str)
+    }
+
+    /// The day (counted from 1970-01-01) of the story's event: the earliest day the lead's
+    /// paragraphs of prose name, resolved against the document's date ([`days`]) — a later
+    /// piece's lead names its news day and the event's ("sentenced Thursday … for an April 7
+    /// shooting"). `None` when the document has no full date, no lead, or a lead that names
+    /// no day.
+    pub fn event_day(&self) -> Option<i64> {
+        *self.event_day.get_or_init(|| {
+            let date = days::full_date(self.doc.meta.date)?;
+            let text = &self.doc.text;
+            self.lead_prose()
+                .filter_map(|b| days::earliest_day(&tokens::tokens(text, b), date))
+                .min()
+        })
+    }
+
+    /// The lead's paragraphs of prose, each cut to its first window.
+    fn lead_prose(&self) -> impl Iterator<Item = TextRange> + '_ {
+        let text = &self.doc.text;
+        let end = lead_end(self.doc).unwrap_or(0);
+        self.doc
+            .blocks
+            .iter()
+            .take_while(move |b| b.end <= end)
+            .filter(|b| is_prose_paragraph(text, **b))
+            .map(|b| windows(text, *b, MAX_REGION_BYTES).next().unwrap_or(*b))
+    }
+
+    /// Where the story turns to other events, and the words that turn it: after the lede, a
+    /// paragraph that opens "In a separate incident", "In other shootings", "Separately," or
+    /// "Elsewhere" (from its start), or one that says "other shootings were reported" (from its
+    /// end), leaves the story's event — a roundup's tail, the day's other news — until a
+    /// later paragraph names the rule's subject again (the binder's part).
+    pub fn elsewhere(&self) -> Option<(usize, &str)> {
+        let turn = self.turns_elsewhere.get_or_init(|| {
+            let text = &self.doc.text;
+            let lede = self.lead_prose().next()?;
+            self.doc
+                .blocks
+                .iter()
+                .filter(|b| b.start >= lede.end)
+                .find_map(|b| {
+                    let first = windows(text, *b, MAX_REGION_BYTES).next().unwrap_or(*b);
+                    let toks = tokens::tokens(text, first);
+                    if let Some(words) = events::opens_elsewhere(&toks) {
+                        Some((b.start, words))
+                    } else {
+                        events::tells_of_other_events(&toks).map(|words| (b.end, words))
+                    }
+                })
+        });
+        turn.as_ref().map(|(at, words)| (*at, words.as_str()))
     }
 
     /// The words in which the story says its attacker died, if it does
