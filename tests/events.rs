@@ -102,6 +102,10 @@ mention_cases! {
         "---\ndate: 2024-05-08\n---\n\nThree people were hurt in Dunmore on Monday.\n\nHe was sentenced for a May 3 shooting that left four people wounded.\n" => ["Three", "four"];
     a_later_piece_dates_its_event_in_the_lead: "injured",
         "---\ndate: 2024-05-08\n---\n\nPolice on Tuesday charged a man in the May 3 shooting in Dunmore.\n\nOn May 3, four people were wounded outside the bar.\n" => ["four"];
+    last_week_before_this_weeks_event: "killed",
+        "---\ndate: 2024-05-08\n---\n\nA gunman opened fire in Dunmore early Monday.\n\nThe gunman fled in a car, officers said in a statement.\n\nThe vigil honoured a man who was killed last week at the park.\n" => [];
+    last_week_is_the_storys_when_the_lead_says_so: "killed",
+        "---\ndate: 2024-05-08\n---\n\nPolice on Tuesday arrested a man in last week's Dunmore shooting.\n\nThe gunman fled in a car, officers said in a statement.\n\nTwo people were killed last week at the park.\n" => ["Two"];
     no_date_no_days: "injured",
         "Two people were wounded in Dunmore early Monday.\n\nSaturday evening three men were wounded nearby.\n" => ["Two", "three"];
 

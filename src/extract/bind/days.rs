@@ -57,6 +57,14 @@ pub(super) fn named_day(
     if t.is_in(&["yesterday"]) {
         return Some((today - 1, 1));
     }
+    if t.is_in(&["last"])
+        && tokens
+            .get(i + 1)
+            .is_some_and(|w| w.is_in(&["week", "week's"]))
+    {
+        // A week back, as a day: before any weekday of the story's own week.
+        return Some((today - 7, 2));
+    }
     let month = super::events::month_number(t)?;
     let mut n = 1;
     if tokens.get(i + 1).is_some_and(|p| p.is_punct(".")) {
@@ -156,6 +164,7 @@ mod tests {
             ("on May 23 two were hurt", Some(wednesday - 2)),
             ("on Dec. 16 a man died", Some(days_from_civil(2015, 12, 16))),
             ("shot yesterday", Some(wednesday - 1)),
+            ("arrested in last week's shooting", Some(wednesday - 7)),
             ("four were hurt tonight", Some(wednesday)),
             ("no day at all in May", None),
             ("a 2004 Toyota", None),

@@ -195,6 +195,16 @@ pub(super) fn anchors(tokens: &[Token<'_>], clause_of: &[u32], when: When) -> Ve
         } else if t.is_in(&["previously", "anniversary"]) {
             Some(t.text.to_string())
         } else if t.is_in(&["last"])
+            && next(1).is_some_and(|n| n.is_in(&["week", "week's"]))
+            && let (Some(date), Some(story_day)) = (when.date, when.story_day)
+            && days::named_day(tokens, i, date).is_some_and(|(day, _)| story_day - day >= 2)
+        {
+            // "a vigil for a man killed last week", in a story whose lead dates its event in
+            // this week: another event. A later piece that says "last week" of its own event
+            // says so in its lead (then the story's day is a week back, and this is not
+            // before it).
+            Some(format!("{} {}", t.text, next(1).map_or("", |n| n.text)))
+        } else if t.is_in(&["last"])
             && next(1).is_some_and(|n| n.is_in(&["year", "year's", "month", "month's"]))
         {
             // Not "last week" nor "last August": in a later piece about the story's event
