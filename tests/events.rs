@@ -109,6 +109,16 @@ mention_cases! {
     no_date_no_days: "injured",
         "Two people were wounded in Dunmore early Monday.\n\nSaturday evening three men were wounded nearby.\n" => ["Two", "three"];
 
+    // --- Parts: "N more" after the same fact said of someone, and people joined to others.
+    more_after_the_same_fact: "killed",
+        "A gunman in Dunmore killed his wife, then killed three more people at a store.\n" => [];
+    more_after_another_fact_is_the_whole: "injured",
+        "A gunman in Dunmore killed two officers and wounded three more.\n" => ["three"];
+    joined_to_others_is_a_part: "killed",
+        "In Dunmore, Ann and Bob, along with four children were killed.\n" => [];
+    a_list_item_as_well_as_is_read: "injured",
+        "In Dunmore, police found a man dead, as well as two injured students.\n" => ["two"];
+
     // --- A paragraph that turns to other events takes the rest of the story with it.
     a_separate_incident_turns_the_story: "injured",
         "Two people were wounded in Dunmore on Monday.\n\nNeighbours heard the shots.\n\nIn a separate shooting, a man was wounded on Elm Street.\n\nFour people were hurt there.\n" => ["Two"];

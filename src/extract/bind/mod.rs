@@ -735,6 +735,11 @@ impl<'a> Binder<'a> {
                     .or_else(|| quantifiers::severity_subset(view, p, ci, &counts, &owners))
                     .or_else(|| quantifiers::either_or(view, p, rule))
                     .or_else(|| quantifiers::more_follow(view, p, rule))
+                    .or_else(|| {
+                        quantifiers::more_of_the_same(view, p, count, rule).map(|words| {
+                            format!("an addition to those it already named: `{words}`")
+                        })
+                    })
             });
             let event = view
                 .clauses
@@ -837,6 +842,9 @@ impl<'a> Binder<'a> {
         }
         if let Some(marker) = view.aggregate_at(count.first) {
             return Some(format!("an aggregate over a wider scope: `{marker}`"));
+        }
+        if let Some(words) = quantifiers::joined_to_others(&view.tokens, count.first) {
+            return Some(format!("a part: joined to others (`{words}`)"));
         }
         if quantifiers::is_addition(&view.tokens, count.first, count.last)
             && let Some(earlier) = previous

@@ -231,6 +231,49 @@ pub(super) fn is_addition(tokens: &[Token<'_>], first: usize, last: usize) -> bo
             .is_some_and(|t| t.is_in(&["others", "more", "additional", "other"]))
 }
 
+/// Words before the count at token `first` that join it to people named before it as the
+/// subject of one predicate: "Ann and Bob, along with four children, were killed" — the
+/// count is a part of the dead.
+pub(super) fn joined_to_others(tokens: &[Token<'_>], first: usize) -> Option<String> {
+    const JOINED: &[&[&str]] = &[
+        &["along", "with"],
+        &["together", "with"],
+        &["in", "addition", "to"],
+    ];
+    JOINED.iter().find_map(|words| {
+        let start = first.checked_sub(words.len())?;
+        let run = tokens.get(start..first)?;
+        run.iter()
+            .zip(words.iter())
+            .all(|(t, w)| t.text.eq_ignore_ascii_case(w))
+            .then(|| words.join(" "))
+    })
+}
+
+/// "then killed three more people": a count followed by "more" or "additional", in a sentence
+/// that says the same fact of someone before it (another predicate of `rule` before `p`), is
+/// an addition to them. ("killed three officers and wounded three more" is the whole count of
+/// the wounded: the earlier predicate is another fact's.)
+pub(super) fn more_of_the_same(
+    view: &RegionView<'_>,
+    p: &Predicate,
+    count: &Count,
+    rule: RuleIdx,
+) -> Option<String> {
+    let more = view
+        .tokens
+        .get(count.last + 1)
+        .filter(|t| t.is_in(&["more", "additional"]))?;
+    let sentence = view.sentence_of.get(count.first)?;
+    let said_before = view.predicates.iter().any(|q| {
+        q.first < count.first
+            && q.first != p.first
+            && q.rules.contains(&rule)
+            && view.sentence_of.get(q.first) == Some(sentence)
+    });
+    said_before.then(|| format!("{} …", more.text))
+}
+
 /// "Four people were wounded or killed": a count of either of two facts is a count of
 /// neither. Returns the words when the predicate `p` is joined by `or` to a predicate of
 /// another fact (or to a verb no rule of `rule`'s names).
