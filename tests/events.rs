@@ -112,10 +112,16 @@ mention_cases! {
     // --- Parts: "N more" after the same fact said of someone, and people joined to others.
     more_after_the_same_fact: "killed",
         "A gunman in Dunmore killed his wife, then killed three more people at a store.\n" => [];
+    also_after_the_same_fact: "injured",
+        "---\ntitle: Girl hurt, 2 men also wounded in Dunmore shooting\n---\n\nBody.\n" => [];
+    also_after_another_fact_is_the_whole: "injured",
+        "In Dunmore one man was killed and two others were also wounded.\n" => ["two"];
     more_after_another_fact_is_the_whole: "injured",
         "A gunman in Dunmore killed two officers and wounded three more.\n" => ["three"];
     joined_to_others_is_a_part: "killed",
         "In Dunmore, Ann and Bob, along with four children were killed.\n" => [];
+    the_remaining_ones_are_a_part: "killed",
+        "In Dunmore, the four remaining victims killed in the attack were named.\n" => [];
     a_list_item_as_well_as_is_read: "injured",
         "In Dunmore, police found a man dead, as well as two injured students.\n" => ["two"];
 

@@ -846,6 +846,14 @@ impl<'a> Binder<'a> {
         if let Some(words) = quantifiers::joined_to_others(&view.tokens, count.first) {
             return Some(format!("a part: joined to others (`{words}`)"));
         }
+        // "the four remaining victims": the rest of a set partly counted before.
+        if view
+            .tokens
+            .get(count.last + 1)
+            .is_some_and(|t| t.is_in(&["remaining"]))
+        {
+            return Some("a part: the rest of a set (`remaining`)".to_string());
+        }
         if quantifiers::is_addition(&view.tokens, count.first, count.last)
             && let Some(earlier) = previous
         {

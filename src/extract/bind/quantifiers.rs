@@ -250,8 +250,9 @@ pub(super) fn joined_to_others(tokens: &[Token<'_>], first: usize) -> Option<Str
     })
 }
 
-/// "then killed three more people": a count followed by "more" or "additional", in a sentence
-/// that says the same fact of someone before it (another predicate of `rule` before `p`), is
+/// "then killed three more people": a count followed by "more" or "additional" (or "also" in
+/// its next words: "Girl Hurt, 2 Men Also Wounded"), in a sentence that says the same fact of
+/// someone before it (another predicate of `rule` before `p`), is
 /// an addition to them. ("killed three officers and wounded three more" is the whole count of
 /// the wounded: the earlier predicate is another fact's.)
 pub(super) fn more_of_the_same(
@@ -260,10 +261,13 @@ pub(super) fn more_of_the_same(
     count: &Count,
     rule: RuleIdx,
 ) -> Option<String> {
-    let more = view
-        .tokens
-        .get(count.last + 1)
-        .filter(|t| t.is_in(&["more", "additional"]))?;
+    // "three more", "two additional victims", "2 Men Also Wounded", "two were also hurt".
+    let more = (count.last + 1..count.last + 4)
+        .map_while(|k| view.tokens.get(k).filter(|t| t.word))
+        .take_while(|t| !t.is_in(&["and", "or", "but"]))
+        .enumerate()
+        .find(|(k, t)| *k == 0 && t.is_in(&["more", "additional"]) || t.is_in(&["also"]))
+        .map(|(_, t)| t)?;
     let sentence = view.sentence_of.get(count.first)?;
     let said_before = view.predicates.iter().any(|q| {
         q.first < count.first
