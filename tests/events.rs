@@ -125,6 +125,14 @@ mention_cases! {
     a_list_item_as_well_as_is_read: "injured",
         "In Dunmore, police found a man dead, as well as two injured students.\n" => ["two"];
 
+    // --- Aggregates: a count over several events.
+    a_string_of_deaths: "killed",
+        "In Dunmore, the killing was the first in a string of three shooting deaths.\n" => [];
+    a_numeral_counts_events_a_few_words_on: "injured",
+        "In Dunmore, five people were injured in two apparently random roadway shootings.\n" => [];
+    a_numeral_does_not_count_past_a_preposition: "injured",
+        "---\ntitle: 7 hurt after Dunmore shootings\n---\n\nBody.\n" => ["7"];
+
     // --- A paragraph that turns to other events takes the rest of the story with it.
     a_separate_incident_turns_the_story: "injured",
         "Two people were wounded in Dunmore on Monday.\n\nNeighbours heard the shots.\n\nIn a separate shooting, a man was wounded on Elm Street.\n\nFour people were hurt there.\n" => ["Two"];

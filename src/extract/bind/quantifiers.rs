@@ -12,7 +12,7 @@
 //! Each is a rejection with its reason. Aggregate markers are found once per sentence, in one
 //! pass over the region's tokens.
 
-use super::lexicon::DETERMINERS;
+use super::lexicon::{DETERMINERS, PREPOSITIONS};
 use super::predicates::{Count, Predicate};
 use super::region::RegionView;
 use super::tokens::{Token, is_in};
@@ -136,21 +136,36 @@ pub(super) fn aggregates(tokens: &[Token<'_>], sentence_of: &[u32]) -> Vec<Optio
             // stand a few words before).
             let numeral = is_numeral(t);
             let counted = numeral || t.is_in(SEVERAL);
-            // A numeral counts the plural right after it, or after one lowercase adjective
-            // ("two deadly shootings").
-            let reach = if numeral { 2 } else { 4 };
+            // A numeral counts the plural after a few lowercase words ("two deadly
+            // shootings", "two apparently random roadway shootings").
+            let reach = 4;
             let plural = (1..=reach)
                 .filter_map(|k| {
                     tokens
                         .get(i + k)
                         .filter(|_| sentence_of.get(i + k) == Some(&s))
                 })
-                .take_while(|n| n.word && !(numeral && n.text.starts_with(char::is_uppercase)))
+                // Not past a preposition: in "7 hurt after shootings" the 7 counts the hurt.
+                .take_while(|n| {
+                    n.word
+                        && !n.is_in(PREPOSITIONS)
+                        && !(numeral && n.text.starts_with(char::is_uppercase))
+                })
                 .find(|n| n.is_in(EVENT_PLURALS));
             let plural = plural.filter(|_| counted)?;
             let adjacent = tokens.get(i + 1).is_some_and(|n| n.start == plural.start);
             let gap = if adjacent { " " } else { " … " };
             Some(format!("{}{gap}{}", t.text, plural.text))
+        });
+        // "a string of three shooting deaths", "a rash of five killings": a count of events'
+        // victims, one after another.
+        let found = found.or_else(|| {
+            let of = tokens.get(i + 1).filter(|n| n.is_in(&["of"]))?;
+            let n = tokens
+                .get(i + 2)
+                .filter(|n| sentence_of.get(i + 2) == Some(&s) && is_numeral(n))?;
+            t.is_in(&["string", "series", "spate", "wave", "rash"])
+                .then(|| format!("{} {} {}", t.text, of.text, n.text))
         });
         // "in shootings", "in Wednesday shootings", "a series of overnight shootings".
         let found = found.or_else(|| {
