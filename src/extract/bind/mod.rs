@@ -163,6 +163,9 @@ pub struct Binder<'a> {
     keep_rejections: bool,
     /// Rules whose binding stopped at [`super::MAX_MENTIONS_PER_RULE`] mentions, and where.
     stopped: RefCell<Vec<(RuleIdx, TextRange)>>,
+    /// For each rule asked about, where the story comes back to it after turning to other
+    /// events ([`Story::elsewhere`]): found once per rule, not once per region.
+    comes_back: RefCell<HashMap<RuleIdx, usize>>,
 }
 
 impl<'a> Binder<'a> {
@@ -211,6 +214,7 @@ impl<'a> Binder<'a> {
             capped: Default::default(),
             keep_rejections,
             stopped: Default::default(),
+            comes_back: Default::default(),
         }
     }
 
@@ -803,14 +807,16 @@ impl<'a> Binder<'a> {
         // From the paragraph that turned the story to other events, every clause is theirs
         // until a later paragraph names the rule's subject again.
         if let Some((turn, words)) = self.story.elsewhere() {
-            let back = self
-                .subjects
-                .iter()
-                .filter(|s| s.rule == rule)
-                .filter_map(|s| self.block_index(s.start))
-                .map(|b| self.story.doc.blocks[b].start)
-                .find(|&start| start > turn)
-                .unwrap_or(usize::MAX);
+            let back = *self.comes_back.borrow_mut().entry(rule).or_insert_with(|| {
+                let after = self.subjects.partition_point(|s| s.start < turn);
+                self.subjects[after..]
+                    .iter()
+                    .filter(|s| s.rule == rule)
+                    .filter_map(|s| self.block_index(s.start))
+                    .map(|b| self.story.doc.blocks[b].start)
+                    .find(|&start| start > turn)
+                    .unwrap_or(usize::MAX)
+            });
             for (i, &c) in view.clauses.of_token.iter().enumerate() {
                 let opens = i == 0 || view.clauses.of_token.get(i - 1) != Some(&c);
                 if opens
