@@ -804,32 +804,40 @@ impl<'a> Binder<'a> {
             }
         }
         let mut events = events::walk(&names_subject, &view.anchors, &view.clause_opens_block);
-        // From the paragraph that turned the story to other events, every clause is theirs
-        // until a later paragraph names the rule's subject again.
-        if let Some((turn, words)) = self.story.elsewhere() {
-            let back = *self.comes_back.borrow_mut().entry(rule).or_insert_with(|| {
-                let after = self.subjects.partition_point(|s| s.start < turn);
-                self.subjects[after..]
-                    .iter()
-                    .filter(|s| s.rule == rule)
-                    .filter_map(|s| self.block_index(s.start))
-                    .map(|b| self.story.doc.blocks[b].start)
-                    .find(|&start| start > turn)
-                    .unwrap_or(usize::MAX)
-            });
-            for (i, &c) in view.clauses.of_token.iter().enumerate() {
-                let opens = i == 0 || view.clauses.of_token.get(i - 1) != Some(&c);
-                if opens
-                    && view.tokens.get(i).is_some_and(|t| (turn..back).contains(&t.start))
-                    && let Some(slot) = events.get_mut(c as usize)
-                    // A clause with its own anchor is named by it ("another shooting").
-                    && !matches!(slot, events::Event::Other(_))
-                {
-                    *slot = events::Event::Other(words.to_string());
-                }
+        self.turn_elsewhere(rule, view, &mut events);
+        events
+    }
+
+    /// From the paragraph that turned the story to other events ([`Story::elsewhere`]), every
+    /// clause of `view` is theirs until a later paragraph names `rule`'s subject again; a
+    /// clause with its own anchor keeps it ("another shooting").
+    fn turn_elsewhere(&self, rule: RuleIdx, view: &RegionView<'_>, events: &mut [events::Event]) {
+        let Some((turn, words)) = self.story.elsewhere() else {
+            return;
+        };
+        let back = *self.comes_back.borrow_mut().entry(rule).or_insert_with(|| {
+            let after = self.subjects.partition_point(|s| s.start < turn);
+            self.subjects[after..]
+                .iter()
+                .filter(|s| s.rule == rule)
+                .filter_map(|s| self.block_index(s.start))
+                .map(|b| self.story.doc.blocks[b].start)
+                .find(|&start| start > turn)
+                .unwrap_or(usize::MAX)
+        });
+        for (i, &c) in view.clauses.of_token.iter().enumerate() {
+            let opens = i == 0 || view.clauses.of_token.get(i - 1) != Some(&c);
+            if opens
+                && view
+                    .tokens
+                    .get(i)
+                    .is_some_and(|t| (turn..back).contains(&t.start))
+                && let Some(slot) = events.get_mut(c as usize)
+                && !matches!(slot, events::Event::Other(_))
+            {
+                *slot = events::Event::Other(words.to_string());
             }
         }
-        events
     }
 
     /// Why a count its predicate governs is still not the fact's value: a subset, an
@@ -849,16 +857,8 @@ impl<'a> Binder<'a> {
         if let Some(marker) = view.aggregate_at(count.first) {
             return Some(format!("an aggregate over a wider scope: `{marker}`"));
         }
-        if let Some(words) = quantifiers::joined_to_others(&view.tokens, count.first) {
-            return Some(format!("a part: joined to others (`{words}`)"));
-        }
-        // "the four remaining victims": the rest of a set partly counted before.
-        if view
-            .tokens
-            .get(count.last + 1)
-            .is_some_and(|t| t.is_in(&["remaining"]))
-        {
-            return Some("a part: the rest of a set (`remaining`)".to_string());
+        if let Some(words) = quantifiers::part_of_a_set(&view.tokens, count.first, count.last) {
+            return Some(format!("a part of a set: `{words}`"));
         }
         if quantifiers::is_addition(&view.tokens, count.first, count.last)
             && let Some(earlier) = previous

@@ -246,15 +246,18 @@ pub(super) fn is_addition(tokens: &[Token<'_>], first: usize, last: usize) -> bo
             .is_some_and(|t| t.is_in(&["others", "more", "additional", "other"]))
 }
 
-/// Words before the count at token `first` that join it to people named before it as the
-/// subject of one predicate: "Ann and Bob, along with four children, were killed" — the
-/// count is a part of the dead.
-pub(super) fn joined_to_others(tokens: &[Token<'_>], first: usize) -> Option<String> {
+/// Words that make the count at tokens `first..=last` a part of a set: joined to people named
+/// before it as the subject of one predicate ("Ann and Bob, along with four children, were
+/// killed"), or the rest of a set partly counted before ("the four remaining victims").
+pub(super) fn part_of_a_set(tokens: &[Token<'_>], first: usize, last: usize) -> Option<String> {
     const JOINED: &[&[&str]] = &[
         &["along", "with"],
         &["together", "with"],
         &["in", "addition", "to"],
     ];
+    if let Some(rest) = tokens.get(last + 1).filter(|t| t.is_in(&["remaining"])) {
+        return Some(rest.text.to_string());
+    }
     JOINED.iter().find_map(|words| {
         let start = first.checked_sub(words.len())?;
         let run = tokens.get(start..first)?;

@@ -37,7 +37,7 @@ pub struct Story<'a> {
     attacker_died: OnceCell<Option<String>>,
     /// The day of the story's event, if the lead names one ([`days`]).
     event_day: OnceCell<Option<i64>>,
-    /// Where the story turns to other events for good, and the words that turn it.
+    /// Where the story turns to other events, and the words that turn it.
     turns_elsewhere: OnceCell<Option<(usize, String)>>,
     /// How many mentions of each rule the parts read so far gave: a binder stops a rule
     /// at [`crate::extract::MAX_MENTIONS_PER_RULE`] counting these.
