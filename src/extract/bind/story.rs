@@ -35,6 +35,8 @@ pub struct Story<'a> {
     links: OnceCell<HashMap<usize, String>>,
     /// The words that say the attacker died, if the story says so.
     attacker_died: OnceCell<Option<String>>,
+    /// Where the lead ends ([`lead_end`]), read once for the topics, the day and the turn.
+    lead_end: OnceCell<Option<usize>>,
     /// The day of the story's event, if the lead names one ([`days`]).
     event_day: OnceCell<Option<i64>>,
     /// Where the story turns to other events, and the words that turn it.
@@ -55,6 +57,7 @@ impl<'a> Story<'a> {
             named: OnceCell::new(),
             links: OnceCell::new(),
             attacker_died: OnceCell::new(),
+            lead_end: OnceCell::new(),
             event_day: OnceCell::new(),
             turns_elsewhere: OnceCell::new(),
             read_before: RefCell::new(Vec::new()),
@@ -75,7 +78,7 @@ impl<'a> Story<'a> {
     /// paragraphs of prose, within its first eight blocks — names `rule`'s subject: then the
     /// story is about the rule's event ([`super::events`]).
     pub fn is_topic(&self, rule: RuleIdx) -> bool {
-        let topics = self.topics.get_or_init(|| match lead_end(self.doc) {
+        let topics = self.topics.get_or_init(|| match self.lead_end() {
             Some(end) => self.subjects_named(TextRange::new(0, end)),
             None => vec![false; self.rules.rules.len()],
         });
@@ -134,10 +137,15 @@ impl<'a> Story<'a> {
         })
     }
 
+    /// Where the lead ends, if the story has a lead ([`lead_end`]).
+    fn lead_end(&self) -> Option<usize> {
+        *self.lead_end.get_or_init(|| lead_end(self.doc))
+    }
+
     /// The lead's paragraphs of prose, each cut to its first window.
     fn lead_prose(&self) -> impl Iterator<Item = TextRange> + '_ {
         let text = &self.doc.text;
-        let end = lead_end(self.doc).unwrap_or(0);
+        let end = self.lead_end().unwrap_or(0);
         self.doc
             .blocks
             .iter()
@@ -155,19 +163,24 @@ impl<'a> Story<'a> {
         let turn = self.turns_elsewhere.get_or_init(|| {
             let text = &self.doc.text;
             let lede = self.lead_prose().next()?;
-            self.doc
-                .blocks
-                .iter()
-                .filter(|b| b.start >= lede.end)
-                .find_map(|b| {
-                    let first = windows(text, *b, MAX_REGION_BYTES).next().unwrap_or(*b);
-                    let toks = tokens::tokens(text, first);
-                    if let Some(words) = events::opens_elsewhere(&toks) {
-                        Some((b.start, words))
-                    } else {
-                        events::tells_of_other_events(&toks).map(|words| (b.end, words))
-                    }
-                })
+            let blocks = &self.doc.blocks;
+            let after = blocks.partition_point(|b| b.start < lede.end);
+            blocks[after..].iter().find_map(|b| {
+                // An opening needs its first words only; a paragraph is tokenized whole only
+                // when it says "reported" (the one word a telling of other events needs).
+                let opening = tokens::first_tokens(text, *b, 8);
+                if let Some(words) = events::opens_elsewhere(&opening) {
+                    return Some((b.start, words));
+                }
+                let first = windows(text, *b, MAX_REGION_BYTES).next().unwrap_or(*b);
+                let says_reported = text.get(first.range()).is_some_and(|body| {
+                    body.as_bytes()
+                        .windows(8)
+                        .any(|w| w.eq_ignore_ascii_case(b"reported"))
+                });
+                let toks = says_reported.then(|| tokens::tokens(text, first))?;
+                events::tells_of_other_events(&toks).map(|words| (b.end, words))
+            })
         });
         turn.as_ref().map(|(at, words)| (*at, words.as_str()))
     }
