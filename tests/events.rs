@@ -106,6 +106,22 @@ mention_cases! {
         "---\ndate: 2024-05-08\n---\n\nA gunman opened fire in Dunmore early Monday.\n\nThe gunman fled in a car, officers said in a statement.\n\nThe vigil honoured a man who was killed last week at the park.\n" => [];
     last_week_is_the_storys_when_the_lead_says_so: "killed",
         "---\ndate: 2024-05-08\n---\n\nPolice on Tuesday arrested a man in last week's Dunmore shooting.\n\nThe gunman fled in a car, officers said in a statement.\n\nTwo people were killed last week at the park.\n" => ["Two"];
+    // A time closing a coordinated verb phrase dates the verbs before it; a clause with its
+    // own subject keeps its own time.
+    a_time_closing_coordinated_verbs_dates_them_all: "killed",
+        "---\ntitle: Dunmore shooting\ndate: 2024-05-08\n---\n\nPolice said two people died in Dunmore on Monday night.\n\nThe jury convicted Ross Ames of killing 12 and wounding 70 at a cinema three years ago.\n" => ["two"];
+    a_time_of_a_clause_with_its_own_subject_stays_there: "killed",
+        "---\ndate: 2024-05-08\n---\n\nIn Dunmore three people were killed and two others were hurt in a fire three years ago.\n" => ["three"];
+    a_month_dates_the_verb_of_a_split_subject: "killed",
+        "---\ntitle: Dunmore shooting\ndate: 2024-12-12\n---\n\nPolice arrived at the corner in Dunmore at nine on Sunday night.\n\nIt is the corner where a man and woman were killed in a double murder in July.\n" => [];
+    // "another" as a pronoun ("wounding another in an attack") brings in no other event.
+    another_as_a_pronoun_is_no_other_event: "killed",
+        "---\ndate: 2024-05-08\n---\n\nA man accused of killing three men and wounding another in an attack on Monday in Dunmore is in custody.\n" => ["three"];
+    // The lede's "last month" is the story's own event (a later piece); below it, another's.
+    last_month_in_the_lede_is_the_storys: "killed",
+        "---\ndate: 2024-05-08\n---\n\nPolice say a shooting in Dunmore that left a father and two children dead last month was a murder-suicide.\n" => ["a father and two children"];
+    last_month_below_the_lede_is_another_events: "killed",
+        "---\ndate: 2024-05-08\n---\n\nPolice say a shooting in Dunmore on Monday left two people dead.\n\nThree people were killed at the same corner last month.\n" => ["two"];
     no_date_no_days: "injured",
         "Two people were wounded in Dunmore early Monday.\n\nSaturday evening three men were wounded nearby.\n" => ["Two", "three"];
 

@@ -67,6 +67,10 @@ pub(super) struct Anchor {
     /// does an event called another ("in another Dunmore shooting"), while a date in passing
     /// ("… six dead on July 9, 2014, in Spring") does not outweigh the subject.
     pub decisive: bool,
+    /// Whether it is a time told from the story's date ("last month", "in July", "two years
+    /// ago"): a lede uses such a time of its own event ("charged Tuesday in a shooting that
+    /// killed three last month"), so in the lede it dates no other.
+    pub relative: bool,
 }
 
 /// Which event a clause is about, for one rule.
@@ -116,6 +120,7 @@ pub(super) fn anchors(tokens: &[Token<'_>], clause_of: &[u32], when: When) -> Ve
                         Anchor {
                             words,
                             decisive: true,
+                            relative: false,
                         }
                     });
             }
@@ -131,8 +136,13 @@ pub(super) fn anchors(tokens: &[Token<'_>], clause_of: &[u32], when: When) -> Ve
         let before = i.checked_sub(1).and_then(|k| tokens.get(k));
         let mut named_month = false;
         let mut another = false;
+        let mut relative = false;
         let found = if t.is_in(OTHER_EVENT_WORDS)
-            && let Some(k) = (1..=3).find(|&k| next(k).is_some_and(|n| n.is_in(EVENT_NOUNS)))
+            && let Some(k) = (1..=3)
+                // "wounding another in an attack" is a pronoun's: the words between are the
+                // noun's modifiers, never a preposition or an article.
+                .take_while(|&k| k == 1 || next(k - 1).is_some_and(|n| !n.is_in(PREPOSITIONS) && !n.is_in(&["a", "an", "the"])))
+                .find(|&k| next(k).is_some_and(|n| n.is_in(EVENT_NOUNS)))
             // "another shooting victim" is one more victim of this event.
             && !next(k + 1).is_some_and(|n| n.is_in(PEOPLE_NOUNS) || n.is_in(PERSON_NOUNS) || n.is_in(&["victim"]))
             && let Some(noun) = next(k)
@@ -164,6 +174,7 @@ pub(super) fn anchors(tokens: &[Token<'_>], clause_of: &[u32], when: When) -> Ve
             // A month alone is a weak date: an explainer filed in March still says "in
             // January" of the event it explains.
             named_month = true;
+            relative = true;
             Some(format!("{} {}", t.text, next(1).map_or("", |n| n.text)))
         } else if t.is_in(&["after"])
             && let Some(k) = (1..=6).find(|&k| {
@@ -203,15 +214,19 @@ pub(super) fn anchors(tokens: &[Token<'_>], clause_of: &[u32], when: When) -> Ve
             // this week: another event. A later piece that says "last week" of its own event
             // says so in its lead (then the story's day is a week back, and this is not
             // before it).
+            relative = true;
             Some(format!("{} {}", t.text, next(1).map_or("", |n| n.text)))
         } else if t.is_in(&["last"])
             && next(1).is_some_and(|n| n.is_in(&["year", "year's", "month", "month's"]))
         {
             // Not "last week" nor "last August": in a later piece about the story's event
             // (an arrest, a trial) "killed last August" is that event.
+            relative = true;
             Some(format!("{} {}", t.text, next(1).map_or("", |n| n.text)))
         } else if t.is_in(&["ago", "earlier"]) && before.is_some_and(|b| b.is_in(LONG_AGO)) {
             // "two years ago", "a year earlier" (not "minutes earlier": the same event).
+            // "Earlier" counts from a time the story gave before, never from its date.
+            relative = t.is_in(&["ago"]);
             Some(format!("{} {}", before.map_or("", |b| b.text), t.text))
         } else if t.is_in(&["after", "before"])
             && before.is_some_and(|b| b.is_in(LONG_AGO))
@@ -264,12 +279,36 @@ pub(super) fn anchors(tokens: &[Token<'_>], clause_of: &[u32], when: When) -> Ve
             None
         };
         out[c as usize] = found.map(|words| Anchor {
+            relative,
             decisive: another
                 || !named_month && phrase_start(tokens, i).saturating_sub(clause_start) <= 1,
             words,
         });
     }
     out
+}
+
+/// A time at the end of a coordinated verb phrase dates the verbs before it too: in "killing
+/// 12 and wounding 70 in a theater three years ago" the years are the killing's as much as the
+/// wounding's. So a clause opened by "and" or "or" and a predicate at once (no subject of its
+/// own) lends its anchor to the clause before it, when that one has none. A clause with its
+/// own subject ("Three were killed Sunday and two died in 2005") lends nothing.
+pub(super) fn share_trailing_times(
+    anchors: &mut [Option<Anchor>],
+    tokens: &[Token<'_>],
+    opener: &[Option<usize>],
+    in_predicate: &[bool],
+) {
+    for c in (1..anchors.len()).rev() {
+        let Some(o) = opener.get(c).copied().flatten() else {
+            continue;
+        };
+        let verb_phrase = tokens.get(o).is_some_and(|t| t.is_in(&["and", "or"]))
+            && in_predicate.get(o + 1).copied().unwrap_or(false);
+        if verb_phrase && anchors[c - 1].is_none() {
+            anchors[c - 1] = anchors[c].clone();
+        }
+    }
 }
 
 /// The words with which a paragraph turns to other events than the story's, if it opens
@@ -315,7 +354,7 @@ pub(super) fn tells_of_other_events(tokens: &[Token<'_>]) -> Option<String> {
 }
 
 /// Where the time phrase that ends or starts at anchor word `i` begins: "a year and a half
-/// ago", "two decades ago", "in 2005" (the preposition is allowed for by the caller).
+/// ago", "three months ago", "in 2005" (the preposition is allowed for by the caller).
 fn phrase_start(tokens: &[Token<'_>], i: usize) -> usize {
     const TIME_WORDS: &[&str] = &[
         "a", "an", "and", "half", "year", "years", "decade", "decades", "few", "several", "couple",
@@ -335,9 +374,9 @@ fn phrase_start(tokens: &[Token<'_>], i: usize) -> usize {
     }
     let mut start = i;
     while start > 0
-        && tokens
-            .get(start - 1)
-            .is_some_and(|b| b.is_in(TIME_WORDS) || super::implicit::is_number_word(b))
+        && tokens.get(start - 1).is_some_and(|b| {
+            b.is_in(TIME_WORDS) || b.is_in(LONG_AGO) || super::implicit::is_number_word(b)
+        })
     {
         start -= 1;
     }
@@ -523,6 +562,7 @@ mod tests {
         let in_2005 = Some(Anchor {
             words: "in 2005".into(),
             decisive: false,
+            relative: false,
         });
         let anchors = [None, in_2005, None, None, None, None];
         let opens = [true, false, false, true, false, false];

@@ -745,10 +745,13 @@ impl<'a> Binder<'a> {
                         })
                     })
             });
-            let event = view
-                .clauses
-                .of(count.first)
-                .and_then(|c| events.get(c as usize));
+            // The count's clause, or its verb's when that one is dated elsewhere: "A man and
+            // woman were killed in July" splits at "and", and July is the verb's.
+            let event_at = |i: usize| view.clauses.of(i).and_then(|c| events.get(c as usize));
+            let event = event_at(count.first)
+                .filter(|e| matches!(e, events::Event::Other(_)))
+                .or_else(|| own.and_then(|p| event_at(p.first)))
+                .or_else(|| event_at(count.first));
             let verdict = match (own, owned.first()) {
                 (Some(_), _) if shape.is_some() => Err(shape.unwrap_or_default()),
                 (Some(_), _) if let Some(events::Event::Other(words)) = event => {
@@ -803,7 +806,30 @@ impl<'a> Binder<'a> {
                 *slot = true;
             }
         }
-        let mut events = events::walk(&names_subject, &view.anchors, &view.clause_opens_block);
+        // In the lede, a time told from the story's date in passing is the story's own
+        // ("charged in a shooting that killed three last month"); one that opens the clause
+        // ("Three months ago, four died at the fair") still frames another event.
+        let lede_end = self.story.lede_end().unwrap_or(0);
+        let in_lede = view.range.start < lede_end;
+        let lede_anchors;
+        let anchors = if in_lede {
+            lede_anchors = view
+                .anchors
+                .iter()
+                .enumerate()
+                .map(|(c, a)| {
+                    a.clone().filter(|a| {
+                        a.decisive
+                            || !a.relative
+                            || view.clause_start(c).is_none_or(|at| at >= lede_end)
+                    })
+                })
+                .collect::<Vec<_>>();
+            &lede_anchors
+        } else {
+            &view.anchors
+        };
+        let mut events = events::walk(&names_subject, anchors, &view.clause_opens_block);
         self.turn_elsewhere(rule, view, &mut events);
         events
     }

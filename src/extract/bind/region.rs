@@ -110,7 +110,8 @@ impl<'a> RegionView<'a> {
             semis.push(semis.last().copied().unwrap_or(0) + u32::from(t.is_punct(";")));
         }
         let aggregates = quantifiers::aggregates(&tokens, &sentence_of);
-        let anchors = events::anchors(&tokens, &clauses.of_token, when);
+        let mut anchors = events::anchors(&tokens, &clauses.of_token, when);
+        events::share_trailing_times(&mut anchors, &tokens, &clauses.opener, &in_predicate);
         let mut clause_opens_block = vec![false; clauses.opener.len()];
         for (i, &c) in clauses.of_token.iter().enumerate() {
             if opens_block[i]
@@ -146,6 +147,12 @@ impl<'a> RegionView<'a> {
     /// next one).
     pub fn token_at(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.end <= pos)
+    }
+
+    /// Where clause `c` starts (its first token's byte), if it has tokens.
+    pub fn clause_start(&self, c: usize) -> Option<usize> {
+        let first = self.clauses.of_token.partition_point(|&k| (k as usize) < c);
+        self.tokens.get(first).map(|t| t.start)
     }
 
     /// The index of the last token that starts before `end`.

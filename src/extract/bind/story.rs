@@ -37,6 +37,8 @@ pub struct Story<'a> {
     attacker_died: OnceCell<Option<String>>,
     /// Where the lead ends ([`lead_end`]), read once for the topics, the day and the turn.
     lead_end: OnceCell<Option<usize>>,
+    /// Where the lede's first sentence ends ([`Story::lede_end`]).
+    lede_end: OnceCell<Option<usize>>,
     /// The day of the story's event, if the lead names one ([`days`]).
     event_day: OnceCell<Option<i64>>,
     /// Where the story turns to other events, and the words that turn it.
@@ -58,6 +60,7 @@ impl<'a> Story<'a> {
             links: OnceCell::new(),
             attacker_died: OnceCell::new(),
             lead_end: OnceCell::new(),
+            lede_end: OnceCell::new(),
             event_day: OnceCell::new(),
             turns_elsewhere: OnceCell::new(),
             read_before: RefCell::new(Vec::new()),
@@ -152,6 +155,18 @@ impl<'a> Story<'a> {
             .take_while(move |b| b.end <= end)
             .filter(|b| is_prose_paragraph(text, **b))
             .map(|b| windows(text, *b, MAX_REGION_BYTES).next().unwrap_or(*b))
+    }
+
+    /// Where the lede (the first sentence of the lead's first paragraph of prose) ends, if
+    /// the story has a lead. A crawled page's body can be one run-on paragraph: its first
+    /// sentence is still the lede.
+    pub fn lede_end(&self) -> Option<usize> {
+        *self.lede_end.get_or_init(|| {
+            let paragraph = self.lead_prose().next()?;
+            crate::extract::sentence::sentences(&self.doc.text, paragraph)
+                .first()
+                .map(|s| s.end)
+        })
     }
 
     /// Where the story turns to other events, and the words that turn it: after the lede, a
