@@ -122,6 +122,16 @@ mention_cases! {
         "---\ndate: 2024-05-08\n---\n\nPolice say a shooting in Dunmore that left a father and two children dead last month was a murder-suicide.\n" => ["a father and two children"];
     last_month_below_the_lede_is_another_events: "killed",
         "---\ndate: 2024-05-08\n---\n\nPolice say a shooting in Dunmore on Monday left two people dead.\n\nThree people were killed at the same corner last month.\n" => ["two"];
+    // The lede's day is the story's; the next paragraph's "last week" is then another event's.
+    the_ledes_day_comes_first: "killed",
+        "---\ndate: 2013-09-05\n---\n\nFour people were shot at the end of an event on Thursday in north Dunmore.\n\nThe group held a vigil honoring a man killed last week.\n" => [];
+    last_week_before_the_storys_day_outweighs_the_subject: "killed",
+        "---\ndate: 2024-05-08\n---\n\nA gunman opened fire in Dunmore early Monday.\n\nThe gunman fled in a car, officers said in a statement.\n\nAlso Monday police identified two people shot and killed last week in Dunmore.\n" => [];
+    // "In December" late in January is another event; early in January it may be the story's.
+    the_month_before_late_in_a_month: "injured",
+        "---\ndate: 2016-01-26\n---\n\nA gunman wounded one man in Dunmore, police said.\n\nThe gunman fled in a car, officers said in a statement.\n\nIn December, a woman drove onto a sidewalk, injuring 36.\n" => ["one"];
+    the_month_before_early_in_a_month: "injured",
+        "---\ndate: 2016-01-05\n---\n\nA gunman opened fire in Dunmore, police said.\n\nThe gunman fled in a car, officers said in a statement.\n\nIn December, the gunman shot at a bus, injuring 3.\n" => ["3"];
     no_date_no_days: "injured",
         "Two people were wounded in Dunmore early Monday.\n\nSaturday evening three men were wounded nearby.\n" => ["Two", "three"];
 

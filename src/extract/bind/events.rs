@@ -135,7 +135,7 @@ pub(super) fn anchors(tokens: &[Token<'_>], clause_of: &[u32], when: When) -> Ve
         };
         let before = i.checked_sub(1).and_then(|k| tokens.get(k));
         let mut named_month = false;
-        let mut another = false;
+        let mut outweighs_subject = false;
         let mut relative = false;
         let found = if t.is_in(OTHER_EVENT_WORDS)
             && let Some(k) = (1..=3)
@@ -147,7 +147,7 @@ pub(super) fn anchors(tokens: &[Token<'_>], clause_of: &[u32], when: When) -> Ve
             && !next(k + 1).is_some_and(|n| n.is_in(PEOPLE_NOUNS) || n.is_in(PERSON_NOUNS) || n.is_in(&["victim"]))
             && let Some(noun) = next(k)
         {
-            another = true;
+            outweighs_subject = true;
             Some(format!("{} {}", t.text, noun.text))
         } else if t.is_in(&["earlier"])
             && next(1).is_some_and(|n| n.is_in(&["this"]))
@@ -162,9 +162,11 @@ pub(super) fn anchors(tokens: &[Token<'_>], clause_of: &[u32], when: When) -> Ve
             && let Some(m) = next(1).and_then(month_number)
             && let Some((_, Some(doc_month))) = year
             // "in January", in a story filed in March: another time, another event. The
-            // story's own month, and the month before it, are the story's.
+            // story's own month is the story's, and so is the month before it in a story
+            // filed in the first ten days of a month (not "In December" on January 26).
             && m != doc_month
-            && m != if doc_month == 1 { 12 } else { doc_month - 1 }
+            && (m != if doc_month == 1 { 12 } else { doc_month - 1 }
+                || when.date.is_some_and(|(_, _, day)| day > 10))
             // "in March 2024" is dated by its year above; "in March 3" is a day.
             && !(2..=3)
                 .filter_map(&next)
@@ -213,8 +215,10 @@ pub(super) fn anchors(tokens: &[Token<'_>], clause_of: &[u32], when: When) -> Ve
             // "a vigil for a man killed last week", in a story whose lead dates its event in
             // this week: another event. A later piece that says "last week" of its own event
             // says so in its lead (then the story's day is a week back, and this is not
-            // before it).
+            // before it). A day the story's day rules out outweighs a subject named in the
+            // clause ("police identified two people killed last week in Dunmore").
             relative = true;
+            outweighs_subject = true;
             Some(format!("{} {}", t.text, next(1).map_or("", |n| n.text)))
         } else if t.is_in(&["last"])
             && next(1).is_some_and(|n| n.is_in(&["year", "year's", "month", "month's"]))
@@ -280,7 +284,7 @@ pub(super) fn anchors(tokens: &[Token<'_>], clause_of: &[u32], when: When) -> Ve
         };
         out[c as usize] = found.map(|words| Anchor {
             relative,
-            decisive: another
+            decisive: outweighs_subject
                 || !named_month && phrase_start(tokens, i).saturating_sub(clause_start) <= 1,
             words,
         });

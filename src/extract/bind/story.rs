@@ -134,9 +134,13 @@ impl<'a> Story<'a> {
         *self.event_day.get_or_init(|| {
             let date = days::full_date(self.doc.meta.date)?;
             let text = &self.doc.text;
-            self.lead_prose()
-                .filter_map(|b| days::earliest_day(&tokens::tokens(text, b), date))
-                .min()
+            let mut days = self
+                .lead_prose()
+                .map(|b| days::earliest_day(&tokens::tokens(text, b), date));
+            match days.next()? {
+                Some(day) => Some(day),
+                None => days.flatten().min(),
+            }
         })
     }
 
