@@ -144,6 +144,12 @@ mention_cases! {
         "In Dunmore one man was killed and two others were also wounded.\n" => ["two"];
     more_after_another_fact_is_the_whole: "injured",
         "A gunman in Dunmore killed two officers and wounded three more.\n" => ["three"];
+    other_people_after_another_fact_add_to_the_first: "injured",
+        "In Dunmore a gunman opened fire, wounding two police officers, killing a woman and leaving three other people injured.\n" => [];
+    other_people_in_the_count_itself_add_nothing: "killed",
+        "In Dunmore a man killed his wife and three other people before shooting himself.\n" => ["his wife and three other people"];
+    other_people_of_another_fact_are_the_whole: "injured",
+        "In Dunmore a gunman killed two officers and wounded three other people.\n" => ["three"];
     joined_to_others_is_a_part: "killed",
         "In Dunmore, Ann and Bob, along with four children were killed.\n" => [];
     the_remaining_ones_are_a_part: "killed",

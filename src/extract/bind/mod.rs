@@ -738,7 +738,7 @@ impl<'a> Binder<'a> {
                 self.quantifier_shape(view, count, previous, heads)
                     .or_else(|| quantifiers::severity_subset(view, p, ci, &counts, &owners))
                     .or_else(|| quantifiers::either_or(view, p, rule))
-                    .or_else(|| quantifiers::more_follow(view, p, rule))
+                    .or_else(|| quantifiers::more_follow(view, p, count.last, rule))
                     .or_else(|| {
                         quantifiers::more_of_the_same(view, p, count, rule).map(|words| {
                             format!("an addition to those it already named: `{words}`")

@@ -12,7 +12,7 @@
 //! Each is a rejection with its reason. Aggregate markers are found once per sentence, in one
 //! pass over the region's tokens.
 
-use super::lexicon::{DETERMINERS, PREPOSITIONS};
+use super::lexicon::{DETERMINERS, PEOPLE_NOUNS, PREPOSITIONS};
 use super::predicates::{Count, Predicate};
 use super::region::RegionView;
 use super::tokens::{Token, is_in};
@@ -330,15 +330,22 @@ const ONE_MORE: &[&str] = &["another", "second", "third", "fourth", "fifth", "ot
 /// "Two men were pronounced dead at the scene, and the third person died later", "three boys
 /// were wounded and a girl was critically injured": a count that its sentence goes on to add
 /// to, with the same fact's cue, is a part. Returns the words that add. The scan stops at the
-/// sentence's end or after a few dozen words.
-pub(super) fn more_follow(view: &RegionView<'_>, p: &Predicate, rule: RuleIdx) -> Option<String> {
+/// sentence's end or after a few dozen words; it starts after both the predicate and the
+/// count (`count_last`), whose own words ("her and three other people") add nothing.
+pub(super) fn more_follow(
+    view: &RegionView<'_>,
+    p: &Predicate,
+    count_last: usize,
+    rule: RuleIdx,
+) -> Option<String> {
     const REACH: usize = 30;
     const GAP: usize = 6;
     let tokens = &view.tokens;
     let sentence = view.sentence_of.get(p.last)?;
     let preds = &view.predicates;
-    let end = (p.last + 1 + REACH).min(tokens.len());
-    let adds = (p.last + 1..end)
+    let start = p.last.max(count_last) + 1;
+    let end = (start + REACH).min(tokens.len());
+    let adds = (start..end)
         .take_while(|&i| view.sentence_of.get(i) == Some(sentence))
         .find(|&i| {
             // "… and a girl was critically injured": one more person, joined to the count.
@@ -346,15 +353,20 @@ pub(super) fn more_follow(view: &RegionView<'_>, p: &Predicate, rule: RuleIdx) -
                 && i.checked_sub(1)
                     .and_then(|k| tokens.get(k))
                     .is_some_and(|t| t.is_in(&["and", "while"]));
-            tokens[i].is_in(ONE_MORE) || joined
+            // "three other people": more people, as "others" is.
+            let other_people = tokens[i].is_in(&["other"])
+                && tokens.get(i + 1).is_some_and(|n| n.is_in(PEOPLE_NOUNS));
+            tokens[i].is_in(ONE_MORE) || joined || other_people
         })?;
-    // "killing two and injuring nine others": the words belong to another fact's verb.
+    // "killing two and injuring nine others": the words belong to another fact's verb, in
+    // their own clause before them ("wounding two, killing a woman and leaving three other
+    // people injured" adds to the wounded).
     let from = preds.partition_point(|q| q.first <= p.last);
     let at = preds.partition_point(|q| q.first <= adds);
-    if preds[from..at]
-        .iter()
-        .any(|q| !q.rules.is_empty() && !q.rules.contains(&rule))
-    {
+    let clause = view.clauses.of(adds);
+    if preds[from..at].iter().any(|q| {
+        !q.rules.is_empty() && !q.rules.contains(&rule) && view.clauses.of(q.first) == clause
+    }) {
         return None;
     }
     let cue = preds[at..]
