@@ -228,6 +228,24 @@ pub(crate) fn prev_word(text: &str, i: usize) -> Option<Range<usize>> {
     Some(s..e)
 }
 
+/// Whether a list item ", 30;" (an age closed by a semicolon) comes in the 160 bytes before
+/// `s`.
+fn follows_ages_by_semicolons(text: &str, s: usize) -> bool {
+    let b = text.as_bytes();
+    let from = s.saturating_sub(160);
+    (from..s).any(|i| {
+        if b[i] != b';' {
+            return false;
+        }
+        let d = b[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        (1..=3).contains(&d) && b[..i - d].ends_with(b", ")
+    })
+}
+
 /// Whether the number at `s` continues a list of ages: "ages 13, 17 and 19", "between ages
 /// 12 and 16". Looks back over at most eight list items.
 fn in_age_list(text: &str, s: usize) -> bool {
@@ -1225,10 +1243,13 @@ fn age_after(text: &str, e: usize) -> bool {
         || starts_with_ci(text, q, "olds") && boundary_at(text, q + 4)
 }
 
-/// "Kim, 45, was hurt": a small number set off by commas right after a capitalised name.
+/// "Kim, 45, was hurt": a small number set off by commas right after a capitalised name. A
+/// list of names and ages ("Lee Powers, 30; Jo Burnett, 21; and Kim Cole, 31 all died") may
+/// leave the last one's closing comma out.
 fn apposed_age(text: &str, s: usize, e: usize, value: f64) -> bool {
     let b = text.as_bytes();
-    if !(1.0..=120.0).contains(&value) || b.get(e) != Some(&b',') {
+    let closed = matches!(b.get(e), Some(b',' | b';' | b')'));
+    if !(1.0..=120.0).contains(&value) || !closed && !follows_ages_by_semicolons(text, s) {
         return false;
     }
     let before = text[..s].trim_end_matches([' ', '\u{a0}']);
@@ -1281,6 +1302,7 @@ mod tests {
         comma_millions: "1,500,000 voters" => "1,500,000", 1_500_000;
         space_thousands: "with 1 500 troops" => "1 500", 1500;
         decimal: "a magnitude 6.8 quake" => "6.8", 6.8;
+        after_a_place_and_comma: "In Dunmore, 31 died" => "31", 31;
         scale_word: "1.5 million people" => "1.5 million", 1_500_000;
         billion: "4 billion people" => "4 billion", 4e9;
         suffix_m: "2.3m people" => "2.3m", 2_300_000;
@@ -1413,6 +1435,8 @@ mod tests {
         age_year_old: "a 19-year-old man" => "19", Exclusion::Age;
         age_years_old: "he is 19 years old" => "19", Exclusion::Age;
         age_months: "her 17-month-old son" => "17", Exclusion::Age;
+        age_apposed_in_a_semicolon_list: "Lee Powers, 30; Jo Burnett, 21; and Kim Cole, 31 all died" => "31", Exclusion::Age;
+        age_apposed_before_semicolon: "Lee Powers, 30; Jo Burnett, 21" => "30", Exclusion::Age;
         age_yr_abbreviated: "a 9-yr-old boy" => "9", Exclusion::Age;
         age_weeks_plural: "two 6-week-olds" => "6", Exclusion::Age;
         age_apposed: "Kim, 45, was hurt" => "45", Exclusion::Age;

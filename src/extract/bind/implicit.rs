@@ -351,7 +351,7 @@ fn list_item(
     numbers: &[(TextRange, f64)],
 ) -> Option<(Item, Strength)> {
     let t = toks.get(i)?;
-    if is_name(t) && !t.is_in(PERSON_NOUNS) && !is_number_word(t) {
+    if is_name(t) && !t.is_in(PERSON_NOUNS) && !t.is_in(PAIRS) && !is_number_word(t) {
         return name_at(toks, i).map(|named| (named, Strength::Name));
     }
     let from = if t.is_in(&["the", "his", "her", "their"]) {
@@ -365,9 +365,14 @@ fn list_item(
             return Some((found, Strength::Counted));
         }
     }
-    let head = noun_after(toks, from, |t| t.is_in(PERSON_NOUNS))?;
-    Some(((head, 1.0, Some(Person::Unnamed)), Strength::InList))
+    let head = noun_after(toks, from, |t| t.is_in(PERSON_NOUNS) || t.is_in(PAIRS))?;
+    // "Parents, 2 children dead", "his parents and sister": a pair is two.
+    let value = if toks[head].is_in(PAIRS) { 2.0 } else { 1.0 };
+    Some(((head, value, Some(Person::Unnamed)), Strength::InList))
 }
+
+/// Nouns for two people, counted as two inside a list ("the couple and their son").
+const PAIRS: &[&str] = &["parents", "grandparents", "twins", "couple"];
 
 /// The head noun at or after token `from`: at most [`MODIFIERS`] modifier words, then a word
 /// accepted by `is_head`. The last accepted word wins ("a 16-year-old boy", "a 16-year-old").
@@ -462,6 +467,13 @@ mod tests {
             ("on Sunday March was cold and one died", &[]),
             ("among the hurt at Dunmore was a boy", &[("a boy", 1.0)]),
             ("Reyes and Kim were hurt", &[]),
+            // A pair is two, inside a list; alone it is no count.
+            ("Parents, 2 children dead", &[("Parents, 2 children", 4.0)]),
+            (
+                "his parents and sister were killed",
+                &[("his parents and sister", 3.0)],
+            ),
+            ("The parents were hurt", &[]),
             // Items that count only in a list: a name, a bare noun, a possessive count.
             (
                 "Conley and seven others were killed",
