@@ -132,6 +132,11 @@ mention_cases! {
         "---\ndate: 2016-01-26\n---\n\nA gunman wounded one man in Dunmore, police said.\n\nThe gunman fled in a car, officers said in a statement.\n\nIn December, a woman drove onto a sidewalk, injuring 36.\n" => ["one"];
     the_month_before_early_in_a_month: "injured",
         "---\ndate: 2016-01-05\n---\n\nA gunman opened fire in Dunmore, police said.\n\nThe gunman fled in a car, officers said in a statement.\n\nIn December, the gunman shot at a bus, injuring 3.\n" => ["3"];
+    // No reading joins words across text the source leaves out (inline code, a comment).
+    no_reading_across_inline_code: "killed",
+        "In Dunmore the blast killed a man `code` and two children.\n" => [];
+    no_reading_across_a_comment: "killed",
+        "In Dunmore the blast killed a man<!-- 94 --> and two children.\n" => [];
     no_date_no_days: "injured",
         "Two people were wounded in Dunmore early Monday.\n\nSaturday evening three men were wounded nearby.\n" => ["Two", "three"];
 

@@ -155,6 +155,23 @@ impl OffsetMap {
         }
     }
 
+    /// Whether `range` crosses source that was left out (inline code, a comment, markup) or
+    /// text the source does not hold (the space put in code's place): a reading across it
+    /// joins words the source keeps apart.
+    pub fn holds_gap(&self, range: TextRange) -> bool {
+        let from = self
+            .segments
+            .partition_point(|s| s.text_end() <= range.start);
+        self.segments[from..]
+            .iter()
+            .take_while(|s| s.text_start() < range.end)
+            .any(|s| s.src_len == 0 && s.text_len > 0 && s.text_start() > range.start)
+            || self.segments[from..]
+                .windows(2)
+                .take_while(|w| w[1].text_start() < range.end)
+                .any(|w| w[1].src_start() > w[0].src_end() && w[1].text_start() > range.start)
+    }
+
     /// Length of the matching text this map covers.
     pub fn text_len(&self) -> usize {
         self.text_len

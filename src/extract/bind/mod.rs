@@ -228,6 +228,10 @@ impl<'a> Binder<'a> {
         note: Option<String>,
     ) -> Option<super::Mention> {
         let doc = self.story.doc;
+        // "at least 139 `code` two adults": no reading joins words across left-out text.
+        if doc.map.holds_gap(range) {
+            return None;
+        }
         Some(super::Mention {
             rule,
             span: Span::new(doc.file, doc.map.to_source(range)),
