@@ -137,6 +137,9 @@ mention_cases! {
         "In Dunmore the blast killed a man `code` and two children.\n" => [];
     no_reading_across_a_comment: "killed",
         "In Dunmore the blast killed a man<!-- 94 --> and two children.\n" => [];
+    // A verb of saying starts what is said: a run-on headline's count is not the verb's.
+    no_count_across_a_verb_of_saying: "killed",
+        "Shooting in Dunmore injures 9; gunman shot, killed Police say several people were shot on Monday.\n" => [];
     no_date_no_days: "injured",
         "Two people were wounded in Dunmore early Monday.\n\nSaturday evening three men were wounded nearby.\n" => ["Two", "three"];
 

@@ -267,6 +267,9 @@ pub(super) const NEWS_PREDICATES: &[&str] = &[
 const NOT_BEFORE_OBJECT: &[&str] = &[
     "the", "their", "his", "her", "its", "them", "him", "this", "these", "those", "our", "my",
     "your", "were", "was", "is", "are", "been", "be", "had", "have", "has",
+    // A verb of saying starts what is said: "… gunman shot, killed Police say several people
+    // were shot" (a run-on headline).
+    "say", "says", "said",
 ];
 
 /// Whether a word between a predicate and a count after it keeps the count from being its
