@@ -94,6 +94,8 @@ pub(super) struct When {
     pub date: Option<(i32, u8, u8)>,
     /// The day of the story's event ([`days`]), if the lead names one.
     pub story_day: Option<i64>,
+    /// Where the lede's first sentence ends, if the story has a lead ([`spare_the_lede`]).
+    pub lede_end: Option<usize>,
 }
 
 /// For each clause (numbered as in `clause_of`), the words that anchor it to another event,
@@ -311,6 +313,29 @@ pub(super) fn share_trailing_times(
             && in_predicate.get(o + 1).copied().unwrap_or(false);
         if verb_phrase && anchors[c - 1].is_none() {
             anchors[c - 1] = anchors[c].clone();
+        }
+    }
+}
+
+/// In the lede, a time told from the story's date in passing is the story's own ("charged in
+/// a shooting that killed three last month"): such anchors of clauses that start before
+/// `lede_end` are dropped. One that opens its clause ("Three months ago, four died at the
+/// fair") still frames another event.
+pub(super) fn spare_the_lede(
+    anchors: &mut [Option<Anchor>],
+    tokens: &[Token<'_>],
+    clause_of: &[u32],
+    lede_end: usize,
+) {
+    for (i, (t, &c)) in tokens.iter().zip(clause_of).enumerate() {
+        if t.start >= lede_end {
+            break;
+        }
+        let opens = i == 0 || clause_of.get(i - 1) != Some(&c);
+        if let Some(slot) = anchors.get_mut(c as usize).filter(|_| opens)
+            && slot.as_ref().is_some_and(|a| a.relative && !a.decisive)
+        {
+            *slot = None;
         }
     }
 }

@@ -441,6 +441,7 @@ impl<'a> Binder<'a> {
             year: date.and_then(|d| Some((d.year?, d.month))),
             date: days::full_date(date),
             story_day: self.story.event_day(),
+            lede_end: self.story.lede_end(),
         };
         let view = Rc::new(RegionView::new(
             &self.story.doc.text,
@@ -810,30 +811,7 @@ impl<'a> Binder<'a> {
                 *slot = true;
             }
         }
-        // In the lede, a time told from the story's date in passing is the story's own
-        // ("charged in a shooting that killed three last month"); one that opens the clause
-        // ("Three months ago, four died at the fair") still frames another event.
-        let lede_end = self.story.lede_end().unwrap_or(0);
-        let in_lede = view.range.start < lede_end;
-        let lede_anchors;
-        let anchors = if in_lede {
-            lede_anchors = view
-                .anchors
-                .iter()
-                .enumerate()
-                .map(|(c, a)| {
-                    a.clone().filter(|a| {
-                        a.decisive
-                            || !a.relative
-                            || view.clause_start(c).is_none_or(|at| at >= lede_end)
-                    })
-                })
-                .collect::<Vec<_>>();
-            &lede_anchors
-        } else {
-            &view.anchors
-        };
-        let mut events = events::walk(&names_subject, anchors, &view.clause_opens_block);
+        let mut events = events::walk(&names_subject, &view.anchors, &view.clause_opens_block);
         self.turn_elsewhere(rule, view, &mut events);
         events
     }

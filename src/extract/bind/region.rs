@@ -112,6 +112,9 @@ impl<'a> RegionView<'a> {
         let aggregates = quantifiers::aggregates(&tokens, &sentence_of);
         let mut anchors = events::anchors(&tokens, &clauses.of_token, when);
         events::share_trailing_times(&mut anchors, &tokens, &clauses.opener, &in_predicate);
+        if let Some(lede_end) = when.lede_end {
+            events::spare_the_lede(&mut anchors, &tokens, &clauses.of_token, lede_end);
+        }
         let mut clause_opens_block = vec![false; clauses.opener.len()];
         for (i, &c) in clauses.of_token.iter().enumerate() {
             if opens_block[i]
@@ -147,12 +150,6 @@ impl<'a> RegionView<'a> {
     /// next one).
     pub fn token_at(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.end <= pos)
-    }
-
-    /// Where clause `c` starts (its first token's byte), if it has tokens.
-    pub fn clause_start(&self, c: usize) -> Option<usize> {
-        let first = self.clauses.of_token.partition_point(|&k| (k as usize) < c);
-        self.tokens.get(first).map(|t| t.start)
     }
 
     /// The index of the last token that starts before `end`.
