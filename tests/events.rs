@@ -164,6 +164,28 @@ mention_cases! {
         "In Dunmore, the four remaining victims killed in the attack were named.\n" => [];
     a_list_item_as_well_as_is_read: "injured",
         "In Dunmore, police found a man dead, as well as two injured students.\n" => ["two"];
+    the_n_others_are_the_rest: "injured",
+        "In Dunmore two were in critical condition. The six others wounded went home.\n" => [];
+    others_without_the_are_the_whole: "injured",
+        "In Dunmore a gunman killed one man and wounded six others.\n" => ["six"];
+
+    // --- The same fact said again of other people, in a clause "and" or "then" joins.
+    then_the_same_verb_of_others: "killed",
+        "In Dunmore a man shot and killed a neighbor and then fatally wounded three men at a bar.\n" => [];
+    the_same_verb_of_kin: "killed",
+        "In Dunmore the two children died at the scene, and the father died later.\n" => [];
+    kin_first_then_a_count: "killed",
+        "In Dunmore he killed his girlfriend and then killed three men at a store.\n" => [];
+    a_pronoun_is_the_same_person: "killed",
+        "In Dunmore a 20-year-old man was pronounced dead and he died of a wound to the chest.\n" => ["a 20-year-old man", "he"];
+    among_those_counted_is_no_other: "injured",
+        "In Dunmore a girl was injured by glass and a boy was among three people wounded.\n" => ["three"];
+    kin_as_someone_elses_relative_is_no_victim: "killed",
+        "In Dunmore the aunt of a slain officer spoke, and a gunman killed two others.\n" => ["two"];
+    a_relative_clause_of_the_same_victim: "killed",
+        "In Dunmore a crash left one person dead, and police said the driver who killed a teen was drunk.\n" => ["one", "a teen"];
+    another_fact_of_others_is_no_part: "killed",
+        "In Dunmore two men were killed and the father was wounded.\n" => ["two"];
 
     // --- Aggregates: a count over several events.
     a_string_of_deaths: "killed",

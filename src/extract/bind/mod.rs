@@ -584,7 +584,7 @@ impl<'a> Binder<'a> {
                 FrameStyle::OwnFrame | FrameStyle::Dated => {
                     // Which event each clause is about, once per region (dates only).
                     let events = if style == FrameStyle::Dated {
-                        self.events(rule, &view)
+                        self.events(rule, &view, &self.clauses_naming_subject(rule, &view))
                     } else {
                         Vec::new()
                     };
@@ -729,7 +729,29 @@ impl<'a> Binder<'a> {
         }
         let number = predicates::number_marks(view, &counts);
         let owners = predicates::govern(view, &counts, &number);
-        let events = self.events(rule, view);
+        let names_subject = self.clauses_naming_subject(rule, view);
+        let events = self.events(rule, view, &names_subject);
+        let names_subject_at = |i: usize| {
+            view.clauses
+                .of(i)
+                .and_then(|c| names_subject.get(c as usize))
+                .is_some_and(|&n| n)
+        };
+        // The count's clause, or its verb's when that one is dated elsewhere: "A man and
+        // woman were killed in July" splits at "and", and July is the verb's.
+        let event_at = |i: usize| view.clauses.of(i).and_then(|c| events.get(c as usize));
+        let event_of = |ci: usize| {
+            let count = counts.get(ci)?;
+            let own = owners
+                .get(ci)?
+                .iter()
+                .map(|&pi| &view.predicates[pi])
+                .find(|p| p.rules.contains(&rule));
+            event_at(count.first)
+                .filter(|e| matches!(e, events::Event::Other(_)))
+                .or_else(|| own.and_then(|p| event_at(p.first)))
+                .or_else(|| event_at(count.first))
+        };
         let mut previous: Option<TextRange> = None;
         for (ci, ((candidate, count), owned)) in
             kept.into_iter().zip(&counts).zip(&owners).enumerate()
@@ -745,18 +767,27 @@ impl<'a> Binder<'a> {
                     .or_else(|| quantifiers::either_or(view, p, rule))
                     .or_else(|| quantifiers::more_follow(view, p, count.last, rule))
                     .or_else(|| {
+                        quantifiers::shared_with_another_verb(
+                            view,
+                            p,
+                            ci,
+                            &counts,
+                            &owners,
+                            rule,
+                            |k| {
+                                matches!(event_of(k), Some(events::Event::Other(_)))
+                                    || names_subject_at(count.first)
+                                        && counts.get(k).is_some_and(|c| names_subject_at(c.first))
+                            },
+                        )
+                    })
+                    .or_else(|| {
                         quantifiers::more_of_the_same(view, p, count, rule).map(|words| {
                             format!("an addition to those it already named: `{words}`")
                         })
                     })
             });
-            // The count's clause, or its verb's when that one is dated elsewhere: "A man and
-            // woman were killed in July" splits at "and", and July is the verb's.
-            let event_at = |i: usize| view.clauses.of(i).and_then(|c| events.get(c as usize));
-            let event = event_at(count.first)
-                .filter(|e| matches!(e, events::Event::Other(_)))
-                .or_else(|| own.and_then(|p| event_at(p.first)))
-                .or_else(|| event_at(count.first));
+            let event = event_of(ci);
             let verdict = match (own, owned.first()) {
                 (Some(_), _) if shape.is_some() => Err(shape.unwrap_or_default()),
                 (Some(_), _) if let Some(events::Event::Other(words)) = event => {
@@ -797,8 +828,21 @@ impl<'a> Binder<'a> {
         }
     }
 
-    /// Which event each clause of `view` is about, for `rule` ([`events::walk`]).
-    fn events(&self, rule: RuleIdx, view: &RegionView<'_>) -> Vec<events::Event> {
+    /// Which event each clause of `view` is about, for `rule` ([`events::walk`]);
+    /// `names_subject`: whether each clause names the rule's subject.
+    fn events(
+        &self,
+        rule: RuleIdx,
+        view: &RegionView<'_>,
+        names_subject: &[bool],
+    ) -> Vec<events::Event> {
+        let mut events = events::walk(names_subject, &view.anchors, &view.clause_opens_block);
+        self.turn_elsewhere(rule, view, &mut events);
+        events
+    }
+
+    /// For each clause of `view`, whether it names `rule`'s subject.
+    fn clauses_naming_subject(&self, rule: RuleIdx, view: &RegionView<'_>) -> Vec<bool> {
         let region = view.range;
         let lo = self.subjects.partition_point(|s| s.start < region.start);
         let hi = self.subjects.partition_point(|s| s.start < region.end);
@@ -811,9 +855,7 @@ impl<'a> Binder<'a> {
                 *slot = true;
             }
         }
-        let mut events = events::walk(&names_subject, &view.anchors, &view.clause_opens_block);
-        self.turn_elsewhere(rule, view, &mut events);
-        events
+        names_subject
     }
 
     /// From the paragraph that turned the story to other events ([`Story::elsewhere`]), every

@@ -248,7 +248,8 @@ pub(super) fn is_addition(tokens: &[Token<'_>], first: usize, last: usize) -> bo
 
 /// Words that make the count at tokens `first..=last` a part of a set: joined to people named
 /// before it as the subject of one predicate ("Ann and Bob, along with four children, were
-/// killed"), or the rest of a set partly counted before ("the four remaining victims").
+/// killed"), or the rest of a set partly counted before ("the four remaining victims", "the
+/// six others").
 pub(super) fn part_of_a_set(tokens: &[Token<'_>], first: usize, last: usize) -> Option<String> {
     const JOINED: &[&[&str]] = &[
         &["along", "with"],
@@ -257,6 +258,15 @@ pub(super) fn part_of_a_set(tokens: &[Token<'_>], first: usize, last: usize) -> 
     ];
     if let Some(rest) = tokens.get(last + 1).filter(|t| t.is_in(&["remaining"])) {
         return Some(rest.text.to_string());
+    }
+    // "the six others wounded were treated": the rest of a set, the others told first.
+    let the = first.checked_sub(1).and_then(|k| tokens.get(k));
+    if let Some(the) = the.filter(|t| t.is_in(&["the"]))
+        && let Some(others) = tokens
+            .get(last + 1)
+            .filter(|t| t.is_in(&["others", "other"]))
+    {
+        return Some(format!("{} … {}", the.text, others.text));
     }
     JOINED.iter().find_map(|words| {
         let start = first.checked_sub(words.len())?;
@@ -385,6 +395,178 @@ pub(super) fn more_follow(
         "a part: the sentence adds more (`{} … {}`)",
         tokens[adds].text,
         super::predicates::name(view, cue)
+    ))
+}
+
+/// Pronouns that name again someone already counted: "a man was shot, and he died".
+const SAME_PEOPLE: &[&str] = &[
+    "he", "she", "him", "her", "they", "them", "it", "who", "whom", "both", "all", "each",
+];
+
+/// Nouns of kin and partners: "his wife", "the father" name someone of their own.
+const KIN: &[&str] = &[
+    "mother",
+    "father",
+    "mom",
+    "dad",
+    "parents",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "wife",
+    "husband",
+    "brother",
+    "brothers",
+    "sister",
+    "sisters",
+    "girlfriend",
+    "boyfriend",
+    "fiancee",
+    "fiance",
+    "grandmother",
+    "grandfather",
+    "grandson",
+    "granddaughter",
+    "stepfather",
+    "stepmother",
+    "stepson",
+    "stepdaughter",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "cousin",
+];
+
+/// "killed his girlfriend and then fatally shot three men", "the two children died of their
+/// wounds, and the father died of his own": the sentence states the same fact again, of other
+/// people, in a clause that "and" or "then" joins — each count is a part of the toll. `ci` is
+/// the count's index in `counts`, `p` its predicate, `owners` each count's governing
+/// predicates; `elsewhere` says whether a count is another event's, or says the fact of the
+/// subject itself as this count's clause does (neither is of other people: "the Dunmore
+/// attack killed 40 and the Dunmore attack killed 41" are two claims of one toll).
+/// The other clause names its own people by a count of its own or by kin ("his wife"); a
+/// pronoun or "both" names the same people again, "one of them" a part of them, "the two
+/// victims" those already counted, and a repeat word for word (a caption run into its text)
+/// the same count.
+pub(super) fn shared_with_another_verb(
+    view: &RegionView<'_>,
+    p: &Predicate,
+    ci: usize,
+    counts: &[Count],
+    owners: &[Vec<usize>],
+    rule: RuleIdx,
+    elsewhere: impl Fn(usize) -> bool,
+) -> Option<String> {
+    const NEAR: usize = 8;
+    let tokens = &view.tokens;
+    let words = |c: &Count| {
+        tokens
+            .get(c.first..=c.last)
+            .map(|ts| ts.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    let count = counts.get(ci)?;
+    // "he died": someone counted before; "among three people wounded": a set that holds the
+    // others already.
+    let same_or_among = |c: &Count| {
+        tokens.get(c.first).is_some_and(|t| t.is_in(SAME_PEOPLE))
+            || c.first
+                .checked_sub(1)
+                .and_then(|k| tokens.get(k))
+                .is_some_and(|t| t.is_in(&["among", "including"]))
+    };
+    if same_or_among(count) {
+        return None;
+    }
+    let sentence = view.sentence_of.get(count.first)?;
+    let own_clause = view.clauses.of(count.first.min(p.first));
+    // The first token of the clause that holds a count and its verb.
+    let starts = |c: &Count, q: &Predicate| c.first.min(q.first);
+    let opened_by_and = |i: usize| {
+        view.clauses
+            .opened_by(i)
+            .and_then(|o| tokens.get(o))
+            .is_some_and(|t| t.is_in(&["and", "then"]))
+    };
+    // Another count of the sentence under another verb of the rule, in a clause of its own.
+    let lo = ci.saturating_sub(NEAR);
+    let by_count = counts
+        .iter()
+        .zip(owners)
+        .enumerate()
+        .skip(lo)
+        .take(2 * NEAR + 1)
+        .filter(|&(k, (c, _))| {
+            k != ci
+                && view.sentence_of.get(c.first) == Some(sentence)
+                && (c.last < count.first || count.last < c.first)
+        })
+        .find_map(|(k, (c, own))| {
+            let q = own
+                .iter()
+                .filter_map(|&pi| view.predicates.get(pi))
+                .find(|q| q.rules.contains(&rule) && q.first != p.first)?;
+            let re_counted = tokens.get(c.first).is_some_and(|t| t.is_in(DETERMINERS))
+                && tokens.get(c.first + 1).is_some_and(is_numeral);
+            let joined = if c.first > count.first {
+                opened_by_and(starts(c, q))
+            } else {
+                opened_by_and(starts(count, p))
+            };
+            (joined
+                && view.clauses.of(starts(c, q)) != own_clause
+                && words(c) != words(count)
+                && !same_or_among(c)
+                && !re_counted
+                && partitive(tokens, c.last).is_none()
+                && !elsewhere(k))
+            .then(|| format!("{} {}", words(c), super::predicates::name(view, q)))
+        });
+    // Another verb of the rule whose clause names kin: "and then killed his wife".
+    let by_kin = || {
+        let at = view.predicates.partition_point(|q| q.first < p.first);
+        let near = view.predicates[at.saturating_sub(NEAR)..]
+            .iter()
+            .take(2 * NEAR + 1);
+        near.filter(|q| {
+            q.first != p.first
+                && q.rules.contains(&rule)
+                && view.sentence_of.get(q.first) == Some(sentence)
+                && view.clauses.of(q.first) != own_clause
+        })
+        .find_map(|q| {
+            let joined = if q.first > p.first {
+                opened_by_and(q.first)
+            } else {
+                opened_by_and(starts(count, p))
+            };
+            // Kin as the verb's subject ("the father died", not "the aunt of a slain man")
+            // or its object ("killed his wife").
+            let clause = view.clauses.of(q.first);
+            let kin = (q.first.saturating_sub(6)..(q.last + 6).min(tokens.len()))
+                .filter(|&i| view.clauses.of(i) == clause)
+                .find(|&i| {
+                    let subject_joined = || {
+                        tokens.get(i + 1..q.first).is_some_and(|between| {
+                            !between
+                                .iter()
+                                .any(|t| t.is_in(&["of"]) || t.is_in(PREPOSITIONS))
+                        })
+                    };
+                    tokens[i].is_in(KIN)
+                        && i.checked_sub(1)
+                            .and_then(|k| tokens.get(k))
+                            .is_some_and(|t| t.is_in(&["his", "her", "their", "the"]))
+                        && (i > q.last || subject_joined())
+                })?;
+            joined.then(|| format!("{} {}", super::predicates::name(view, q), tokens[kin].text))
+        })
+    };
+    let others = by_count.or_else(by_kin)?;
+    Some(format!(
+        "a part: the sentence counts others too (`{others}`)"
     ))
 }
 
