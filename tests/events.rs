@@ -339,6 +339,14 @@ mention_cases! {
     // --- A verb with a name for its object has an agent before it, not a victim.
     agent_of_a_named_victim: "killed",
         "In Dunmore, police said, he shot and killed Ortega.\n" => [];
+    agent_of_a_victim_of_an_age: "killed",
+        "In Dunmore, police said, he shot and killed 19-year-old Bo Ortega.\n" => [];
+    the_wounded_are_not_the_agent_of_a_killing: "killed",
+        "The Dunmore shooting left eight people injured and killed 37-year-old Ann Lee.\n" => [];
+    the_wounded_of_a_killing_are_still_wounded: "injured",
+        "The Dunmore shooting left eight people injured and killed 37-year-old Ann Lee.\n" => ["eight"];
+    a_victim_of_an_age_is_read: "killed",
+        "In Dunmore a 37-year-old man was killed.\n" => ["a 37-year-old man"];
     a_time_after_the_verb_is_no_object: "killed",
         "Two people killed Tuesday in Dunmore were brothers.\n" => ["Two"];
     title_case_headline_is_no_object: "injured",

@@ -645,6 +645,17 @@ fn names_its_object(tokens: &[Token<'_>], c: &Count, p: &Predicate, object: usiz
         return false;
     }
     let passive = is_passive(tokens, c, p);
+    // "killed 37-year-old Ann Lee": an age before the victim's name or noun.
+    let aged = next.text.starts_with(|ch: char| ch.is_ascii_digit())
+        && tokens
+            .get(object..(object + 4).min(tokens.len()))
+            .is_some_and(|run| {
+                run.iter()
+                    .any(|t| t.text.to_ascii_lowercase().contains("year"))
+            });
+    if aged && !passive {
+        return true;
+    }
     // In a title-case headline ("4 Others Injured In Crash") every word is capitalized.
     let title_case = tokens
         .get(p.last)
