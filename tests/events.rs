@@ -164,6 +164,8 @@ mention_cases! {
         "In Dunmore, the four remaining victims killed in the attack were named.\n" => [];
     a_list_item_as_well_as_is_read: "injured",
         "In Dunmore, police found a man dead, as well as two injured students.\n" => ["two"];
+    a_comma_and_after_one_item_opens_a_clause: "injured",
+        "In Dunmore six people were killed, including the gunman, and four people were injured.\n" => ["four"];
     the_n_others_are_the_rest: "injured",
         "In Dunmore two were in critical condition. The six others wounded went home.\n" => [];
     others_without_the_are_the_whole: "injured",

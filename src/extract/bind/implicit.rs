@@ -171,10 +171,16 @@ pub fn implicit_counts(
         let mut k = end + 1;
         loop {
             let mut next = k;
-            if toks.get(next).is_some_and(|t| t.is_punct(",")) {
+            let comma = toks.get(next).is_some_and(|t| t.is_punct(","));
+            if comma {
                 next += 1;
             }
             let and = toks.get(next).is_some_and(|t| t.is_in(&["and"]));
+            // ", and" after one item opens a clause: a list of two takes no comma ("killed,
+            // including the suspect, and four people were injured").
+            if and && comma && items == 1 {
+                break;
+            }
             if and {
                 next += 1;
             } else if next == k {
@@ -458,6 +464,15 @@ mod tests {
                 &[("a man, a woman and a boy", 3.0)],
             ),
             ("the gunman killed a man and wounded two", &[("a man", 1.0)]),
+            // ", and" after one item opens a clause; after two it ends a list.
+            (
+                "six died, including a guard, and four people were hurt",
+                &[("a guard", 1.0)],
+            ),
+            (
+                "a man, a woman, and a boy were hurt",
+                &[("a man, a woman, and a boy", 3.0)],
+            ),
             // Not counts of people: other nouns, a plural verb after a singular, "one of".
             ("A car was found.", &[]),
             ("a second man died", &[]),
