@@ -196,6 +196,13 @@ mention_cases! {
         "In Dunmore, five people were injured in two apparently random roadway shootings.\n" => [];
     a_numeral_does_not_count_past_a_preposition: "injured",
         "---\ntitle: 7 hurt after Dunmore shootings\n---\n\nBody.\n" => ["7"];
+    a_headline_over_a_lede_across_places: "injured",
+        "---\ntitle: One dead, 7 wounded in Dunmore\n---\n\nViolence across the county left a man dead and seven people wounded in four separate attacks on Sunday night.\n" => [];
+    // The lede's "this weekend" is read as a period's total; the headline is still the story's.
+    a_headline_over_a_lede_of_its_weekend: "injured",
+        "---\ntitle: Five wounded in Dunmore shooting\n---\n\nFive people were wounded at a party in Dunmore this weekend, police said on Monday.\n" => ["Five"];
+    a_headline_over_a_lede_that_counts_nothing: "injured",
+        "---\ntitle: Two wounded in Dunmore shooting\n---\n\nOthers have been hurt in shootings across the county in years past, police said.\n" => ["Two"];
 
     // --- A paragraph that turns to other events takes the rest of the story with it.
     a_separate_incident_turns_the_story: "injured",

@@ -907,6 +907,15 @@ impl<'a> Binder<'a> {
         if let Some(marker) = view.aggregate_at(count.first) {
             return Some(format!("an aggregate over a wider scope: `{marker}`"));
         }
+        if self
+            .block_index(count.range.start)
+            .is_some_and(|b| b < self.story.doc.headlines)
+            && let Some(marker) = self.story.lede_aggregate()
+        {
+            return Some(format!(
+                "a headline over a lede that counts a wider scope: `{marker}`"
+            ));
+        }
         if let Some(words) = quantifiers::part_of_a_set(&view.tokens, count.first, count.last) {
             return Some(format!("a part of a set: `{words}`"));
         }

@@ -226,6 +226,20 @@ pub(super) fn aggregates(tokens: &[Token<'_>], sentence_of: &[u32]) -> Vec<Optio
     out
 }
 
+/// Whether an aggregate marker ([`aggregates`]) counts over several events or places ("two
+/// shootings", "across the city", "nationwide") rather than over a period ("this weekend",
+/// "this month"), which a story of one event names as its own time as often as not.
+pub(super) fn spans_events_or_places(marker: &str) -> bool {
+    marker.split_whitespace().any(|w| {
+        let w = w.to_ascii_lowercase();
+        EVENT_PLURALS.contains(&w.as_str())
+            || matches!(
+                w.as_str(),
+                "across" | "throughout" | "nationwide" | "statewide" | "citywide"
+            )
+    })
+}
+
 /// "three of his five victims", "two of the attackers": the count is a part. Returns the
 /// words that say so.
 pub(super) fn partitive(tokens: &[Token<'_>], last: usize) -> Option<String> {

@@ -39,6 +39,8 @@ pub struct Story<'a> {
     lead_end: OnceCell<Option<usize>>,
     /// Where the lede's first sentence ends ([`Story::lede_end`]).
     lede_end: OnceCell<Option<usize>>,
+    /// The lede's aggregate marker, if it counts over several events ([`Story::lede_aggregate`]).
+    lede_aggregate: OnceCell<Option<String>>,
     /// The day of the story's event, if the lead names one ([`days`]).
     event_day: OnceCell<Option<i64>>,
     /// Where the story turns to other events, and the words that turn it.
@@ -61,6 +63,7 @@ impl<'a> Story<'a> {
             attacker_died: OnceCell::new(),
             lead_end: OnceCell::new(),
             lede_end: OnceCell::new(),
+            lede_aggregate: OnceCell::new(),
             event_day: OnceCell::new(),
             turns_elsewhere: OnceCell::new(),
             read_before: RefCell::new(Vec::new()),
@@ -171,6 +174,32 @@ impl<'a> Story<'a> {
                 .first()
                 .map(|s| s.end)
         })
+    }
+
+    /// The words by which the lede counts over several events or places ("violence across
+    /// the Bronx left a man dead and seven wounded in four separate scenes"), if it does: the
+    /// headline above it ("One dead, 7 wounded …") sums up the same wider scope. A period
+    /// ("this weekend") does not count: a story of one event names its own time so.
+    pub fn lede_aggregate(&self) -> Option<&str> {
+        self.lede_aggregate
+            .get_or_init(|| {
+                let paragraph = self.lead_prose().next()?;
+                let end = self.lede_end()?.min(paragraph.end);
+                let lede = TextRange::new(paragraph.start, end.max(paragraph.start));
+                let toks = tokens::tokens(&self.doc.text, lede);
+                // A lede that counts nothing ("others have been shot there before") is not
+                // what the headline sums up.
+                let counts = toks.iter().any(|t| {
+                    t.text.bytes().all(|b| b.is_ascii_digit())
+                        || crate::extract::number::is_count_word(&t.text.to_ascii_lowercase())
+                });
+                let one_sentence = vec![0; toks.len()];
+                quantifiers::aggregates(&toks, &one_sentence)
+                    .into_iter()
+                    .flatten()
+                    .find(|m| counts && quantifiers::spans_events_or_places(m))
+            })
+            .as_deref()
     }
 
     /// Where the story turns to other events, and the words that turn it: after the lede, a
