@@ -113,15 +113,30 @@ pub(super) fn link_blocks(text: &str, blocks: &[TextRange]) -> HashMap<usize, St
     out
 }
 
+/// Words of a media teaser that may open it without a colon: "Video Two hurt in crash".
+const MEDIA: &[&str] = &["video", "photos", "watch", "gallery"];
+
+/// Words in a media teaser without a colon, at most: a headline.
+const MEDIA_TEASER_WORDS: usize = 16;
+
 /// The label of a teaser: the words before a colon that opens the block, when they are one
-/// of [`LABELS`] ("RELATED: …").
+/// of [`LABELS`] ("RELATED: …"); or a media word before a headline in title case, with no
+/// colon and no sentence end ("Video Man and Woman Hurt in Crash"; not "Video shows …").
 fn label(body: &str) -> Option<&str> {
     // A bullet before it ("► Related: …"), a counter after it ("PREVIOUS 1/4: …").
     let body = body.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let (colon, _) = body
+    let colon = body
         .char_indices()
         .take_while(|(i, _)| *i < 24)
-        .find(|(_, c)| *c == ':')?;
+        .find(|(_, c)| *c == ':');
+    let Some((colon, _)) = colon else {
+        let mut words = body.split_whitespace();
+        let first = words.next()?;
+        let headline = words.next()?.starts_with(char::is_uppercase)
+            && body.split_whitespace().count() <= MEDIA_TEASER_WORDS
+            && !body.ends_with(['.', '!', '?', '"', '\u{201d}']);
+        return (headline && MEDIA.iter().any(|m| first.eq_ignore_ascii_case(m))).then_some(first);
+    };
     let label = body[..colon]
         .trim_end_matches(|c: char| c.is_ascii_digit() || c == '/' || c == ' ')
         .trim();
@@ -129,9 +144,7 @@ fn label(body: &str) -> Option<&str> {
     // STORY:", the story's own first version).
     let last = label.rsplit(' ').next().unwrap_or(label);
     let short = label.split_whitespace().count() <= 3;
-    let media = ["video", "photos", "watch"]
-        .iter()
-        .any(|m| last.eq_ignore_ascii_case(m));
+    let media = MEDIA.iter().any(|m| last.eq_ignore_ascii_case(m));
     (LABELS.iter().any(|l| label.eq_ignore_ascii_case(l)) || short && media).then_some(label)
 }
 
@@ -180,7 +193,9 @@ mod tests {
             "Two people died on Sunday.\n\nRELATED: Three hurt in a crash on Route 9\n\n\
              Read more: Four killed in an earlier fire\n\nPolice said: two died.\n\n\
              ► Related: Five hurt in a fire\n\nPREVIOUS 1/4: Two hurt in a crash\n\n\
-             Caption Video: Four hurt\n\nORIGINAL STORY: Two people died.",
+             Caption Video: Four hurt\n\nORIGINAL STORY: Two people died.\n\n\
+             Video Man and Woman Hurt in Crash\n\nVideo shows two men hurt in a crash\n\n\
+             Video Two hurt in a crash, police said.",
         );
         assert_eq!(
             got,
@@ -192,6 +207,9 @@ mod tests {
                 Some("a link to another story (`Related:`)".into()),
                 Some("a link to another story (`PREVIOUS:`)".into()),
                 Some("a link to another story (`Caption Video:`)".into()),
+                None,
+                Some("a link to another story (`Video:`)".into()),
+                None,
                 None,
             ]
         );
