@@ -183,6 +183,10 @@ pub fn implicit_counts(
             }
             if and {
                 next += 1;
+                // "two women and and one man": a doubled word is a slip, not a new clause.
+                if toks.get(next).is_some_and(|t| t.is_in(&["and"])) {
+                    next += 1;
+                }
             } else if next == k {
                 break;
             }
@@ -464,6 +468,10 @@ mod tests {
                 &[("a man, a woman and a boy", 3.0)],
             ),
             ("the gunman killed a man and wounded two", &[("a man", 1.0)]),
+            (
+                "police found two women and and one man dead",
+                &[("two women and and one man", 3.0)],
+            ),
             // ", and" after one item opens a clause; after two it ends a list.
             (
                 "six died, including a guard, and four people were hurt",
