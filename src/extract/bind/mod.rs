@@ -774,6 +774,8 @@ impl<'a> Binder<'a> {
                             &counts,
                             &owners,
                             rule,
+                            // Not of other people: another event's count, or a second claim
+                            // of the subject's own toll beside this one's.
                             |k| {
                                 matches!(event_of(k), Some(events::Event::Other(_)))
                                     || names_subject_at(count.first)
