@@ -742,11 +742,7 @@ impl<'a> Binder<'a> {
         let event_at = |i: usize| view.clauses.of(i).and_then(|c| events.get(c as usize));
         let event_of = |ci: usize| {
             let count = counts.get(ci)?;
-            let own = owners
-                .get(ci)?
-                .iter()
-                .map(|&pi| &view.predicates[pi])
-                .find(|p| p.rules.contains(&rule));
+            let own = predicates::of_rule(view, owners.get(ci)?, rule);
             event_at(count.first)
                 .filter(|e| matches!(e, events::Event::Other(_)))
                 .or_else(|| own.and_then(|p| event_at(p.first)))
@@ -756,10 +752,7 @@ impl<'a> Binder<'a> {
         for (ci, ((candidate, count), owned)) in
             kept.into_iter().zip(&counts).zip(&owners).enumerate()
         {
-            let own = owned
-                .iter()
-                .map(|&pi| &view.predicates[pi])
-                .find(|p| p.rules.contains(&rule));
+            let own = predicates::of_rule(view, owned, rule);
             let shape = own.and_then(|p| {
                 let heads = predicates::heads_partitive(view, p, count, &number);
                 self.quantifier_shape(view, count, previous, heads)

@@ -206,6 +206,19 @@ pub(super) fn govern(view: &RegionView<'_>, counts: &[Count], number: &[bool]) -
     owners
 }
 
+/// The predicate among `owned` (a count's governing predicates, [`govern`]) that is a cue of
+/// `rule`, if any.
+pub(super) fn of_rule<'v>(
+    view: &'v RegionView<'_>,
+    owned: &[usize],
+    rule: RuleIdx,
+) -> Option<&'v Predicate> {
+    owned
+        .iter()
+        .filter_map(|&pi| view.predicates.get(pi))
+        .find(|p| p.rules.contains(&rule))
+}
+
 /// Which tokens are part of a count.
 pub(super) fn number_marks(view: &RegionView<'_>, counts: &[Count]) -> Vec<bool> {
     let mut number = vec![false; view.tokens.len()];

@@ -412,6 +412,34 @@ pub(super) fn more_follow(
     ))
 }
 
+/// How many counts on either side of a count are looked at for another of its sentence: a
+/// run-on sentence of thousands of counts costs no more per count than prose does.
+const NEAR_COUNTS: usize = 8;
+
+/// The other counts of count `ci`'s sentence, among the nearest [`NEAR_COUNTS`] on either
+/// side: each with its index and its governing predicates (`owners`).
+fn others_in_sentence<'c>(
+    view: &'c RegionView<'_>,
+    counts: &'c [Count],
+    owners: &'c [Vec<usize>],
+    ci: usize,
+) -> impl Iterator<Item = (usize, &'c Count, &'c [usize])> + 'c {
+    let sentence = counts
+        .get(ci)
+        .and_then(|c| view.sentence_of.get(c.first))
+        .copied();
+    counts
+        .iter()
+        .zip(owners)
+        .enumerate()
+        .skip(ci.saturating_sub(NEAR_COUNTS))
+        .take(2 * NEAR_COUNTS + 1)
+        .filter(move |&(k, (c, _))| {
+            k != ci && sentence.is_some() && view.sentence_of.get(c.first).copied() == sentence
+        })
+        .map(|(k, (c, own))| (k, c, own.as_slice()))
+}
+
 /// Pronouns that name again someone already counted: "a man was shot, and he died".
 const SAME_PEOPLE: &[&str] = &[
     "he", "she", "him", "her", "they", "them", "it", "who", "whom", "both", "all", "each",
@@ -481,6 +509,10 @@ pub(super) fn shared_with_another_verb(
             .map(|ts| ts.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
             .unwrap_or_default()
     };
+    let same_words = |a: &Count, b: &Count| {
+        let at = |c: &Count| tokens.get(c.first..=c.last).unwrap_or(&[]);
+        at(a).len() == at(b).len() && at(a).iter().zip(at(b)).all(|(x, y)| x.text == y.text)
+    };
     let count = counts.get(ci)?;
     // "he died": someone counted before; "among three people wounded": a set that holds the
     // others already.
@@ -505,23 +537,11 @@ pub(super) fn shared_with_another_verb(
             .is_some_and(|t| t.is_in(&["and", "then"]))
     };
     // Another count of the sentence under another verb of the rule, in a clause of its own.
-    let lo = ci.saturating_sub(NEAR);
-    let by_count = counts
-        .iter()
-        .zip(owners)
-        .enumerate()
-        .skip(lo)
-        .take(2 * NEAR + 1)
-        .filter(|&(k, (c, _))| {
-            k != ci
-                && view.sentence_of.get(c.first) == Some(sentence)
-                && (c.last < count.first || count.last < c.first)
-        })
-        .find_map(|(k, (c, own))| {
-            let q = own
-                .iter()
-                .filter_map(|&pi| view.predicates.get(pi))
-                .find(|q| q.rules.contains(&rule) && q.first != p.first)?;
+    let by_count = others_in_sentence(view, counts, owners, ci)
+        .filter(|&(_, c, _)| c.last < count.first || count.last < c.first)
+        .find_map(|(k, c, own)| {
+            // (A predicate governs one count, so the other's is never `p`.)
+            let q = super::predicates::of_rule(view, own, rule)?;
             let re_counted = tokens.get(c.first).is_some_and(|t| t.is_in(DETERMINERS))
                 && tokens.get(c.first + 1).is_some_and(is_numeral);
             let joined = if c.first > count.first {
@@ -531,7 +551,7 @@ pub(super) fn shared_with_another_verb(
             };
             (joined
                 && view.clauses.of(starts(c, q)) != own_clause
-                && words(c) != words(count)
+                && !same_words(c, count)
                 && !same_or_among(c)
                 && !re_counted
                 && partitive(tokens, c.last).is_none()
@@ -610,23 +630,11 @@ pub(super) fn severity_subset(
     // Another count of the sentence that a verb of being shot governs: "Four shot, two
     // critically injured" before it, "in a shooting of five" after it — not the pronoun of
     // the same person ("a woman was critically injured when she was shot").
-    // Only the nearest counts on either side are looked at, so a run-on sentence of
-    // thousands of counts costs no more per count than prose does.
-    const NEAR: usize = 8;
-    let lo = ci.saturating_sub(NEAR);
-    let mut near = counts
-        .iter()
-        .zip(owners)
-        .enumerate()
-        .skip(lo)
-        .take(2 * NEAR + 1);
-    let shot = near.any(|(k, (c, own))| {
+    let shot = others_in_sentence(view, counts, owners, ci).any(|(_, c, own)| {
         let pronoun = tokens
             .get(c.first)
             .is_some_and(|t| t.is_in(&["he", "she", "him", "her", "they", "them"]));
-        k != ci
-            && !pronoun
-            && same_sentence(c.first)
+        !pronoun
             && own.iter().any(|&pi| {
                 view.predicates.get(pi).is_some_and(|q| {
                     tokens.get(q.first).is_some_and(|t| {
