@@ -395,7 +395,7 @@ proptest! {
         let doc = load(FileId(0), "r.docx", &virt);
         let file = factlint::files::SourceFile::new("r.docx", virt.as_str());
         for b in &doc.blocks {
-            let s = doc.map.to_source(*b);
+            let s = doc.map.to_source(b);
             let (line, _) = file.line_column(s.start);
             let (end_line, _) = file.line_column(s.end);
             prop_assert_eq!(line, end_line);

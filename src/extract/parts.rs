@@ -7,6 +7,7 @@
 //! where a block starts; a block longer than a part (a run-on line) is cut after a space, like
 //! a window. No news story is a megabyte long: a part is the whole of every article.
 
+use crate::source::Blocks;
 use crate::source::offsets::{TextRange, floor_char_boundary};
 
 /// Longest part of a document read at once, in bytes of matching text.
@@ -58,7 +59,7 @@ fn first_cut(text: &str, start: usize, size: usize) -> usize {
 /// `blocks` are sorted by start.
 pub fn parts<'t>(
     text: &'t str,
-    blocks: &'t [TextRange],
+    blocks: &'t Blocks,
     range: TextRange,
 ) -> impl Iterator<Item = TextRange> + 't {
     parts_of(text, blocks, range, MAX_PART_BYTES)
@@ -66,7 +67,7 @@ pub fn parts<'t>(
 
 fn parts_of<'t>(
     text: &'t str,
-    blocks: &'t [TextRange],
+    blocks: &'t Blocks,
     range: TextRange,
     size: usize,
 ) -> impl Iterator<Item = TextRange> + 't {
@@ -97,8 +98,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn blocks_of(text: &str) -> Vec<TextRange> {
-        let mut blocks = Vec::new();
+    fn blocks_of(text: &str) -> Blocks {
+        let mut blocks = Blocks::new();
         let mut at = 0;
         for para in text.split("\n\n") {
             blocks.push(TextRange::new(at, at + para.len()));
@@ -131,7 +132,7 @@ mod tests {
         let blocks = blocks_of(text);
         let all: Vec<TextRange> = parts(text, &blocks, TextRange::new(0, text.len())).collect();
         assert_eq!(all, vec![TextRange::new(0, text.len())]);
-        assert_eq!(parts("", &[], TextRange::new(0, 0)).count(), 0);
+        assert_eq!(parts("", &Blocks::new(), TextRange::new(0, 0)).count(), 0);
     }
 
     proptest! {

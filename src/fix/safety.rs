@@ -368,7 +368,7 @@ impl<'d> Scanner<'d> {
             && start >= self.counted_to;
         if !in_current {
             let i = blocks.partition_point(|b| b.end <= start);
-            let block = *blocks.get(i)?;
+            let block = blocks.get(i)?;
             if block.start > start {
                 return None;
             }
@@ -377,7 +377,7 @@ impl<'d> Scanner<'d> {
             self.quotes_open = false;
             self.single_open = false;
         }
-        blocks.get(self.block).copied()
+        blocks.get(self.block)
     }
 
     /// Whether `start` in `block` is inside quotation marks or a block quote.

@@ -47,7 +47,7 @@ pub struct Dateline {
 /// lines are blocks.
 pub fn find(
     text: &str,
-    blocks: &[TextRange],
+    blocks: impl IntoIterator<Item = TextRange>,
     map: &OffsetMap,
     source: Option<&str>,
 ) -> Option<Dateline> {
@@ -60,7 +60,7 @@ pub fn find(
 /// The first lines of the document (at most [`MAX_LINES`]), as text ranges.
 fn lines(
     text: &str,
-    blocks: &[TextRange],
+    blocks: impl IntoIterator<Item = TextRange>,
     map: &OffsetMap,
     source: Option<&str>,
 ) -> Vec<TextRange> {
@@ -69,7 +69,7 @@ fn lines(
         let mut start = block.start;
         let slice = text.get(block.range()).unwrap_or("");
         let Some(source) = source else {
-            out.push(*block);
+            out.push(block);
             if out.len() >= MAX_LINES {
                 return out;
             }

@@ -33,16 +33,17 @@
 
 use std::ops::Range;
 
+use super::blocks::Blocks;
 use super::entities;
 use super::frontmatter::parse_date;
-use super::offsets::{TextBuilder, TextRange};
+use super::offsets::TextBuilder;
 use crate::value::PartialDate;
 
 /// What one HTML body yields besides its text.
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
     /// Blocks of prose, in text order.
-    pub blocks: Vec<TextRange>,
+    pub blocks: Blocks,
     /// `og:title`, else `<title>`.
     pub title: Option<String>,
     /// How many of the first blocks are the page's title (`<title>`, and `og:title` where it
@@ -51,7 +52,7 @@ pub(crate) struct Parsed {
     /// The publication date from a `<meta>` tag, else from the first `<time datetime>`.
     pub date: Option<PartialDate>,
     /// The blocks inside `<blockquote>`: somebody's words, never rewritten by a fix.
-    pub quoted: Vec<TextRange>,
+    pub quoted: Blocks,
 }
 
 /// Elements whose content is raw text (or RCDATA): skipped up to the matching end tag.
@@ -662,7 +663,7 @@ fn non_empty(s: String) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::offsets::{OffsetMap, source_of};
+    use crate::source::offsets::{OffsetMap, TextRange, source_of};
 
     fn run(src: &str) -> (String, OffsetMap, Parsed) {
         let mut b = TextBuilder::new();
@@ -767,7 +768,7 @@ mod tests {
         let src = "<p>\n   at\n   least   139\t killed  </p>";
         let (text, map, parsed) = run(src);
         assert_eq!(text, "at least 139 killed");
-        assert_eq!(parsed.blocks, [TextRange::new(0, text.len())]);
+        assert_eq!(parsed.blocks.to_vec(), [TextRange::new(0, text.len())]);
         assert_eq!(source_of(src, &text, &map, "least 139"), "least   139");
         assert_eq!(source_of(src, &text, &map, "139"), "139");
     }

@@ -16,17 +16,18 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::offsets::{TextBuilder, TextRange};
+use super::blocks::Blocks;
+use super::offsets::TextBuilder;
 
 /// What one Markdown body yields besides its text.
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
     /// Blocks of prose, in text order.
-    pub blocks: Vec<TextRange>,
+    pub blocks: Blocks,
     /// The text of the first level-1 heading, a fallback title.
     pub first_h1: Option<String>,
     /// The blocks inside block quotes (`> …`): somebody's words, never rewritten by a fix.
-    pub quoted: Vec<TextRange>,
+    pub quoted: Blocks,
 }
 
 /// The parser options. Metadata blocks stay off on purpose: pulldown-cmark 0.13 recognizes a
@@ -41,9 +42,11 @@ fn options() -> Options {
 }
 
 /// About how many bytes of Markdown are parsed at a time: pulldown-cmark's block tree takes
-/// about three bytes per byte of source, so a document of megabytes is parsed in parts of
-/// about this size, cut where no block can span the cut ([`cuts`]).
-const PART_LEN: usize = 1 << 20;
+/// about three bytes per byte of prose and some fifty per byte of one-letter paragraphs (two
+/// nodes for three bytes), so a document longer than this is parsed in parts of about this
+/// size, cut where no block can span the cut ([`cuts`]): the tree never takes more than a few
+/// megabytes, whatever the shape.
+const PART_LEN: usize = 64 << 10;
 
 /// Appends the prose of `source[start..]` to `builder`.
 pub(crate) fn build(source: &str, start: usize, builder: &mut TextBuilder) -> Parsed {
@@ -60,14 +63,26 @@ fn build_in_parts(
 ) -> Parsed {
     let body = source.get(start..).unwrap_or("");
     let mut carry = Carry::default();
+    read_parts(body, start, builder, &mut carry, part_len);
+    finish(builder, carry)
+}
+
+/// Reads `body`, which starts at byte `base` of the document, in parts of at least
+/// `part_len` bytes.
+fn read_parts(
+    body: &str,
+    base: usize,
+    builder: &mut TextBuilder,
+    carry: &mut Carry,
+    part_len: usize,
+) {
     let mut from = 0;
     for to in cuts(body, part_len).chain([body.len()]) {
         if let Some(part) = body.get(from..to) {
-            read_part(part, start + from, builder, &mut carry);
+            read_part(part, base + from, builder, carry);
         }
         from = to;
     }
-    finish(builder, carry)
 }
 
 /// Reads one part of a Markdown body (one that [`cuts`] allows), which starts at byte `base` of
@@ -211,7 +226,8 @@ impl MarkdownPieces {
         let body = piece.get(start..).unwrap_or("");
         self.references |= defines_references(body);
         self.pieces += 1;
-        read_part(body, base + start, builder, &mut self.carry);
+        // A piece (a megabyte) is parsed in parts too; it starts where a part may start.
+        read_parts(body, base + start, builder, &mut self.carry, PART_LEN);
     }
 
     /// Whether the pieces must be read again as one (a piece after the first may define a link

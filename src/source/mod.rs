@@ -28,6 +28,7 @@
 //! properties because the properties are stamped by software (a copy of a template keeps the
 //! template's dates) while a dateline is what the author wrote.
 
+pub mod blocks;
 pub mod dateline;
 pub mod docx;
 pub mod entities;
@@ -41,6 +42,7 @@ pub mod stamps;
 use crate::span::FileId;
 use crate::value::PartialDate;
 
+pub use blocks::Blocks;
 use offsets::{OffsetMap, TextBuilder, TextRange};
 
 /// The format of a document, chosen by file extension.
@@ -85,7 +87,7 @@ pub struct Document {
     pub map: OffsetMap,
     /// The blocks of prose (paragraphs, headings, list items, table cells) in text order;
     /// sentences never cross a block boundary.
-    pub blocks: Vec<TextRange>,
+    pub blocks: Blocks,
     /// Metadata.
     pub meta: DocMeta,
     /// How many of the first [`blocks`](Document::blocks) are the headline and standfirst
@@ -94,7 +96,7 @@ pub struct Document {
     pub headlines: usize,
     /// The blocks that quote somebody (Markdown `>`, HTML `<blockquote>`), in text order: a fix
     /// never rewrites a quotation.
-    pub quoted: Vec<TextRange>,
+    pub quoted: Blocks,
 }
 
 impl Format {
@@ -137,20 +139,21 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
     let mut builder = TextBuilder::for_source(source.len());
     let mut meta = DocMeta::default();
     let mut docx_dates = Vec::new();
-    let mut quoted = Vec::new();
-    let mut headlines = Vec::new();
-    let body_blocks = if format == Format::Docx {
+    let mut quoted = Blocks::new();
+    let mut front = Vec::new();
+    let mut titles = 0;
+    let blocks = if format == Format::Docx {
         let (body_end, props) = docx::split_properties(source);
         meta.title = props.title;
         docx_dates.extend(props.created.iter().chain(&props.modified).cloned());
         docx_lines(source, body_end, &mut builder)
     } else {
-        let front = frontmatter::split(source);
-        let body_start = front.as_ref().map_or(0, |f| f.body_start);
-        if let Some(f) = front {
+        let frontmatter = frontmatter::split(source);
+        let body_start = frontmatter.as_ref().map_or(0, |f| f.body_start);
+        if let Some(f) = frontmatter {
             meta = f.meta;
-            headlines = headline_blocks(source, &f.prose, &mut builder);
-            if !headlines.is_empty() {
+            front = headline_blocks(source, &f.prose, &mut builder);
+            if !front.is_empty() {
                 builder.push_synthetic("\n\n", body_start);
             }
         }
@@ -169,11 +172,8 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
                 meta.date = meta.date.or(parsed.date);
                 quoted = parsed.quoted;
                 // The page's own title blocks come first in the source (`<head>`).
-                let (titles, body) = parsed
-                    .blocks
-                    .split_at(parsed.headlines.min(parsed.blocks.len()));
-                headlines.extend_from_slice(titles);
-                body.to_vec()
+                titles = parsed.headlines.min(parsed.blocks.len());
+                parsed.blocks
             }
             Format::Plain | Format::Docx => plain::build(source, body_start, &mut builder),
         }
@@ -185,8 +185,9 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
             format,
             builder,
             meta,
-            headlines,
-            body_blocks,
+            front,
+            blocks,
+            titles,
             quoted,
         },
         &docx_dates,
@@ -200,9 +201,13 @@ struct Parts {
     format: Format,
     builder: TextBuilder,
     meta: DocMeta,
-    headlines: Vec<TextRange>,
-    body_blocks: Vec<TextRange>,
-    quoted: Vec<TextRange>,
+    /// The front matter's headlines, read before the body and put before its blocks.
+    front: Vec<TextRange>,
+    /// The body's blocks, an HTML page's titles first.
+    blocks: Blocks,
+    /// How many of `blocks` are an HTML page's titles.
+    titles: usize,
+    quoted: Blocks,
 }
 
 /// The document from what its loader gathered: the dateline (in `lines_from`, the source or
@@ -214,21 +219,21 @@ fn finish_document(parts: Parts, docx_dates: &[String], lines_from: Option<&str>
         format,
         builder,
         mut meta,
-        headlines,
-        body_blocks,
+        front,
+        mut blocks,
+        titles,
         quoted,
     } = parts;
     let (text, map) = builder.finish();
-    if let Some(found) = dateline::find(&text, &body_blocks, &map, lines_from) {
+    // The headlines go before the body's blocks in place: a document of a million paragraphs
+    // would otherwise hold its blocks twice.
+    blocks.prepend(&front);
+    blocks.shrink_to_fit();
+    let headline_count = (front.len() + titles).min(blocks.len());
+    if let Some(found) = dateline::find(&text, blocks.iter_from(headline_count), &map, lines_from) {
         meta.dateline = Some(found.range);
         meta.date = meta.date.or(Some(found.date));
     }
-    let headline_count = headlines.len();
-    // The headlines go before the body's blocks in place: a document of a million paragraphs
-    // would otherwise hold its blocks twice.
-    let mut blocks = body_blocks;
-    blocks.splice(0..0, headlines);
-    blocks.shrink_to_fit();
     meta.stamps = stamps::find(&text, &blocks);
     meta.date = meta.date.or(stamps::publication_date(&meta.stamps));
     if meta.date.is_none() {
@@ -255,8 +260,9 @@ pub struct Pieces {
     file: FileId,
     builder: TextBuilder,
     meta: DocMeta,
-    headlines: Vec<TextRange>,
-    body_blocks: Vec<TextRange>,
+    /// The front matter's headlines.
+    front: Vec<TextRange>,
+    body_blocks: Blocks,
     /// The first piece, to [`dateline::SOURCE_REACH`] bytes: a dateline is looked for in it.
     first: Option<String>,
     /// Bytes of the document pushed so far.
@@ -280,8 +286,8 @@ impl Pieces {
             builder: TextBuilder::new(),
             expected: len,
             meta: DocMeta::default(),
-            headlines: Vec::new(),
-            body_blocks: Vec::new(),
+            front: Vec::new(),
+            body_blocks: Blocks::new(),
             first: None,
             len: 0,
             markdown: (Format::from_path(path) == Format::Markdown)
@@ -355,8 +361,8 @@ impl Pieces {
             if let Some(f) = frontmatter::split(piece) {
                 body_start = f.body_start;
                 self.meta = f.meta;
-                self.headlines = headline_blocks(piece, &f.prose, &mut self.builder);
-                if !self.headlines.is_empty() {
+                self.front = headline_blocks(piece, &f.prose, &mut self.builder);
+                if !self.front.is_empty() {
                     self.builder.push_synthetic("\n\n", body_start);
                 }
             }
@@ -368,9 +374,13 @@ impl Pieces {
         if let Some(md) = &mut self.markdown {
             md.push(piece, body_start, base, &mut self.builder);
         } else {
-            let joined = !self.body_blocks.is_empty();
-            let blocks = plain::build_piece(piece, body_start, base, joined, &mut self.builder);
-            self.body_blocks.extend(blocks);
+            plain::build_piece(
+                piece,
+                body_start,
+                base,
+                &mut self.builder,
+                &mut self.body_blocks,
+            );
         }
         self.len += piece.len();
     }
@@ -387,7 +397,7 @@ impl Pieces {
     pub fn finish(mut self) -> Document {
         let first = self.first.unwrap_or_default();
         let mut format = Format::Plain;
-        let mut quoted = Vec::new();
+        let mut quoted = Blocks::new();
         if let Some(md) = self.markdown {
             format = Format::Markdown;
             let parsed = md.finish(&mut self.builder);
@@ -403,8 +413,9 @@ impl Pieces {
                 format,
                 builder: self.builder,
                 meta: self.meta,
-                headlines: self.headlines,
-                body_blocks: self.body_blocks,
+                front: self.front,
+                blocks: self.body_blocks,
+                titles: 0,
                 quoted,
             },
             &[],
@@ -476,8 +487,8 @@ fn headline_blocks(
 
 /// The blocks of a DOCX virtual source: each non-blank line of `source[..end]` (a paragraph)
 /// is one block, copied as written.
-fn docx_lines(source: &str, end: usize, builder: &mut TextBuilder) -> Vec<TextRange> {
-    let mut blocks = Vec::new();
+fn docx_lines(source: &str, end: usize, builder: &mut TextBuilder) -> Blocks {
+    let mut blocks = Blocks::new();
     let mut pos = 0;
     let body = source.get(..end).unwrap_or(source);
     for line in body.split_inclusive('\n') {

@@ -9,29 +9,31 @@
 //! break convention whatever the file uses. Leading and trailing whitespace of a block is left
 //! out, and blocks are joined by a synthetic `"\n\n"`.
 
-use super::offsets::{TextBuilder, TextRange, fold_char};
+use super::blocks::Blocks;
+use super::offsets::{TextBuilder, fold_char};
 
 /// Appends the prose of `source[start..]` to `builder` and returns its blocks.
-pub(crate) fn build(source: &str, start: usize, builder: &mut TextBuilder) -> Vec<TextRange> {
-    build_piece(source, start, 0, false, builder)
+pub(crate) fn build(source: &str, start: usize, builder: &mut TextBuilder) -> Blocks {
+    let mut blocks = Blocks::new();
+    build_piece(source, start, 0, builder, &mut blocks);
+    blocks
 }
 
 /// [`build`] for one piece of a document read piece by piece ([`super::Pieces`]): `piece`
 /// starts at byte `base` of the document and ends after a blank line (so that no block spans
-/// two pieces), `joined` says whether an earlier piece gave a block (then this piece's first
-/// block is joined to it by `"\n\n"`).
+/// two pieces); its blocks are added to `blocks`, those of the pieces before (the first one it
+/// gives is joined to the last of them by `"\n\n"`).
 pub(crate) fn build_piece(
     piece: &str,
     start: usize,
     base: usize,
-    joined: bool,
     builder: &mut TextBuilder,
-) -> Vec<TextRange> {
-    let mut blocks = Vec::new();
+    blocks: &mut Blocks,
+) {
     // Where the last block of this piece ended in it.
     let mut last_end = None;
     for range in block_ranges(piece, start) {
-        if joined || !blocks.is_empty() {
+        if !blocks.is_empty() {
             match last_end {
                 Some(end) => builder.push_block_break(&piece[end..range.start], base + end),
                 None => builder.push_synthetic("\n\n", base + range.start),
@@ -43,7 +45,6 @@ pub(crate) fn build_piece(
         // Trim again in the text: a dropped char (soft hyphen) can hide whitespace at an edge.
         blocks.extend(builder.block_since(text_start));
     }
-    blocks
 }
 
 /// A line longer than this many chars is not hard-wrapped prose: hand-wrapped text stays near
@@ -118,13 +119,13 @@ fn push_lines(text: &str, offset: usize, builder: &mut TextBuilder) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::offsets::OffsetMap;
+    use crate::source::offsets::{OffsetMap, TextRange};
 
     fn run(src: &str) -> (String, OffsetMap, Vec<TextRange>) {
         let mut b = TextBuilder::new();
         let blocks = build(src, 0, &mut b);
         let (text, map) = b.finish();
-        (text, map, blocks)
+        (text, map, blocks.to_vec())
     }
 
     fn block_texts<'a>(text: &'a str, blocks: &[TextRange]) -> Vec<&'a str> {

@@ -137,9 +137,9 @@ const MAX_HANDLE: usize = 40;
 const DATE_REACH: usize = 64;
 
 /// The stamps of a document's matching text, by position.
-pub fn find(text: &str, blocks: &[TextRange]) -> Vec<Stamp> {
+pub fn find(text: &str, blocks: impl IntoIterator<Item = TextRange>) -> Vec<Stamp> {
     let mut out = Vec::new();
-    for &block in blocks {
+    for block in blocks {
         let Some(body) = text.get(block.range()) else {
             continue;
         };
@@ -238,7 +238,7 @@ mod tests {
 
     /// The stamps of a one-block text, as (kind, stamped text).
     fn stamps(text: &str) -> Vec<(StampKind, &str)> {
-        find(text, &[TextRange::new(0, text.len())])
+        find(text, [TextRange::new(0, text.len())])
             .into_iter()
             .map(|s| (s.kind, &text[s.range.range()]))
             .collect()
@@ -275,7 +275,7 @@ mod tests {
     #[test]
     fn publication_date_prefers_published() {
         let text = "Updated: March 9, 2015 Posted: March 8, 2015";
-        let found = find(text, &[TextRange::new(0, text.len())]);
+        let found = find(text, [TextRange::new(0, text.len())]);
         assert_eq!(publication_date(&found), Some(PartialDate::ymd(2015, 3, 8)));
     }
 }

@@ -101,7 +101,7 @@ fn reflexive_verb(sentence: &[&Token<'_>], at: usize) -> Option<usize> {
 /// turned the gun on himself", "took his own life", "a murder-suicide"), or at others' ("the
 /// gunman was shot dead by officers", "deputies killed the suspect"). Returns the words that
 /// say so, for the reading's note. Blocks without one of the words are not tokenized: linear.
-pub fn attacker_died_in(text: &str, blocks: &[TextRange]) -> Option<String> {
+pub fn attacker_died_in(text: &str, blocks: impl IntoIterator<Item = TextRange>) -> Option<String> {
     const MARKS: &[&str] = &[
         "himself",
         "herself",
@@ -130,7 +130,7 @@ pub fn attacker_died_in(text: &str, blocks: &[TextRange]) -> Option<String> {
         if !marked.is_match(body) {
             continue;
         }
-        let sentences = crate::extract::sentence::sentences(text, *block);
+        let sentences = crate::extract::sentence::sentences(text, block);
         // A "sentence" longer than a region window is read window by window.
         for sentence in sentences
             .into_iter()
@@ -425,7 +425,7 @@ mod tests {
 
     #[test]
     fn the_attacker_dead_anywhere_in_the_story() {
-        let died = |text: &str| attacker_died_in(text, &[TextRange::new(0, text.len())]);
+        let died = |text: &str| attacker_died_in(text, [TextRange::new(0, text.len())]);
         let cases: &[(&str, Option<&str>)] = &[
             (
                 "Three people died. Later, the gunman was shot dead by officers.",

@@ -78,10 +78,13 @@ const LINK_WORDS: usize = 50;
 /// The blocks that are links to another story, by index, with the words that mark them: a
 /// map, not a slot per block, since most blocks are prose (a document of a million paragraphs
 /// would hold a million empty slots).
-pub(super) fn link_blocks(text: &str, blocks: &[TextRange]) -> HashMap<usize, String> {
+pub(super) fn link_blocks(
+    text: &str,
+    blocks: impl IntoIterator<Item = TextRange>,
+) -> HashMap<usize, String> {
     let mut out = HashMap::new();
     let mut list: Option<(String, usize)> = None;
-    for (i, block) in blocks.iter().enumerate() {
+    for (i, block) in blocks.into_iter().enumerate() {
         let Some(body) = text.get(block.range()).map(str::trim) else {
             continue;
         };
@@ -183,7 +186,7 @@ mod tests {
             blocks.push(TextRange::new(start, start + part.len()));
             start += part.len() + 2;
         }
-        let mut found = link_blocks(text, &blocks);
+        let mut found = link_blocks(text, blocks.iter().copied());
         (0..blocks.len()).map(|i| found.remove(&i)).collect()
     }
 

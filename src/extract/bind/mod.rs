@@ -299,20 +299,22 @@ impl<'a> Binder<'a> {
         let blocks = &self.story.doc.blocks;
         let idx = blocks.partition_point(|b| b.start <= pos);
         let i = idx.checked_sub(1)?;
-        (pos < blocks[i].end.max(blocks[i].start + 1)).then_some(i)
+        let block = blocks.get(i)?;
+        (pos < block.end.max(block.start + 1)).then_some(i)
     }
     /// The scope region around byte `pos` (a subject hit's start).
     fn region(&self, scope: Scope, pos: usize) -> Option<TextRange> {
         match scope {
             Scope::Document => Some(TextRange::new(0, self.story.doc.text.len())),
-            Scope::Paragraph => self.block_index(pos).map(|i| self.story.doc.blocks[i]),
+            Scope::Paragraph => self.story.doc.blocks.get(self.block_index(pos)?),
             Scope::Sentence => {
                 let i = self.block_index(pos)?;
                 let mut cache = self.sentences.borrow_mut();
                 if cache.as_ref().is_none_or(|(block, _)| *block != i) {
                     // Only the block's sentences in the part read (a block longer than a
                     // part is split between parts, and each reads its own share).
-                    let block = clip(self.story.doc.blocks[i], self.within)
+                    let block = (self.story.doc.blocks.get(i))
+                        .and_then(|b| clip(b, self.within))
                         .unwrap_or(TextRange::new(pos, pos));
                     *cache = Some((i, sentence::sentences(&self.story.doc.text, block)));
                 }
@@ -355,11 +357,9 @@ impl<'a> Binder<'a> {
             let from = blocks.partition_point(|b| b.end <= within.start);
             let to = blocks.partition_point(|b| b.start < within.end);
             regions.extend(
-                blocks
-                    .get(from..to)
-                    .unwrap_or_default()
-                    .iter()
-                    .filter_map(|&b| cut(b)),
+                (blocks.iter_from(from))
+                    .take(to.saturating_sub(from))
+                    .filter_map(cut),
             );
         }
         if regions.iter().any(|r| r.end - r.start > MAX_REGION_BYTES) {
@@ -865,8 +865,8 @@ impl<'a> Binder<'a> {
             self.subjects[after..]
                 .iter()
                 .filter(|s| s.rule == rule)
-                .filter_map(|s| self.block_index(s.start))
-                .map(|b| self.story.doc.blocks[b].start)
+                .filter_map(|s| self.story.doc.blocks.get(self.block_index(s.start)?))
+                .map(|b| b.start)
                 .find(|&start| start > turn)
                 .unwrap_or(usize::MAX)
         });

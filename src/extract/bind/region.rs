@@ -12,6 +12,7 @@ use super::quantifiers;
 use super::tokens::{Token, tokens};
 use crate::extract::sentence;
 use crate::extract::terms::Hit;
+use crate::source::Blocks;
 use crate::source::offsets::TextRange;
 
 /// One region, tokenized and split.
@@ -62,7 +63,7 @@ impl<'a> RegionView<'a> {
     pub fn new(
         text: &'a str,
         range: TextRange,
-        blocks: &[TextRange],
+        blocks: &Blocks,
         cues: &[Hit],
         when: events::When,
     ) -> Self {
@@ -71,7 +72,7 @@ impl<'a> RegionView<'a> {
         let first = blocks.partition_point(|b| b.end <= range.start);
         let mut sentences = Vec::new();
         let mut block_starts = Vec::new();
-        for b in blocks[first..].iter().take_while(|b| b.start < range.end) {
+        for b in blocks.iter_from(first).take_while(|b| b.start < range.end) {
             let clipped = TextRange::new(b.start.max(range.start), b.end.min(range.end));
             block_starts.push(clipped.start);
             sentences.extend(sentence::sentences(text, clipped));

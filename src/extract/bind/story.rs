@@ -160,8 +160,8 @@ impl<'a> Story<'a> {
             .blocks
             .iter()
             .take_while(move |b| b.end <= end)
-            .filter(|b| is_prose_paragraph(text, **b))
-            .map(|b| windows(text, *b, MAX_REGION_BYTES).next().unwrap_or(*b))
+            .filter(|b| is_prose_paragraph(text, *b))
+            .map(|b| windows(text, b, MAX_REGION_BYTES).next().unwrap_or(b))
     }
 
     /// Where the lede (the first sentence of the lead's first paragraph of prose) ends, if
@@ -213,14 +213,14 @@ impl<'a> Story<'a> {
             let lede = self.lead_prose().next()?;
             let blocks = &self.doc.blocks;
             let after = blocks.partition_point(|b| b.start < lede.end);
-            blocks[after..].iter().find_map(|b| {
+            blocks.iter_from(after).find_map(|b| {
                 // An opening needs its first words only; a paragraph is tokenized whole only
                 // when it says "reported" (the one word a telling of other events needs).
-                let opening = tokens::first_tokens(text, *b, 8);
+                let opening = tokens::first_tokens(text, b, 8);
                 if let Some(words) = events::opens_elsewhere(&opening) {
                     return Some((b.start, words));
                 }
-                let first = windows(text, *b, MAX_REGION_BYTES).next().unwrap_or(*b);
+                let first = windows(text, b, MAX_REGION_BYTES).next().unwrap_or(b);
                 let says_reported = text.get(first.range()).is_some_and(|body| {
                     body.as_bytes()
                         .windows(8)
@@ -248,12 +248,10 @@ impl<'a> Story<'a> {
 fn lead_end(doc: &Document) -> Option<usize> {
     let blocks = &doc.blocks;
     let headlines = doc.headlines.max(1).min(blocks.len());
-    for b in &blocks[..headlines] {
+    for b in blocks.iter().take(headlines) {
         // A headline is a line; a "headline" longer than a window (a document that is one
         // run-on line) is read no further than its first window.
-        let b = windows(&doc.text, *b, MAX_REGION_BYTES)
-            .next()
-            .unwrap_or(*b);
+        let b = windows(&doc.text, b, MAX_REGION_BYTES).next().unwrap_or(b);
         let toks = tokens::tokens(&doc.text, b);
         let one_sentence = vec![0; toks.len()];
         if quantifiers::aggregates(&toks, &one_sentence)
@@ -265,9 +263,9 @@ fn lead_end(doc: &Document) -> Option<usize> {
     }
     let mut seen = 0;
     let mut lead = doc.headlines;
-    for b in blocks.iter().skip(doc.headlines).take(8) {
+    for b in blocks.iter_from(doc.headlines).take(8) {
         lead += 1;
-        if is_prose_paragraph(&doc.text, *b) {
+        if is_prose_paragraph(&doc.text, b) {
             seen += 1;
             if seen == LEAD_PARAGRAPHS {
                 break;
