@@ -40,9 +40,9 @@ pub struct SourceFile {
     /// non-UTF-8 name). `None` for text that came from no file (standard input, examples).
     /// Only this path is ever written by `--fix`.
     pub opened: Option<PathBuf>,
-    /// Where each line starts, counted from the text when first asked for (a document without
+    /// Where lines start, counted from the text when first asked for (a document without
     /// findings never needs them).
-    line_starts: OnceLock<Vec<u32>>,
+    line_starts: OnceLock<LineIndex>,
     /// Characters before each [`CHAR_BLOCK`]-byte block, so that a column on a line of a
     /// megabyte is counted from the nearest block, not from the line's start. Counted when a
     /// column is first asked for: most documents of an archive never show one.
@@ -172,18 +172,16 @@ impl SourceFile {
 
     /// 0-based line index of a byte offset.
     pub fn line_index(&self, byte: usize) -> usize {
-        let byte = u32::try_from(byte).unwrap_or(u32::MAX);
-        match self.line_starts().binary_search(&byte) {
-            Ok(line) => line,
-            Err(next) => next.saturating_sub(1),
-        }
+        self.line_starts().line_of(self.source().as_bytes(), byte)
     }
 
     /// 1-based line and 1-based column (in characters) of a byte offset.
     pub fn line_column(&self, byte: usize) -> (usize, usize) {
         let byte = byte.min(self.len);
         let line = self.line_index(byte);
-        let start = self.line_starts()[line] as usize;
+        let start = (self.line_starts())
+            .start_of(self.source().as_bytes(), line)
+            .unwrap_or(0);
         let column = self.chars_before(byte) - self.chars_before(start);
         (line + 1, column + 1)
     }
@@ -209,20 +207,22 @@ impl SourceFile {
 
     /// Byte range of a 0-based line, without its line terminator.
     pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
+        let bytes = self.source().as_bytes();
         let starts = self.line_starts();
-        let start = *starts.get(line)? as usize;
-        let end = starts.get(line + 1).map_or(self.len, |&next| next as usize);
+        let start = starts.start_of(bytes, line)?;
+        let end = starts.start_of(bytes, line + 1).unwrap_or(self.len);
         Some(start..end)
     }
 
     /// Number of lines.
     pub fn line_count(&self) -> usize {
-        self.line_starts().len()
+        self.line_starts().breaks + 1
     }
 
-    /// Where each line starts (the text is read again if it was let go).
-    fn line_starts(&self) -> &[u32] {
-        self.line_starts.get_or_init(|| line_starts(self.source()))
+    /// Where lines start (the text is read again if it was let go).
+    fn line_starts(&self) -> &LineIndex {
+        self.line_starts
+            .get_or_init(|| LineIndex::new(self.source().as_bytes()))
     }
 }
 
@@ -231,18 +231,73 @@ fn chars_in(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
-/// Where each line starts. A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files, and a
-/// carriage return that would otherwise hide a whole file on one line). Offsets are `u32`: no
-/// document is longer than [`MAX_DOCUMENT`](crate::source::offsets::MAX_DOCUMENT).
-fn line_starts(source: &str) -> Vec<u32> {
-    let bytes = source.as_bytes();
-    std::iter::once(0)
-        .chain(
-            memchr::memchr2_iter(b'\n', b'\r', bytes)
-                .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
-                .map(|i| narrow(i + 1)),
-        )
-        .collect()
+/// Where lines start, without a list of them: a file of short lines would hold four bytes a
+/// line (more than twice the size of a file of one-letter lines) for a finding or two. A line
+/// ends at `\n`, `\r\n` or a lone `\r` (old Mac files, and a carriage return that would
+/// otherwise hide a whole file on one line); the line breaks before every [`CHAR_BLOCK`]-byte
+/// block are counted once, and a line is found from the nearest block.
+#[derive(Debug, Clone)]
+struct LineIndex {
+    /// Line breaks before each block. `u32`: no document is longer than
+    /// [`MAX_DOCUMENT`](crate::source::offsets::MAX_DOCUMENT).
+    breaks_before_block: Vec<u32>,
+    /// Line breaks in the whole text.
+    breaks: usize,
+}
+
+impl LineIndex {
+    fn new(bytes: &[u8]) -> LineIndex {
+        let mut breaks = 0;
+        let breaks_before_block = (0..bytes.len().div_ceil(CHAR_BLOCK))
+            .map(|block| {
+                let before = narrow(breaks);
+                breaks += line_breaks(bytes, block * CHAR_BLOCK..(block + 1) * CHAR_BLOCK).count();
+                before
+            })
+            .collect();
+        LineIndex {
+            breaks_before_block,
+            breaks,
+        }
+    }
+
+    /// The 0-based line holding byte `byte` (the last line past the end).
+    fn line_of(&self, bytes: &[u8], byte: usize) -> usize {
+        let byte = byte.min(bytes.len());
+        let block = byte / CHAR_BLOCK;
+        let before = self
+            .breaks_before_block
+            .get(block)
+            .map_or(self.breaks, |&b| b as usize);
+        before + line_breaks(bytes, block * CHAR_BLOCK..byte).count()
+    }
+
+    /// Where 0-based line `line` starts, if the text has it.
+    fn start_of(&self, bytes: &[u8], line: usize) -> Option<usize> {
+        if line == 0 {
+            return Some(0);
+        }
+        if line > self.breaks {
+            return None;
+        }
+        // The last block with fewer breaks before it than `line`: the break lies in it or after.
+        let block = (self.breaks_before_block)
+            .partition_point(|&b| (b as usize) < line)
+            .checked_sub(1)?;
+        let before = self.breaks_before_block[block] as usize;
+        line_breaks(bytes, block * CHAR_BLOCK..bytes.len())
+            .nth(line - before - 1)
+            .map(|at| at + 1)
+    }
+}
+
+/// Where the line breaks in `bytes[range]` are (a `\r\n` breaks at its `\n`).
+fn line_breaks(bytes: &[u8], range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    let from = range.start.min(bytes.len());
+    let to = range.end.clamp(from, bytes.len());
+    memchr::memchr2_iter(b'\n', b'\r', &bytes[from..to])
+        .map(move |i| from + i)
+        .filter(move |&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
 }
 
 /// All files of a run, indexed by [`FileId`].
@@ -383,6 +438,33 @@ impl<'a> CsFiles<'a> for Files {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Lines found from block counts are the lines of a list of every line start, across
+        /// blocks and with `\r\n` split by a block's end.
+        #[test]
+        fn lines_are_found_as_a_list_finds_them(
+            bytes in prop::collection::vec(prop::sample::select(vec![b'a', b'\n', b'\r']), 0..9_000),
+            probes in prop::collection::vec(0usize..9_100, 1..20),
+        ) {
+            let text = String::from_utf8(bytes).unwrap_or_default();
+            let b = text.as_bytes();
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain((0..b.len()).filter(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n'))).map(|i| i + 1))
+                .collect();
+            let f = SourceFile::new("a.txt", text.clone());
+            prop_assert_eq!(f.line_count(), starts.len());
+            for &p in &probes {
+                let byte = p.min(b.len());
+                let line = starts.partition_point(|&s| s <= byte) - 1;
+                prop_assert_eq!(f.line_index(p), line);
+                let end = starts.get(p + 1).copied().unwrap_or(b.len());
+                let expected = starts.get(p).map(|&s| s..end);
+                prop_assert_eq!(f.line_range(p), expected);
+            }
+        }
+    }
 
     #[test]
     fn line_and_column_are_one_based_and_count_chars() {

@@ -118,70 +118,89 @@ fn parse_directive(text: &str) -> Option<Directive> {
     })
 }
 
-/// Line geometry of a source, for paragraph and line reaches.
+/// Line geometry of a source, for paragraph and line reaches: lines are found around a byte
+/// as they are asked for, never indexed (a file of short lines would hold eight bytes a line
+/// for a directive or two). A paragraph once walked is remembered, so that many directives in
+/// one long paragraph walk it once, not once each.
 struct Lines<'a> {
     source: &'a str,
-    starts: Vec<usize>,
+    /// The last paragraph walked.
+    last_paragraph: std::cell::Cell<Option<Range<usize>>>,
 }
 
 impl<'a> Lines<'a> {
     fn new(source: &'a str) -> Lines<'a> {
-        let starts = std::iter::once(0)
-            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
-            .filter(|&s| s < source.len() || s == 0)
-            .collect();
-        Lines { source, starts }
-    }
-
-    fn index(&self, byte: usize) -> usize {
-        match self.starts.binary_search(&byte) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
+        Lines {
+            source,
+            last_paragraph: std::cell::Cell::new(None),
         }
     }
 
-    fn range(&self, line: usize) -> Range<usize> {
-        let start = self.starts.get(line).copied().unwrap_or(self.source.len());
-        let end = self
-            .starts
-            .get(line + 1)
-            .copied()
-            .unwrap_or(self.source.len());
+    /// The line holding byte `byte`, with its line break.
+    fn at(&self, byte: usize) -> Range<usize> {
+        let bytes = self.source.as_bytes();
+        let byte = byte.min(bytes.len());
+        let start = memchr::memrchr(b'\n', &bytes[..byte]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[byte..]).map_or(bytes.len(), |i| byte + i + 1);
         start..end
     }
 
-    fn blank(&self, line: usize) -> bool {
+    /// The line after `line`, if any.
+    fn next(&self, line: &Range<usize>) -> Option<Range<usize>> {
+        (line.end < self.source.len()).then(|| self.at(line.end))
+    }
+
+    /// The line before `line`, if any.
+    fn previous(&self, line: &Range<usize>) -> Option<Range<usize>> {
+        (line.start > 0).then(|| self.at(line.start - 1))
+    }
+
+    fn blank(&self, line: &Range<usize>) -> bool {
         self.source
-            .get(self.range(line))
+            .get(line.clone())
             .is_none_or(|s| s.trim().is_empty())
     }
 
-    fn count(&self) -> usize {
-        self.starts.len()
-    }
-
     /// The paragraph holding `line`: from the first to the last non-blank line around it.
-    fn paragraph(&self, line: usize) -> Range<usize> {
-        let mut first = line;
-        while first > 0 && !self.blank(first - 1) {
-            first -= 1;
+    fn paragraph(&self, line: Range<usize>) -> Range<usize> {
+        if let Some(known) = self.known_paragraph(&line) {
+            return known;
         }
-        self.range(first).start..self.rest_of_paragraph(line).end
+        let mut first = line.clone();
+        while let Some(before) = self.previous(&first).filter(|l| !self.blank(l)) {
+            first = before;
+        }
+        let paragraph = first.start..self.rest_of_paragraph(line).end;
+        self.last_paragraph.set(Some(paragraph.clone()));
+        paragraph
     }
 
     /// From `line` to the end of its paragraph.
-    fn rest_of_paragraph(&self, line: usize) -> Range<usize> {
-        let first = line;
-        let mut last = line;
-        while last + 1 < self.count() && !self.blank(last + 1) {
-            last += 1;
+    fn rest_of_paragraph(&self, line: Range<usize>) -> Range<usize> {
+        if let Some(known) = self.known_paragraph(&line) {
+            return line.start..known.end;
         }
-        self.range(first).start..self.range(last).end
+        let mut last = line.clone();
+        while let Some(after) = self.next(&last).filter(|l| !self.blank(l)) {
+            last = after;
+        }
+        line.start..last.end
+    }
+
+    /// The paragraph last walked, if it holds `line` (a non-blank line).
+    fn known_paragraph(&self, line: &Range<usize>) -> Option<Range<usize>> {
+        let known = self.last_paragraph.take()?;
+        self.last_paragraph.set(Some(known.clone()));
+        (known.start <= line.start && line.end <= known.end && !self.blank(line)).then_some(known)
     }
 
     /// The first non-blank line after `line`.
-    fn next_non_blank(&self, line: usize) -> Option<usize> {
-        (line + 1..self.count()).find(|&l| !self.blank(l))
+    fn next_non_blank(&self, line: &Range<usize>) -> Option<Range<usize>> {
+        let mut next = self.next(line)?;
+        while self.blank(&next) {
+            next = self.next(&next)?;
+        }
+        Some(next)
     }
 }
 
@@ -221,15 +240,15 @@ pub fn scan(file: FileId, source: &str) -> Vec<Suppression> {
         let Some(directive) = parse_directive(body[lead..].trim_end()) else {
             continue;
         };
-        let first = lines.index(open);
-        let last = lines.index(end.saturating_sub(1));
-        let before = &source[lines.range(first).start..open];
-        let after = source.get(end..lines.range(last).end).unwrap_or("");
+        let first = lines.at(open);
+        let last = lines.at(end.saturating_sub(1));
+        let before = &source[first.start..open];
+        let after = source.get(end..last.end).unwrap_or("");
         let alone = before.trim().is_empty() && after.trim().is_empty();
         let (reach, covers) = if directive.file_wide {
             (Reach::File, 0..source.len())
         } else if alone {
-            let next = lines.next_non_blank(last);
+            let next = lines.next_non_blank(&last);
             // Only downwards: the comment itself may open the paragraph.
             let covers = next.map_or(end..end, |l| lines.rest_of_paragraph(l));
             (Reach::Paragraph, covers)
@@ -254,11 +273,12 @@ pub fn scan(file: FileId, source: &str) -> Vec<Suppression> {
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric());
-        if !word_start || comments.iter().any(|c| c.contains(&at)) {
+        // Comments are in source order and never overlap.
+        let inside = comments.partition_point(|c| c.end <= at);
+        if !word_start || comments.get(inside).is_some_and(|c| c.contains(&at)) {
             continue;
         }
-        let line = lines.index(at);
-        let line_range = lines.range(line);
+        let line_range = lines.at(at);
         let end = at + source[at..line_range.end].trim_end().len();
         let Some(directive) = parse_directive(&source[at..end]) else {
             continue;
@@ -266,8 +286,8 @@ pub fn scan(file: FileId, source: &str) -> Vec<Suppression> {
         let (reach, covers) = if directive.file_wide {
             (Reach::File, 0..source.len())
         } else if only_leaders(&source[line_range.start..at]) {
-            let next = lines.next_non_blank(line);
-            (Reach::Line, next.map_or(end..end, |l| lines.range(l)))
+            let next = lines.next_non_blank(&line_range);
+            (Reach::Line, next.unwrap_or(end..end))
         } else {
             (Reach::Line, line_range)
         };
@@ -518,5 +538,33 @@ mod tests {
         assert_eq!(out.suppressed, 1);
         assert_eq!(out.findings.len(), 1);
         assert_eq!(out.findings[0].code, Code::InvalidValue);
+    }
+
+    #[test]
+    fn directives_in_one_paragraph_each_cover_it_whole() {
+        // The second directive is answered from the paragraph the first walked; a marker
+        // inside a comment is the comment's, not a directive of its own.
+        let src = "Before.\n\nKilled 94 <!-- factlint: allow a -- x -->\nsaid 95 \
+                   <!-- factlint: allow b -- y -->\nand 96.\n\n\n<!-- factlint: allow c -- z -->\n\n\n\
+                   After 97.\nEnd.";
+        let s = scan(F, src);
+        assert_eq!(s.len(), 3);
+        for one in &s[..2] {
+            assert_eq!(
+                &src[one.covers.clone()],
+                "Killed 94 <!-- factlint: allow a -- x -->\nsaid 95 <!-- factlint: allow b -- y \
+                 -->\nand 96.\n"
+            );
+        }
+        // A comment alone on its line reaches down past the blank lines to the next paragraph.
+        assert_eq!(&src[s[2].covers.clone()], "After 97.\nEnd.");
+    }
+
+    #[test]
+    fn a_marker_alone_on_the_last_line_covers_nothing() {
+        let src = "Killed 94.\n// factlint: allow a -- x\n\n   \n";
+        let s = scan(F, src);
+        assert_eq!(s.len(), 1);
+        assert!(s[0].covers.is_empty(), "{:?}", s[0].covers);
     }
 }
