@@ -245,6 +245,12 @@ def main():
         report("10^6 short paragraphs (Markdown)",
                setup("paras-1e6", {"a.md": "".join(f"Crocus: {i % 300} dead.\n\n"
                                                      for i in range(10**6))}, max_size=10**9), 1)
+        letters = "Crocus: 3 dead.\n\n" + "a\n\n" * 6_000_000 + "Crocus: 4 dead.\n"
+        report("6·10^6 one-letter paragraphs (Markdown)",
+               setup("letters-md", {"a.md": letters}, max_size=10**9), 1)
+        report("6·10^6 one-letter paragraphs (plain text)",
+               setup("letters-txt", {"a.txt": letters}, max_size=10**9), 1)
+        del letters
         report("10^6 paragraphs (DOCX)",
                setup("docx-1e6", {"a.docx": lambda p: docx_bytes(docx_paragraphs(10**6), p)},
                      max_size=10**9), 1)

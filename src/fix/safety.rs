@@ -367,8 +367,8 @@ impl<'d> Scanner<'d> {
             .is_some_and(|b| b.start <= start && start < b.end)
             && start >= self.counted_to;
         if !in_current {
-            let i = blocks.partition_point(|b| b.end <= start);
-            let block = blocks.get(i)?;
+            let (i, mut rest) = blocks.partition(|b| b.end <= start);
+            let block = rest.next()?;
             if block.start > start {
                 return None;
             }

@@ -13,6 +13,9 @@ use super::offsets::TextRange;
 /// One block in this many is marked: a mark costs 8 bytes, a quarter of a byte a block.
 const MARK_EVERY: usize = 32;
 
+/// How many blocks a lookup near the last one found walks on before it searches.
+const NEAR_STEPS: usize = 8;
+
 /// Where a marked block's entry starts, and where the block before it ends (0 for the first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Mark {
@@ -145,7 +148,56 @@ impl Blocks {
 
     /// The index of the first block for which `pred` is false, where `pred` is true of every
     /// block before some index and false from there on (as [`slice::partition_point`]).
-    pub fn partition_point(&self, mut pred: impl FnMut(TextRange) -> bool) -> usize {
+    pub fn partition_point(&self, pred: impl FnMut(TextRange) -> bool) -> usize {
+        self.partition(pred).0
+    }
+
+    /// The block holding byte `pos` (an empty block holds its start), with its index.
+    pub fn holding(&self, pos: usize) -> Option<(usize, TextRange)> {
+        self.find_holding(pos, None).map(|f| (f.index, f.block))
+    }
+
+    /// The block holding byte `pos`, looked for first in `near` (the last found) and the few
+    /// blocks after it: lookups in text order cost a step each, not a search.
+    pub fn find_holding(&self, pos: usize, near: Option<Found>) -> Option<Found> {
+        if let Some(near) = near {
+            if holds(near.block, pos) {
+                return Some(near);
+            }
+            if pos >= near.block.end {
+                let mut rest = Iter {
+                    entries: &self.entries,
+                    at: near.next_at,
+                    end: near.block.end,
+                    left: self.len.saturating_sub(near.index + 1),
+                };
+                for step in 1..=NEAR_STEPS {
+                    let block = rest.next()?;
+                    if block.start > pos {
+                        return None;
+                    }
+                    if holds(block, pos) {
+                        return Some(Found {
+                            index: near.index + step,
+                            block,
+                            next_at: rest.at,
+                        });
+                    }
+                }
+            }
+        }
+        let (index, mut rest) = self.partition(|b| b.end.max(b.start + 1) <= pos);
+        let block = rest.next().filter(|b| b.start <= pos)?;
+        Some(Found {
+            index,
+            block,
+            next_at: rest.at,
+        })
+    }
+
+    /// [`partition_point`](Blocks::partition_point), with the blocks from that index on: one
+    /// walk, where asking for the index and then for the blocks would decode twice.
+    pub fn partition(&self, mut pred: impl FnMut(TextRange) -> bool) -> (usize, Iter<'_>) {
         let entries = &self.entries;
         let marked = self.marks.partition_point(|mark| {
             let mut iter = Iter {
@@ -158,8 +210,15 @@ impl Blocks {
         });
         // Every block before the last marked block that holds is true, and the first marked
         // block that fails bounds the walk.
-        let from = marked.saturating_sub(1) * MARK_EVERY;
-        from + self.iter_from(from).take_while(|b| pred(*b)).count()
+        let mut index = marked.saturating_sub(1) * MARK_EVERY;
+        let mut rest = self.iter_from(index);
+        loop {
+            let before = rest.clone();
+            match rest.next() {
+                Some(block) if pred(block) => index += 1,
+                _ => return (index, before),
+            }
+        }
     }
 
     /// The blocks as a list (for tests and small documents).
@@ -191,6 +250,22 @@ impl<'a> IntoIterator for &'a Blocks {
     fn into_iter(self) -> Iter<'a> {
         self.iter()
     }
+}
+
+/// Whether `block` holds byte `pos` (an empty block holds its start).
+fn holds(block: TextRange, pos: usize) -> bool {
+    block.start <= pos && pos < block.end.max(block.start + 1)
+}
+
+/// A block found by [`Blocks::find_holding`], and where the blocks after it are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// Its index.
+    pub index: usize,
+    /// The block.
+    pub block: TextRange,
+    /// Where the next block's entry starts.
+    next_at: usize,
 }
 
 /// The blocks in order, decoded one after another.
@@ -339,6 +414,19 @@ mod tests {
                 blocks.partition_point(|b| b.end <= probe),
                 list.partition_point(|b| b.end <= probe)
             );
+            let (at, rest) = blocks.partition(|b| b.end <= probe);
+            prop_assert_eq!(rest.collect::<Vec<_>>(), list[at..].to_vec());
+            let holding = list
+                .iter()
+                .position(|b| b.start <= probe && probe < b.end.max(b.start + 1))
+                .map(|i| (i, list[i]));
+            prop_assert_eq!(blocks.holding(probe), holding);
+            // Found near another block, before it or after it, far or near: the same.
+            for near in [0, list.len() / 2, list.len().saturating_sub(2)] {
+                let near = list.get(near).and_then(|b| blocks.find_holding(b.start, None));
+                let found = blocks.find_holding(probe, near).map(|f| (f.index, f.block));
+                prop_assert_eq!(found, holding);
+            }
             // Headlines before the body: shift the body past them, as a loader writes it.
             let head = ranges(&front);
             let shift = head.last().map_or(0, |b| b.end + 2);

@@ -36,7 +36,7 @@ mod region;
 mod story;
 mod tokens;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
@@ -44,6 +44,7 @@ use super::terms::{Exclusions, Hit, Role};
 use crate::extract::parts::windows;
 use crate::finding::{Code, Finding, Label};
 use crate::rules::{RuleIdx, RuleKind, Scope};
+use crate::source::blocks::Found;
 use crate::source::offsets::TextRange;
 use crate::span::Span;
 
@@ -146,6 +147,9 @@ pub struct Binder<'a> {
     /// position order, so one block's list is all that is read again, and a document of a
     /// million paragraphs does not keep a million lists.
     sentences: RefCell<Option<(usize, Vec<TextRange>)>>,
+    /// The block last looked up, with its index: a paragraph's hits and counts ask for their
+    /// block over and over, and a block is decoded, not indexed ([`crate::source::Blocks`]).
+    last_block: Cell<Option<Found>>,
     /// The rules of this kind, in order.
     kind_rules: Vec<RuleIdx>,
     /// How many rules of this kind are still to read each region, counted on the first read
@@ -156,7 +160,7 @@ pub struct Binder<'a> {
     /// [`VIEW_CACHE_TOKENS`] tokens.
     views: RefCell<BTreeMap<TextRange, Rc<RegionView<'a>>>>,
     /// How many tokens the views in `views` hold.
-    cached_tokens: std::cell::Cell<usize>,
+    cached_tokens: Cell<usize>,
     /// Regions where the candidate cap was hit.
     capped: RefCell<Vec<TextRange>>,
     /// Whether rejections are kept with their reasons (`explain`), or let go region by region.
@@ -207,6 +211,7 @@ impl<'a> Binder<'a> {
             subjects,
             cues_by_position,
             sentences: Default::default(),
+            last_block: Cell::new(None),
             kind_rules,
             reads_left: Default::default(),
             views: Default::default(),
@@ -296,26 +301,27 @@ impl<'a> Binder<'a> {
     }
 
     fn block_index(&self, pos: usize) -> Option<usize> {
-        let blocks = &self.story.doc.blocks;
-        let idx = blocks.partition_point(|b| b.start <= pos);
-        let i = idx.checked_sub(1)?;
-        let block = blocks.get(i)?;
-        (pos < block.end.max(block.start + 1)).then_some(i)
+        self.block_holding(pos).map(|(i, _)| i)
+    }
+
+    /// The block holding byte `pos`, with its index.
+    fn block_holding(&self, pos: usize) -> Option<(usize, TextRange)> {
+        let found = (self.story.doc.blocks).find_holding(pos, self.last_block.get())?;
+        self.last_block.set(Some(found));
+        Some((found.index, found.block))
     }
     /// The scope region around byte `pos` (a subject hit's start).
     fn region(&self, scope: Scope, pos: usize) -> Option<TextRange> {
         match scope {
             Scope::Document => Some(TextRange::new(0, self.story.doc.text.len())),
-            Scope::Paragraph => self.story.doc.blocks.get(self.block_index(pos)?),
+            Scope::Paragraph => self.block_holding(pos).map(|(_, b)| b),
             Scope::Sentence => {
-                let i = self.block_index(pos)?;
+                let (i, block) = self.block_holding(pos)?;
                 let mut cache = self.sentences.borrow_mut();
-                if cache.as_ref().is_none_or(|(block, _)| *block != i) {
+                if cache.as_ref().is_none_or(|(cached, _)| *cached != i) {
                     // Only the block's sentences in the part read (a block longer than a
                     // part is split between parts, and each reads its own share).
-                    let block = (self.story.doc.blocks.get(i))
-                        .and_then(|b| clip(b, self.within))
-                        .unwrap_or(TextRange::new(pos, pos));
+                    let block = clip(block, self.within).unwrap_or(TextRange::new(pos, pos));
                     *cache = Some((i, sentence::sentences(&self.story.doc.text, block)));
                 }
                 let (_, list) = cache.as_ref()?;
@@ -354,13 +360,8 @@ impl<'a> Binder<'a> {
         }
         if topic && r.scope == Scope::Paragraph {
             let blocks = &self.story.doc.blocks;
-            let from = blocks.partition_point(|b| b.end <= within.start);
-            let to = blocks.partition_point(|b| b.start < within.end);
-            regions.extend(
-                (blocks.iter_from(from))
-                    .take(to.saturating_sub(from))
-                    .filter_map(cut),
-            );
+            let (_, from) = blocks.partition(|b| b.end <= within.start);
+            regions.extend(from.take_while(|b| b.start < within.end).filter_map(cut));
         }
         if regions.iter().any(|r| r.end - r.start > MAX_REGION_BYTES) {
             regions = (regions.into_iter())
@@ -865,8 +866,8 @@ impl<'a> Binder<'a> {
             self.subjects[after..]
                 .iter()
                 .filter(|s| s.rule == rule)
-                .filter_map(|s| self.story.doc.blocks.get(self.block_index(s.start)?))
-                .map(|b| b.start)
+                .filter_map(|s| self.block_holding(s.start))
+                .map(|(_, b)| b.start)
                 .find(|&start| start > turn)
                 .unwrap_or(usize::MAX)
         });

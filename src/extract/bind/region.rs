@@ -69,10 +69,10 @@ impl<'a> RegionView<'a> {
     ) -> Self {
         let tokens = tokens(text, range);
         // Sentences of every block the region touches, clipped to it.
-        let first = blocks.partition_point(|b| b.end <= range.start);
+        let (_, from_first) = blocks.partition(|b| b.end <= range.start);
         let mut sentences = Vec::new();
         let mut block_starts = Vec::new();
-        for b in blocks.iter_from(first).take_while(|b| b.start < range.end) {
+        for b in from_first.take_while(|b| b.start < range.end) {
             let clipped = TextRange::new(b.start.max(range.start), b.end.min(range.end));
             block_starts.push(clipped.start);
             sentences.extend(sentence::sentences(text, clipped));
