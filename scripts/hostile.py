@@ -4,6 +4,7 @@ on shapes of input a documentation repository receives from strangers, beside or
 
     python3 scripts/hostile.py                 # the 60 KB shapes and the full sizes
     python3 scripts/hostile.py --small         # the 60 KB shapes only (seconds)
+    python3 scripts/hostile.py --bin PATH      # another build (an older commit's, to compare)
 
 Every corpus is built under target/hostile-bench/ (deleted at the end unless --keep) from our
 own text: the demo's eight articles (fixtures/demo) and generated lines; nothing is downloaded.
@@ -197,8 +198,15 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--small", action="store_true", help="only the 60 KB shapes")
     ap.add_argument("--keep", action="store_true", help="keep target/hostile-bench")
+    ap.add_argument("--bin", type=pathlib.Path, help="the factlint to measure (default: build"
+                    " this checkout's)")
     a = ap.parse_args()
-    subprocess.run(["cargo", "build", "--release", "--locked", "--quiet"], cwd=ROOT, check=True)
+    global BIN
+    if a.bin:
+        BIN = a.bin.resolve()
+    else:
+        subprocess.run(["cargo", "build", "--release", "--locked", "--quiet"], cwd=ROOT,
+                       check=True)
     WORK.mkdir(parents=True, exist_ok=True)
     try:
         print(f"| shape | MB | s | s/MB | × prose | peak MB | exit |")
