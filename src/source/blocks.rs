@@ -307,7 +307,7 @@ fn narrow(offset: usize) -> u32 {
 }
 
 /// Appends `value` in LEB128: seven bits a byte, the high bit set on all but the last.
-fn write_number(out: &mut Vec<u8>, mut value: usize) {
+pub(super) fn write_number(out: &mut Vec<u8>, mut value: usize) {
     while value >= 0x80 {
         out.push((value as u8 & 0x7f) | 0x80);
         value >>= 7;
@@ -316,7 +316,7 @@ fn write_number(out: &mut Vec<u8>, mut value: usize) {
 }
 
 /// The LEB128 number at `*at`, moving `*at` past it (0 past the end).
-fn read_number(bytes: &[u8], at: &mut usize) -> usize {
+pub(super) fn read_number(bytes: &[u8], at: &mut usize) -> usize {
     let mut value = 0usize;
     let mut shift = 0u32;
     while let Some(&byte) = bytes.get(*at) {

@@ -14,6 +14,8 @@ use std::ops::Range;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+use super::blocks::{read_number, write_number};
+
 /// A byte range in a document's *matching text* (not the source).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TextRange {
@@ -99,10 +101,38 @@ impl Segment {
 }
 
 /// Maps offsets in the matching text back to byte offsets in the source.
+///
+/// Held compactly, as [`Blocks`](super::Blocks) are: the segments tile the text in order, so a
+/// segment is written as its text length (with whether it is copied), how far its source starts
+/// from the last one's end, and (when replaced) its source length — three bytes or so, where a
+/// [`Segment`] takes 20, and HTML of tiny elements has two segments an element. Every
+/// [`MAP_MARK_EVERY`]-th segment is marked with where it starts, so a lookup decodes a few dozen
+/// segments from the nearest mark. The last segment stays open: a copied run grows in place.
 #[derive(Debug, Clone, Default)]
 pub struct OffsetMap {
-    segments: Vec<Segment>,
+    /// Every segment but the last, encoded.
+    entries: Vec<u8>,
+    /// Encoded segment `k * MAP_MARK_EVERY`'s mark is `marks[k]`.
+    marks: Vec<MapMark>,
+    /// How many segments are encoded.
+    encoded: usize,
+    /// Where the last encoded segment's source ends.
+    encoded_src_end: usize,
+    /// The last segment.
+    last: Option<Segment>,
     text_len: usize,
+}
+
+/// One encoded segment in this many is marked.
+const MAP_MARK_EVERY: usize = 32;
+
+/// Where a marked segment's entry starts, its text start, and where the source of the segment
+/// before it ends.
+#[derive(Debug, Clone, Copy)]
+struct MapMark {
+    at: u32,
+    text_start: u32,
+    src_end_before: u32,
 }
 
 impl OffsetMap {
@@ -122,36 +152,47 @@ impl OffsetMap {
 
     /// Source offset of a text offset used as a range start.
     fn start_to_source(&self, offset: usize) -> usize {
-        // The segment with text_start <= offset < text_end (skipping empty segments).
-        let idx = self.segments.partition_point(|s| s.text_start() <= offset);
-        for seg in self.segments[..idx].iter().rev() {
-            if offset < seg.text_end() {
-                return if seg.copied {
+        // The last non-empty segment starting at or before `offset`, if it holds it; else the
+        // end of the last segment starting there (at or past the end: the end of the last).
+        let mut last = None;
+        let mut last_filled = None;
+        for seg in self.segments_from(|start| start <= offset) {
+            if seg.text_start() > offset {
+                break;
+            }
+            if seg.text_len > 0 {
+                last_filled = Some(seg);
+            }
+            last = Some(seg);
+        }
+        match last_filled {
+            Some(seg) if offset < seg.text_end() => {
+                if seg.copied {
                     seg.src_start() + (offset - seg.text_start())
                 } else {
                     seg.src_start()
-                };
+                }
             }
-            if seg.text_len > 0 {
-                break;
-            }
+            _ => last.map_or(0, |s| s.src_end()),
         }
-        // At or past the end: the end of the last segment.
-        self.segments
-            .get(idx.saturating_sub(1))
-            .map_or(0, Segment::src_end)
     }
 
     /// Source offset of a text offset used as a range end.
     fn end_to_source(&self, offset: usize) -> usize {
-        // The segment with text_start < offset <= text_end.
-        let idx = self.segments.partition_point(|s| s.text_start() < offset);
-        match self.segments[..idx].last() {
+        // The last segment with text_start < offset <= text_end.
+        let mut found = None;
+        for seg in self.segments_from(|start| start < offset) {
+            if seg.text_start() >= offset {
+                break;
+            }
+            found = Some(seg);
+        }
+        match found {
             Some(seg) if seg.copied => {
                 seg.src_start() + (offset - seg.text_start()).min(seg.src_len as usize)
             }
             Some(seg) => seg.src_end(),
-            None => self.segments.first().map_or(0, Segment::src_start),
+            None => (self.segments_from(|_| false).next()).map_or(0, |s| s.src_start()),
         }
     }
 
@@ -159,22 +200,119 @@ impl OffsetMap {
     /// text the source does not hold (the space put in code's place): a reading across it
     /// joins words the source keeps apart.
     pub fn holds_gap(&self, range: TextRange) -> bool {
-        let from = self
-            .segments
-            .partition_point(|s| s.text_end() <= range.start);
-        self.segments[from..]
-            .iter()
-            .take_while(|s| s.text_start() < range.end)
-            .any(|s| s.src_len == 0 && s.text_len > 0 && s.text_start() > range.start)
-            || self.segments[from..]
-                .windows(2)
-                .take_while(|w| w[1].text_start() < range.end)
-                .any(|w| w[1].src_start() > w[0].src_end() && w[1].text_start() > range.start)
+        let mut before: Option<Segment> = None;
+        for seg in self.segments_from(|start| start <= range.start) {
+            if seg.text_end() <= range.start {
+                continue;
+            }
+            if seg.text_start() >= range.end {
+                break;
+            }
+            let inside = seg.text_start() > range.start;
+            if inside && seg.src_len == 0 && seg.text_len > 0 {
+                return true;
+            }
+            if inside && before.is_some_and(|b| seg.src_start() > b.src_end()) {
+                return true;
+            }
+            before = Some(seg);
+        }
+        false
     }
 
     /// Length of the matching text this map covers.
     pub fn text_len(&self) -> usize {
         self.text_len
+    }
+
+    /// The segments in order, from the last mark whose segment's text start satisfies
+    /// `from_mark` (true of a prefix of the marks), or from the first.
+    fn segments_from(&self, from_mark: impl Fn(usize) -> bool) -> MapSegments<'_> {
+        let marked = self
+            .marks
+            .partition_point(|m| from_mark(m.text_start as usize));
+        let (at, text_end, src_end, index) = match marked.checked_sub(1) {
+            Some(k) => {
+                let m = self.marks[k];
+                let (at, text_start) = (m.at as usize, m.text_start as usize);
+                (
+                    at,
+                    text_start,
+                    m.src_end_before as usize,
+                    k * MAP_MARK_EVERY,
+                )
+            }
+            None => (0, 0, 0, 0),
+        };
+        MapSegments {
+            entries: &self.entries,
+            at,
+            text_end,
+            src_end,
+            left: self.encoded - index,
+            last: self.last,
+        }
+    }
+
+    /// Appends a segment (the open one is written down).
+    fn push(&mut self, segment: Segment) {
+        let Some(done) = self.last.replace(segment) else {
+            return;
+        };
+        if self.encoded.is_multiple_of(MAP_MARK_EVERY) {
+            self.marks.push(MapMark {
+                at: narrow(self.entries.len()),
+                text_start: done.text_start,
+                src_end_before: narrow(self.encoded_src_end),
+            });
+        }
+        write_number(
+            &mut self.entries,
+            (done.text_len() << 1) | usize::from(done.copied),
+        );
+        // Zigzag: a synthetic break may sit before the last source end.
+        let delta = done.src_start() as i64 - self.encoded_src_end as i64;
+        write_number(&mut self.entries, ((delta << 1) ^ (delta >> 63)) as usize);
+        if !done.copied {
+            write_number(&mut self.entries, done.src_len as usize);
+        }
+        self.encoded += 1;
+        self.encoded_src_end = done.src_end();
+    }
+}
+
+/// The segments of an [`OffsetMap`], decoded in order.
+struct MapSegments<'a> {
+    entries: &'a [u8],
+    at: usize,
+    text_end: usize,
+    src_end: usize,
+    left: usize,
+    last: Option<Segment>,
+}
+
+impl Iterator for MapSegments<'_> {
+    type Item = Segment;
+
+    fn next(&mut self) -> Option<Segment> {
+        if self.left == 0 {
+            return self.last.take();
+        }
+        self.left -= 1;
+        let head = read_number(self.entries, &mut self.at);
+        let (text_len, copied) = (head >> 1, head & 1 == 1);
+        let zigzag = read_number(self.entries, &mut self.at) as i64;
+        let delta = (zigzag >> 1) ^ -(zigzag & 1);
+        let src_start = (self.src_end as i64 + delta).max(0) as usize;
+        let src_len = if copied {
+            text_len
+        } else {
+            read_number(self.entries, &mut self.at)
+        };
+        let seg = Segment::new(self.text_end, text_len, src_start, src_len, copied);
+        self.text_end += text_len;
+        self.src_end = src_start + src_len;
+        Some(seg)
     }
 }
 
@@ -208,7 +346,7 @@ impl TextBuilder {
     /// Where the source consumed so far ends: the end of the last piece's source range (0 when
     /// empty). Synthetic text placed here keeps the map monotonic.
     pub fn src_end(&self) -> usize {
-        self.map.segments.last().map_or(0, Segment::src_end)
+        self.map.last.as_ref().map_or(0, Segment::src_end)
     }
 
     /// Appends `src`, which sits at byte `src_offset` of the source, normalized for matching.
@@ -284,7 +422,7 @@ impl TextBuilder {
         }
         let text_start = self.text.len();
         self.text.push_str(src);
-        if let Some(last) = self.map.segments.last_mut()
+        if let Some(last) = self.map.last.as_mut()
             && last.copied
             && last.text_end() == text_start
             && last.src_end() == src_offset
@@ -294,7 +432,7 @@ impl TextBuilder {
             last.src_len = last.src_len.saturating_add(len);
         } else {
             let segment = Segment::new(text_start, src.len(), src_offset, src.len(), true);
-            self.map.segments.push(segment);
+            self.map.push(segment);
         }
         self.map.text_len = self.text.len();
     }
@@ -311,7 +449,7 @@ impl TextBuilder {
         self.text.push_str(text);
         let src_len = src_range.end.saturating_sub(src_range.start);
         let segment = Segment::new(text_start, text.len(), src_range.start, src_len, false);
-        self.map.segments.push(segment);
+        self.map.push(segment);
         self.map.text_len = self.text.len();
     }
 
@@ -346,7 +484,8 @@ impl TextBuilder {
     pub fn finish(mut self) -> (String, OffsetMap) {
         // Both grew by doubling; a large document's slack would outlive the reading.
         self.text.shrink_to_fit();
-        self.map.segments.shrink_to_fit();
+        self.map.entries.shrink_to_fit();
+        self.map.marks.shrink_to_fit();
         (self.text, self.map)
     }
 }
@@ -415,6 +554,131 @@ pub fn ceil_char_boundary(text: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The map as a plain list, read the way the list was read before it was encoded: the
+    /// oracle for the compact map.
+    struct ListMap(Vec<Segment>);
+
+    impl ListMap {
+        fn push(&mut self, seg: Segment) {
+            match self.0.last_mut() {
+                Some(last)
+                    if seg.copied
+                        && last.copied
+                        && last.text_end() == seg.text_start()
+                        && last.src_end() == seg.src_start() =>
+                {
+                    last.text_len += seg.text_len;
+                    last.src_len += seg.src_len;
+                }
+                _ => self.0.push(seg),
+            }
+        }
+
+        fn start(&self, offset: usize) -> usize {
+            let idx = self.0.partition_point(|s| s.text_start() <= offset);
+            for seg in self.0[..idx].iter().rev() {
+                if offset < seg.text_end() {
+                    return if seg.copied {
+                        seg.src_start() + (offset - seg.text_start())
+                    } else {
+                        seg.src_start()
+                    };
+                }
+                if seg.text_len > 0 {
+                    break;
+                }
+            }
+            self.0
+                .get(idx.saturating_sub(1))
+                .map_or(0, Segment::src_end)
+        }
+
+        fn end(&self, offset: usize) -> usize {
+            let idx = self.0.partition_point(|s| s.text_start() < offset);
+            match self.0[..idx].last() {
+                Some(seg) if seg.copied => {
+                    seg.src_start() + (offset - seg.text_start()).min(seg.src_len as usize)
+                }
+                Some(seg) => seg.src_end(),
+                None => self.0.first().map_or(0, Segment::src_start),
+            }
+        }
+
+        fn to_source(&self, range: TextRange) -> Range<usize> {
+            let start = self.start(range.start);
+            let end = if range.end <= range.start {
+                start
+            } else {
+                self.end(range.end)
+            };
+            start..end.max(start)
+        }
+
+        fn holds_gap(&self, range: TextRange) -> bool {
+            let from = self.0.partition_point(|s| s.text_end() <= range.start);
+            self.0[from..]
+                .iter()
+                .take_while(|s| s.text_start() < range.end)
+                .any(|s| s.src_len == 0 && s.text_len > 0 && s.text_start() > range.start)
+                || self.0[from..]
+                    .windows(2)
+                    .take_while(|w| w[1].text_start() < range.end)
+                    .any(|w| w[1].src_start() > w[0].src_end() && w[1].text_start() > range.start)
+        }
+    }
+
+    proptest! {
+        /// Whatever the pieces — copied runs that join or not, replacements, synthetic breaks
+        /// placed before the source read so far, empty text — the compact map maps every
+        /// range and finds every gap as the plain list does, across many marks.
+        #[test]
+        fn the_compact_map_reads_as_the_list(
+            ops in prop::collection::vec((0u8..4, 0usize..6, 0usize..4), 0..300),
+            probes in prop::collection::vec((0usize..1_000, 0usize..40), 1..40),
+        ) {
+            let mut builder = TextBuilder::new();
+            let mut list = ListMap(Vec::new());
+            let mut src = 0;
+            for (kind, len, skip) in ops {
+                let text_start = builder.text().len();
+                let piece = "abcdef".get(..len).unwrap_or("");
+                let seg = match kind {
+                    0 | 1 => {
+                        // A copied run, right after the last or past skipped source.
+                        src += if kind == 0 { 0 } else { skip };
+                        builder.push_copied(piece, src);
+                        Segment::new(text_start, len, src, len, true)
+                    }
+                    2 => {
+                        builder.push_replaced_raw(piece, src + skip..src + skip + 1);
+                        Segment::new(text_start, len, src + skip, 1, false)
+                    }
+                    _ => {
+                        // Synthetic text at or before the source read so far.
+                        let at = src.saturating_sub(skip);
+                        builder.push_synthetic(piece, at);
+                        Segment::new(text_start, len, at, 0, false)
+                    }
+                };
+                if kind <= 1 && len == 0 {
+                    continue; // an empty copy is no segment
+                }
+                if kind <= 2 {
+                    src = src.max(seg.src_end());
+                }
+                list.push(seg);
+            }
+            let (text, map) = builder.finish();
+            for (start, len) in probes {
+                let start = start % (text.len() + 2);
+                let range = TextRange::new(start, start + len);
+                prop_assert_eq!(map.to_source(range), list.to_source(range), "{:?}", range);
+                prop_assert_eq!(map.holds_gap(range), list.holds_gap(range), "{:?}", range);
+            }
+        }
+    }
 
     fn build(src: &str) -> (String, OffsetMap) {
         let mut b = TextBuilder::new();
