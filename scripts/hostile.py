@@ -259,6 +259,13 @@ def main():
         report("6·10^6 one-letter paragraphs (plain text)",
                setup("letters-txt", {"a.txt": letters}, max_size=10**9), 1)
         del letters
+        report("2·10^6 one-letter elements (HTML)",
+               setup("letters-html", {"a.html": "<html><body><p>Crocus: 3 dead.</p>"
+                                      + "<p>a</p>" * 2_000_000
+                                      + "<p>Crocus: 4 dead.</p></body></html>"},
+                     max_size=10**9), 1)
+        report("minified HTML, 16 MB", setup("minified-16m", {"a.html": minified(16_000_000)},
+                                             max_size=10**9), 1)
         report("10^6 paragraphs (DOCX)",
                setup("docx-1e6", {"a.docx": lambda p: docx_bytes(docx_paragraphs(10**6), p)},
                      max_size=10**9), 1)

@@ -604,23 +604,43 @@ fn one_letter_paragraphs_stay_within_twice_their_size() {
     let mut text = String::from("Crocus: 3 dead.\n\n");
     text.push_str(&"a\n\n".repeat(2_000_000));
     text.push_str("Crocus: 4 dead.\n");
+    let lines = toll_lines_within(40 << 20, "docs/letters.md", &text);
+    // The later toll is on line 4,000,003, found without a list of lines.
+    assert!(
+        lines.contains(&1) && lines.contains(&4_000_003),
+        "{lines:?}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn html_of_tiny_elements_stays_within_a_memory_bound() {
+    // Six megabytes of `<p>a</p>`: two segments of the offset map an element, at 20 bytes a
+    // segment, needed 96 MiB of address space; a segment now takes some three bytes (32 MiB).
+    let text = format!(
+        "<html><body><p>Crocus: 3 dead.</p>{}<p>Crocus: 4 dead.</p></body></html>",
+        "<p>a</p>".repeat(750_000)
+    );
+    let lines = toll_lines_within(44 << 20, "docs/tiny.html", &text);
+    assert_eq!(lines, [1, 1], "{lines:?}");
+}
+
+/// The lines of the labels in `path` of `check` on a corpus holding `text` there, run under a
+/// cap of `bytes` of address space: it must end with findings (exit 1), not abort.
+#[cfg(target_os = "linux")]
+fn toll_lines_within(bytes: u64, path: &str, text: &str) -> Vec<u64> {
     let dir = corpus("max_file_size = 8000000");
-    write(dir.path(), "docs/letters.md", &text);
-    let out = capped(40 << 20, dir.path())
+    write(dir.path(), path, text);
+    let out = capped(bytes, dir.path())
         .args(["check", "--format", "json"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    // The later toll is on line 4,000,003, found without a list of lines.
-    let lines: Vec<u64> = labels_in(&report, "docs/letters.md")
+    labels_in(&report, path)
         .iter()
         .filter_map(|l| l["line"].as_u64())
-        .collect();
-    assert!(
-        lines.contains(&1) && lines.contains(&4_000_003),
-        "{lines:?}"
-    );
+        .collect()
 }
 
 #[test]
