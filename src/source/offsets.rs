@@ -40,9 +40,9 @@ impl TextRange {
     }
 }
 
-/// One piece of the map. Offsets are held as `u32` — a segment is 20 bytes, not 40, and
-/// paragraph-dense text has a segment or two per paragraph — so a document is at most
-/// [`MAX_DOCUMENT`] bytes ([`crate::discover::read_document`] refuses longer ones).
+/// One piece of the map, as decoded (the map holds its segments encoded, [`OffsetMap`]).
+/// Offsets are `u32`, in the marks too, so a document is at most [`MAX_DOCUMENT`] bytes
+/// ([`crate::discover::read_document`] refuses longer ones).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Segment {
     text_start: u32,

@@ -310,6 +310,7 @@ impl<'a> Binder<'a> {
         self.last_block.set(Some(found));
         Some((found.index, found.block))
     }
+
     /// The scope region around byte `pos` (a subject hit's start).
     fn region(&self, scope: Scope, pos: usize) -> Option<TextRange> {
         match scope {
