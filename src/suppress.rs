@@ -124,8 +124,8 @@ fn parse_directive(text: &str) -> Option<Directive> {
 /// one long paragraph walk it once, not once each.
 struct Lines<'a> {
     source: &'a str,
-    /// The last paragraph walked.
-    last_paragraph: std::cell::Cell<Option<Range<usize>>>,
+    /// The last paragraph walked, as (start, end).
+    last_paragraph: std::cell::Cell<Option<(usize, usize)>>,
 }
 
 impl<'a> Lines<'a> {
@@ -171,7 +171,8 @@ impl<'a> Lines<'a> {
             first = before;
         }
         let paragraph = first.start..self.rest_of_paragraph(line).end;
-        self.last_paragraph.set(Some(paragraph.clone()));
+        self.last_paragraph
+            .set(Some((paragraph.start, paragraph.end)));
         paragraph
     }
 
@@ -189,9 +190,8 @@ impl<'a> Lines<'a> {
 
     /// The paragraph last walked, if it holds `line` (a non-blank line).
     fn known_paragraph(&self, line: &Range<usize>) -> Option<Range<usize>> {
-        let known = self.last_paragraph.take()?;
-        self.last_paragraph.set(Some(known.clone()));
-        (known.start <= line.start && line.end <= known.end && !self.blank(line)).then_some(known)
+        let (start, end) = self.last_paragraph.get()?;
+        (start <= line.start && line.end <= end && !self.blank(line)).then_some(start..end)
     }
 
     /// The first non-blank line after `line`.

@@ -564,6 +564,13 @@ fn a_run_on_line_is_read_in_windows_within_a_memory_bound() {
 /// address space: it must end with findings (exit 1), not abort.
 #[cfg(target_os = "linux")]
 fn findings_within(bytes: u64, path: &str, text: &str) -> Vec<(String, String)> {
+    codes(&report_within(bytes, path, text))
+}
+
+/// The JSON report of `check` on a corpus holding `text` at `path`, run under a cap of `bytes`
+/// of address space: it must end with findings (exit 1), not abort.
+#[cfg(target_os = "linux")]
+fn report_within(bytes: u64, path: &str, text: &str) -> Vec<u8> {
     let dir = corpus("max_file_size = 8000000");
     write(dir.path(), path, text);
     let out = capped(bytes, dir.path())
@@ -571,7 +578,7 @@ fn findings_within(bytes: u64, path: &str, text: &str) -> Vec<(String, String)> 
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    codes(&out.stdout)
+    out.stdout
 }
 
 #[cfg(target_os = "linux")]
@@ -627,17 +634,11 @@ fn html_of_tiny_elements_stays_within_a_memory_bound() {
 }
 
 /// The lines of the labels in `path` of `check` on a corpus holding `text` there, run under a
-/// cap of `bytes` of address space: it must end with findings (exit 1), not abort.
+/// cap of `bytes` of address space ([`report_within`]).
 #[cfg(target_os = "linux")]
 fn toll_lines_within(bytes: u64, path: &str, text: &str) -> Vec<u64> {
-    let dir = corpus("max_file_size = 8000000");
-    write(dir.path(), path, text);
-    let out = capped(bytes, dir.path())
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report: serde_json::Value =
+        serde_json::from_slice(&report_within(bytes, path, text)).unwrap();
     labels_in(&report, path)
         .iter()
         .filter_map(|l| l["line"].as_u64())
