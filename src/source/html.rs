@@ -157,44 +157,143 @@ fn is_one_of(name: &str, list: &[&str]) -> bool {
 
 /// Appends the visible text of `source[start..]` to `builder`.
 pub(crate) fn build(source: &str, start: usize, builder: &mut TextBuilder) -> Parsed {
-    let mut state = State {
-        src: source,
-        pos: start.min(source.len()),
-        builder,
-        block: None,
-        pending_space: None,
-        skip: None,
-        parsed: Parsed::default(),
-        attrs: Vec::new(),
-        title: None,
-        og_title: None,
-        meta_date: None,
-        time_date: None,
-        quote_depth: 0,
-    };
-    state.run();
-    state.close_block();
-    let mut parsed = state.parsed;
-    parsed.title = state.og_title.or(state.title);
-    parsed.date = state.meta_date.map(|(_, d)| d).or(state.time_date);
-    parsed
+    let mut page = Page::default();
+    read(&mut page, source.get(start..).unwrap_or_default(), start, true, builder);
+    page.finish()
 }
 
-/// A start tag's attribute: name and value ranges in the source.
+/// Reads the window `src`, which starts at byte `base` of the document, into `builder`;
+/// returns how many of its bytes were read. A window that is not the `last` stops before
+/// markup or a character reference that may run on past its end (left for the next window);
+/// the last is read to its end and closes the open block.
+fn read(
+    page: &mut Page,
+    src: &str,
+    base: usize,
+    last: bool,
+    builder: &mut TextBuilder,
+) -> usize {
+    let mut state = State {
+        src,
+        base,
+        pos: 0,
+        last,
+        builder,
+        page,
+    };
+    state.run();
+    if last {
+        state.close_block();
+    }
+    state.pos
+}
+
+/// An HTML document read piece by piece, so that a large page is never held whole beside its
+/// text: each piece is read up to the last markup or reference it may cut off, whose bytes are
+/// carried into the next. The result is the whole page's [`build`] (tested). Markup longer than
+/// [`CARRY_LIMIT`] (a script of megabytes) makes [`HtmlPieces::must_read_whole`] say so.
+#[derive(Debug, Default)]
+pub(crate) struct HtmlPieces {
+    page: Page,
+    /// The bytes pushed but not yet read: the start of the next window.
+    carry: String,
+    /// Where `carry` starts in the document.
+    carry_at: usize,
+    /// Whether some markup ran on past [`CARRY_LIMIT`].
+    too_long: bool,
+}
+
+/// How many bytes of open markup are carried from piece to piece before the page is read whole
+/// instead: a window is at most this plus a piece, so reading stays linear and its memory
+/// bounded whatever the markup.
+const CARRY_LIMIT: usize = 1 << 20;
+
+impl HtmlPieces {
+    /// Where the next piece may end in `buf`, not before `not_before` (the end of the front
+    /// matter): before its last `<` (markup is then seldom carried), else at the last whole
+    /// character.
+    pub fn piece_end(buf: &[u8], not_before: usize) -> Option<usize> {
+        let end = match memchr::memrchr(b'<', buf) {
+            Some(lt) if lt > not_before => lt,
+            _ => char_floor(buf),
+        };
+        (end > 0 && end >= not_before).then_some(end)
+    }
+
+    /// Reads the next piece, whose bytes from `body_start` are the body; it starts at byte
+    /// `base` of the document.
+    pub fn push(&mut self, piece: &str, body_start: usize, base: usize, builder: &mut TextBuilder) {
+        if self.too_long {
+            return;
+        }
+        if self.carry.is_empty() {
+            self.carry_at = base + body_start;
+        }
+        self.carry.push_str(piece.get(body_start..).unwrap_or_default());
+        let read = read(&mut self.page, &self.carry, self.carry_at, false, builder);
+        self.carry.drain(..read.min(self.carry.len()));
+        self.carry_at += read;
+        if self.carry.len() > CARRY_LIMIT {
+            self.too_long = true;
+            self.carry = String::new();
+        }
+    }
+
+    /// Whether the page must be read again whole: some markup ran on for more than
+    /// [`CARRY_LIMIT`] bytes.
+    pub fn must_read_whole(&self) -> bool {
+        self.too_long
+    }
+
+    /// The page's blocks and metadata, once every piece was pushed.
+    pub fn finish(mut self, builder: &mut TextBuilder) -> Parsed {
+        read(&mut self.page, &self.carry, self.carry_at, true, builder);
+        self.page.finish()
+    }
+}
+
+/// The length of `buf` without a character its end cuts off.
+fn char_floor(buf: &[u8]) -> usize {
+    let len = buf.len();
+    // A character is at most four bytes: look back at most three for its first byte.
+    for back in 1..=len.min(3) {
+        let first = buf[len - back];
+        if first & 0xC0 == 0x80 {
+            continue;
+        }
+        let width = match first {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            0xC0.. => 2,
+            _ => 1,
+        };
+        return if width > back { len - back } else { len };
+    }
+    len
+}
+
+/// A start tag's attribute: name and value ranges in the window.
 #[derive(Debug, Clone)]
 struct Attr {
     name: Range<usize>,
     value: Range<usize>,
 }
 
-struct State<'s, 'b> {
-    src: &'s str,
-    pos: usize,
-    builder: &'b mut TextBuilder,
+/// White space seen since the last prose: where it is in the document, and whether it is one
+/// plain space (kept as written) rather than a run replaced by one.
+#[derive(Debug, Clone)]
+struct Space {
+    range: Range<usize>,
+    single: bool,
+}
+
+/// What reading a page keeps from window to window.
+#[derive(Debug, Default)]
+struct Page {
     /// Text offset where the open block started.
     block: Option<usize>,
-    /// White space seen since the last prose, in the open block: its source range.
-    pending_space: Option<Range<usize>>,
+    /// White space seen since the last prose, in the open block.
+    pending_space: Option<Space>,
     /// The element whose subtree is being skipped, and how many of its kind are open.
     skip: Option<(String, usize)>,
     parsed: Parsed,
@@ -209,12 +308,38 @@ struct State<'s, 'b> {
     quote_depth: usize,
 }
 
-impl State<'_, '_> {
+impl Page {
+    fn finish(self) -> Parsed {
+        let mut parsed = self.parsed;
+        parsed.title = self.og_title.or(self.title);
+        parsed.date = self.meta_date.map(|(_, d)| d).or(self.time_date);
+        parsed
+    }
+}
+
+/// A page being read through one window of its source.
+struct State<'w> {
+    /// The window: the bytes of the document from `base`.
+    src: &'w str,
+    base: usize,
+    /// Where reading is in the window.
+    pos: usize,
+    /// Whether the window runs to the end of the document.
+    last: bool,
+    builder: &'w mut TextBuilder,
+    page: &'w mut Page,
+}
+
+impl State<'_> {
     fn run(&mut self) {
         let bytes = self.src.as_bytes();
         while self.pos < bytes.len() {
             let Some(lt) = memchr::memchr(b'<', &bytes[self.pos..]).map(|i| self.pos + i) else {
-                let end = bytes.len();
+                let end = if self.last {
+                    bytes.len()
+                } else {
+                    open_reference(bytes, self.pos)
+                };
                 self.text(self.pos, end);
                 self.pos = end;
                 break;
@@ -223,57 +348,76 @@ impl State<'_, '_> {
                 self.text(self.pos, lt);
             }
             self.pos = lt;
-            self.markup(lt);
+            if !self.markup(lt) {
+                // Cut off by the window's end: read again from its `<` with the next piece.
+                self.pos = lt;
+                break;
+            }
         }
     }
 
     /// Handles the markup starting with the `<` at `lt`; advances `pos` past it (or past the
-    /// `<` alone, when it is text).
-    fn markup(&mut self, lt: usize) {
+    /// `<` alone, when it is text). Returns false, having done nothing, when the markup may
+    /// run on past the end of a window that is not the last.
+    fn markup(&mut self, lt: usize) -> bool {
         let bytes = self.src.as_bytes();
-        let next = bytes.get(lt + 1).copied();
-        match next {
+        match bytes.get(lt + 1).copied() {
+            None if !self.last => false,
             Some(b'!') => {
                 if bytes[lt..].starts_with(b"<!--") {
-                    self.pos = comment_end(bytes, lt + 4);
+                    self.skip_to(comment_end(bytes, lt + 4))
                 } else {
                     // `<!DOCTYPE>`, `<![CDATA[ ]]>` outside foreign content: a bogus comment.
-                    self.pos = find_byte(bytes, lt + 2, b'>');
+                    self.skip_to(find_byte(bytes, lt + 2, b'>'))
                 }
             }
-            Some(b'?') => self.pos = find_byte(bytes, lt + 2, b'>'),
+            Some(b'?') => self.skip_to(find_byte(bytes, lt + 2, b'>')),
             Some(b'/') => match bytes.get(lt + 2) {
                 Some(c) if c.is_ascii_alphabetic() => {
-                    let (name, end) = self.tag(lt + 2);
+                    let Some((name, end)) = self.tag(lt + 2) else {
+                        return self.skip_to(None);
+                    };
                     self.pos = end;
-                    if let Some(name) = name {
-                        self.end_tag(&name, lt);
-                    }
+                    self.end_tag(&name, lt);
+                    true
                 }
                 // `</>` is dropped; `</ x>` and `</3>` are bogus comments.
-                Some(b'>') => self.pos = lt + 3,
-                Some(_) => self.pos = find_byte(bytes, lt + 2, b'>'),
-                None => self.pos = bytes.len(),
+                Some(b'>') => self.skip_to(Some(lt + 3)),
+                Some(_) => self.skip_to(find_byte(bytes, lt + 2, b'>')),
+                None => self.skip_to(None),
             },
             Some(c) if c.is_ascii_alphabetic() => {
-                let (name, end) = self.tag(lt + 1);
+                let Some((name, end)) = self.tag(lt + 1) else {
+                    return self.skip_to(None);
+                };
                 self.pos = end;
-                if let Some(name) = name {
-                    self.start_tag(&name, lt, end);
-                }
+                self.start_tag(&name, lt, end)
             }
             // A `<` that starts no tag (`a < b`, `<3`) is text.
             _ => {
                 self.text(lt, lt + 1);
                 self.pos = lt + 1;
+                true
             }
         }
     }
 
+    /// Moves past markup that ends at `end`, or (`None`) runs on to the end of the window:
+    /// past it in the last window (an unclosed comment, a cut-off tag: the WHATWG rules),
+    /// while another window may still close it, not at all (false).
+    fn skip_to(&mut self, end: Option<usize>) -> bool {
+        match end {
+            Some(end) => self.pos = end,
+            None if self.last => self.pos = self.src.len(),
+            None => return false,
+        }
+        true
+    }
+
     /// Reads a tag's name (lowercased) and attributes from `at` (just after `<` or `</`);
-    /// returns the name and the offset just past the closing `>`. A tag cut off by the end of
-    /// the input has no name: it is dropped.
-    fn tag(&mut self, at: usize) -> (Option<String>, usize) {
+    /// returns the name and the offset just past the closing `>`, or `None` for a tag the end
+    /// of the window cuts off.
+    fn tag(&mut self, at: usize) -> Option<(String, usize)> {
         let bytes = self.src.as_bytes();
         let len = bytes.len();
         let mut i = at;
@@ -286,16 +430,16 @@ impl State<'_, '_> {
             i += 1;
         }
         let name = self.src.get(at..i).map(str::to_ascii_lowercase);
-        self.attrs.clear();
+        self.page.attrs.clear();
         loop {
             while i < len && matches!(bytes[i], b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' | b'/') {
                 i += 1;
             }
             if i >= len {
-                return (None, len);
+                return None;
             }
             if bytes[i] == b'>' {
-                return (name, i + 1);
+                return name.map(|name| (name, i + 1));
             }
             // An attribute name: up to white space, `/`, `>` or `=` (a leading `=` is part of
             // the name, as in the WHATWG tokenizer, so the loop always advances).
@@ -321,9 +465,7 @@ impl State<'_, '_> {
                 }
                 match bytes.get(i) {
                     Some(&q @ (b'"' | b'\'')) => {
-                        let Some(close) = memchr::memchr(q, &bytes[i + 1..]) else {
-                            return (None, len);
-                        };
+                        let close = memchr::memchr(q, &bytes[i + 1..])?;
                         value = i + 1..i + 1 + close;
                         i = i + 2 + close;
                     }
@@ -338,7 +480,7 @@ impl State<'_, '_> {
                     }
                 }
             }
-            self.attrs.push(Attr {
+            self.page.attrs.push(Attr {
                 name: name_start..name_end,
                 value,
             });
@@ -353,52 +495,57 @@ impl State<'_, '_> {
 
     /// Where the value of the last tag's attribute `name` sits in the source, if present.
     fn attr_range(&self, name: &str) -> Option<Range<usize>> {
-        self.attrs.iter().find_map(|a| {
+        self.page.attrs.iter().find_map(|a| {
             let n = self.src.get(a.name.clone())?;
             n.eq_ignore_ascii_case(name).then(|| a.value.clone())
         })
     }
 
     fn has_attr(&self, name: &str) -> bool {
-        self.attrs.iter().any(|a| {
+        self.page.attrs.iter().any(|a| {
             self.src
                 .get(a.name.clone())
                 .is_some_and(|n| n.eq_ignore_ascii_case(name))
         })
     }
 
-    fn start_tag(&mut self, name: &str, lt: usize, end: usize) {
+    /// Handles a start tag whose `<` is at `lt` and whose `>` ends at `end`; false, having
+    /// done nothing, for a raw-text element the end of a window that is not the last may cut
+    /// off.
+    fn start_tag(&mut self, name: &str, lt: usize, end: usize) -> bool {
         if is_one_of(name, RAW_TEXT) {
             // Raw text runs to the matching end tag even inside a skipped subtree: it must be
             // consumed either way, or a `<div>` in a script string would count as a tag.
-            let close = raw_text_end(self.src.as_bytes(), end, name);
-            if name == "title" && self.title.is_none() && self.skip.is_none() {
+            let Some(close) = raw_text_end(self.src.as_bytes(), end, name, self.last) else {
+                return false;
+            };
+            if name == "title" && self.page.title.is_none() && self.page.skip.is_none() {
                 let inner = self.src.get(end..close.start).unwrap_or("");
-                self.title = non_empty(collapse(&entities::decode_str(inner)));
-                if self.title.is_some() && self.title != self.og_title {
+                self.page.title = non_empty(collapse(&entities::decode_str(inner)));
+                if self.page.title.is_some() && self.page.title != self.page.og_title {
                     self.headline(end..close.start);
                 }
             }
             self.pos = close.end;
-            return;
+            return true;
         }
-        if let Some((skipped, depth)) = &mut self.skip {
+        if let Some((skipped, depth)) = &mut self.page.skip {
             if skipped == name {
                 *depth += 1;
             }
-            return;
+            return true;
         }
         match name {
             "meta" => self.meta(),
-            "time" if self.time_date.is_none() => {
-                self.time_date = self.attr("datetime").as_deref().and_then(parse_date);
+            "time" if self.page.time_date.is_none() => {
+                self.page.time_date = self.attr("datetime").as_deref().and_then(parse_date);
             }
             _ => {}
         }
         if is_one_of(name, BLOCK) {
             self.close_block();
             if name == "blockquote" {
-                self.quote_depth += 1;
+                self.page.quote_depth += 1;
             }
         } else if is_one_of(name, GAP) {
             self.gap(lt);
@@ -407,27 +554,28 @@ impl State<'_, '_> {
         let skips_subtree = (is_one_of(name, SKIPPED_SUBTREES) && !self_closing)
             || (self.is_hidden() && !is_one_of(name, VOID) && !is_one_of(name, OPTIONAL_END));
         if skips_subtree {
-            self.skip = Some((name.to_string(), 1));
+            self.page.skip = Some((name.to_string(), 1));
         }
+        true
     }
 
     fn end_tag(&mut self, name: &str, lt: usize) {
-        if let Some((skipped, depth)) = &mut self.skip {
+        if let Some((skipped, depth)) = &mut self.page.skip {
             if skipped == name {
                 *depth -= 1;
                 if *depth == 0 {
-                    self.skip = None;
+                    self.page.skip = None;
                 }
             } else if name == "body" || name == "html" {
                 // A hidden element left open never hides past the end of the page body.
-                self.skip = None;
+                self.page.skip = None;
             }
             return;
         }
         if is_one_of(name, BLOCK) {
             self.close_block();
             if name == "blockquote" {
-                self.quote_depth = self.quote_depth.saturating_sub(1);
+                self.page.quote_depth = self.page.quote_depth.saturating_sub(1);
             }
         } else if is_one_of(name, GAP) {
             self.gap(lt);
@@ -466,11 +614,11 @@ impl State<'_, '_> {
         };
         let key = key.trim().to_ascii_lowercase();
         if key == "og:title" {
-            if self.og_title.is_none() {
-                self.og_title = self.attr("content").and_then(|c| non_empty(collapse(&c)));
+            if self.page.og_title.is_none() {
+                self.page.og_title = self.attr("content").and_then(|c| non_empty(collapse(&c)));
                 if let Some(value) = self.attr_range("content")
-                    && self.og_title.is_some()
-                    && self.og_title != self.title
+                    && self.page.og_title.is_some()
+                    && self.page.og_title != self.page.title
                 {
                     self.headline(value);
                 }
@@ -478,27 +626,27 @@ impl State<'_, '_> {
             return;
         }
         if let Some(rank) = DATE_META.iter().position(|k| *k == key)
-            && self.meta_date.as_ref().is_none_or(|(r, _)| rank < *r)
+            && self.page.meta_date.as_ref().is_none_or(|(r, _)| rank < *r)
             && let Some(date) = self.attr("content").as_deref().and_then(parse_date)
         {
-            self.meta_date = Some((rank, date));
+            self.page.meta_date = Some((rank, date));
         }
     }
 
     /// Reads the title text at `range` as a block of its own, while no body prose has been
     /// read: the page's headline.
     fn headline(&mut self, range: Range<usize>) {
-        if self.parsed.blocks.len() != self.parsed.headlines || self.block.is_some() {
+        if self.page.parsed.blocks.len() != self.page.parsed.headlines || self.page.block.is_some() {
             return;
         }
         self.text(range.start, range.end);
         self.close_block();
-        self.parsed.headlines = self.parsed.blocks.len();
+        self.page.parsed.headlines = self.page.parsed.blocks.len();
     }
 
     /// Appends the text `src[start..end]`: entities decoded, white space collapsed.
     fn text(&mut self, start: usize, end: usize) {
-        if self.skip.is_some() {
+        if self.page.skip.is_some() {
             return;
         }
         let bytes = self.src.as_bytes();
@@ -512,8 +660,19 @@ impl State<'_, '_> {
                     while i < end && matches!(bytes[i], b'\t' | b'\n' | b'\x0C' | b'\r' | b' ') {
                         i += 1;
                     }
-                    if self.block.is_some() && self.pending_space.is_none() {
-                        self.pending_space = Some(ws..i);
+                    let range = self.base + ws..self.base + i;
+                    match &mut self.page.pending_space {
+                        // A run a window's end cut in two is one run.
+                        Some(space) if space.range.end == range.start => {
+                            space.range.end = range.end;
+                            space.single = false;
+                        }
+                        Some(_) => {}
+                        None if self.page.block.is_some() => {
+                            let single = &bytes[ws..i] == b" ";
+                            self.page.pending_space = Some(Space { range, single });
+                        }
+                        None => {}
                     }
                     run = i;
                 }
@@ -528,7 +687,8 @@ impl State<'_, '_> {
                         } else {
                             c.encode_utf8(&mut buf)
                         };
-                        self.builder.push_replaced(text, i..i + len);
+                        let at = self.base + i;
+                        self.builder.push_replaced(text, at..at + len);
                         i += len;
                         run = i;
                     }
@@ -549,106 +709,138 @@ impl State<'_, '_> {
             return;
         };
         self.before_prose(start);
-        self.builder.push_source(piece, start);
+        self.builder.push_source(piece, self.base + start);
     }
 
     /// Opens a block, or emits the pending space, before prose that starts at `at`.
     fn before_prose(&mut self, at: usize) {
-        if self.block.is_none() {
-            if !self.parsed.blocks.is_empty() {
+        let at = self.base + at;
+        if self.page.block.is_none() {
+            if !self.page.parsed.blocks.is_empty() {
                 self.builder.push_synthetic("\n\n", at);
             }
-            self.block = Some(self.builder.text().len());
-            self.pending_space = None;
+            self.page.block = Some(self.builder.text().len());
+            self.page.pending_space = None;
             return;
         }
-        if let Some(ws) = self.pending_space.take() {
+        if let Some(ws) = self.page.pending_space.take() {
             if self.builder.text().ends_with(' ') {
                 return;
             }
-            if self.src.get(ws.clone()) == Some(" ") {
-                self.builder.push_source(" ", ws.start);
+            if ws.single {
+                self.builder.push_source(" ", ws.range.start);
             } else {
-                self.builder.push_replaced(" ", ws);
+                self.builder.push_replaced(" ", ws.range);
             }
         }
     }
 
     /// An image or control sits at `at`: the words around it stay apart.
     fn gap(&mut self, at: usize) {
-        if self.block.is_some() && self.pending_space.is_none() {
-            self.pending_space = Some(at..at);
+        if self.page.block.is_some() && self.page.pending_space.is_none() {
+            let at = self.base + at;
+            self.page.pending_space = Some(Space {
+                range: at..at,
+                single: false,
+            });
         }
     }
 
     /// Ends the open block, recording its range without surrounding white space.
     fn close_block(&mut self) {
-        self.pending_space = None;
-        let Some(start) = self.block.take() else {
+        self.page.pending_space = None;
+        let Some(start) = self.page.block.take() else {
             return;
         };
         if let Some(block) = self.builder.block_since(start) {
-            self.parsed.blocks.push(block);
-            if self.quote_depth > 0 {
-                self.parsed.quoted.push(block);
+            self.page.parsed.blocks.push(block);
+            if self.page.quote_depth > 0 {
+                self.page.parsed.quoted.push(block);
             }
         }
     }
 }
 
-/// Offset just past the `-->` ending a comment whose body starts at `at`, or the end of the
-/// input. `<!-->` and `<!--->` are (abruptly closed) empty comments.
-fn comment_end(bytes: &[u8], at: usize) -> usize {
+/// Offset just past the `-->` ending a comment whose body starts at `at`, or `None` when the
+/// input ends first. `<!-->` and `<!--->` are (abruptly closed) empty comments.
+fn comment_end(bytes: &[u8], at: usize) -> Option<usize> {
     if bytes.get(at) == Some(&b'>') {
-        return at + 1;
+        return Some(at + 1);
     }
     if bytes.get(at..at + 2) == Some(b"->") {
-        return at + 2;
+        return Some(at + 2);
     }
     let mut i = at;
     while let Some(off) = bytes.get(i..).and_then(|rest| memchr::memchr(b'>', rest)) {
         let gt = i + off;
         if gt >= at + 2 && &bytes[gt - 2..gt] == b"--" {
-            return gt + 1;
+            return Some(gt + 1);
         }
         // `--!>` also closes a comment.
         if gt >= at + 3 && &bytes[gt - 3..gt] == b"--!" {
-            return gt + 1;
+            return Some(gt + 1);
         }
         i = gt + 1;
     }
-    bytes.len()
+    None
 }
 
-/// Offset just past the next `byte` from `at`, or the end of the input.
-fn find_byte(bytes: &[u8], at: usize, byte: u8) -> usize {
+/// Offset just past the next `byte` from `at`, or `None` when the input ends first.
+fn find_byte(bytes: &[u8], at: usize, byte: u8) -> Option<usize> {
     bytes
         .get(at..)
         .and_then(|rest| memchr::memchr(byte, rest))
-        .map_or(bytes.len(), |i| at + i + 1)
+        .map(|i| at + i + 1)
 }
 
-/// The end tag closing raw text that starts at `at`: its range (`</script >`), or an empty
-/// range at the end of the input when there is none.
-fn raw_text_end(bytes: &[u8], at: usize, name: &str) -> Range<usize> {
+/// The end tag closing raw text that starts at `at`: its range (`</script >`). Without one,
+/// an empty range at the end of the input when it is the `last` (the raw text runs to the end
+/// of the page), else `None` (the next window may hold it).
+fn raw_text_end(bytes: &[u8], at: usize, name: &str, last: bool) -> Option<Range<usize>> {
     let mut i = at;
     while let Some(off) = bytes.get(i..).and_then(|rest| memchr::memchr(b'<', rest)) {
         let lt = i + off;
         let name_at = lt + 2;
+        let after = name_at + name.len();
         if bytes.get(lt + 1) == Some(&b'/')
             && bytes
-                .get(name_at..name_at + name.len())
+                .get(name_at..after)
                 .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
-            && matches!(
-                bytes.get(name_at + name.len()),
-                Some(b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' | b'/' | b'>') | None
-            )
         {
-            return lt..find_byte(bytes, name_at + name.len(), b'>');
+            match bytes.get(after) {
+                Some(b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' | b'/' | b'>') => {}
+                None if last => {}
+                None => return None,
+                Some(_) => {
+                    i = lt + 1;
+                    continue;
+                }
+            }
+            return match find_byte(bytes, after, b'>') {
+                Some(end) => Some(lt..end),
+                None if last => Some(lt..bytes.len()),
+                None => None,
+            };
+        }
+        // `</scr` cut off by the end of a window may be the end tag.
+        if !last && bytes.len() - lt < name.len() + 2 {
+            return None;
         }
         i = lt + 1;
     }
-    bytes.len()..bytes.len()
+    last.then_some(bytes.len()..bytes.len())
+}
+
+/// Where text that runs to the end of a window may be read to: before its last `&` when the
+/// bytes after it may still grow into a character reference in the next window.
+fn open_reference(bytes: &[u8], from: usize) -> usize {
+    let tail = &bytes[from..];
+    match memchr::memrchr(b'&', tail) {
+        Some(amp) if tail[amp + 1..].iter().all(|b| b.is_ascii_alphanumeric() || *b == b'#') => {
+            from + amp
+        }
+        _ => bytes.len(),
+    }
 }
 
 /// White space collapsed to single spaces, trimmed.

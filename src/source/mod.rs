@@ -251,10 +251,11 @@ fn finish_document(parts: Parts, docx_dates: &[String], lines_from: Option<&str>
     }
 }
 
-/// A plain-text or Markdown document read piece by piece, so that a large one is never held
-/// whole beside its matching text: each piece ends where no block spans the end (after a
+/// A plain-text, Markdown or HTML document read piece by piece, so that a large one is never
+/// held whole beside its matching text: each piece ends where no block spans the end (after a
 /// blank line in plain text, [`plain::piece_end`]; where a paragraph must start in Markdown,
-/// [`markdown::MarkdownPieces`]), and the result is the [`load`] of the whole text (tested).
+/// [`markdown::MarkdownPieces`]) or the reader carries what it cuts off into the next
+/// ([`html::HtmlPieces`]), and the result is the [`load`] of the whole text (tested).
 #[derive(Debug)]
 pub struct Pieces {
     file: FileId,
@@ -271,15 +272,15 @@ pub struct Pieces {
     /// piece is read (so a sparse gigabyte of NULs, refused on its first bytes, reserves
     /// nothing).
     expected: usize,
-    /// The Markdown reader, for a Markdown document.
-    markdown: Option<markdown::MarkdownPieces>,
+    /// The reader of the document's format.
+    body: Body,
     /// How many bytes of an open front matter were looked at for its closing line.
     front_read: usize,
 }
 
 impl Pieces {
     /// A loader for a document of about `len` bytes at `path` (its name chooses the format:
-    /// Markdown, or else plain text).
+    /// Markdown, HTML, or else plain text).
     pub fn new(file: FileId, path: &str, len: usize) -> Pieces {
         Pieces {
             file,
@@ -290,15 +291,18 @@ impl Pieces {
             body_blocks: Blocks::new(),
             first: None,
             len: 0,
-            markdown: (Format::from_path(path) == Format::Markdown)
-                .then(markdown::MarkdownPieces::default),
+            body: match Format::from_path(path) {
+                Format::Markdown => Body::Markdown(markdown::MarkdownPieces::default()),
+                Format::Html => Body::Html(html::HtmlPieces::default()),
+                Format::Plain | Format::Docx => Body::Plain,
+            },
             front_read: 0,
         }
     }
 
     /// Whether a document at `path` can be read piece by piece.
     pub fn can_read(path: &str) -> bool {
-        matches!(Format::from_path(path), Format::Plain | Format::Markdown)
+        Format::from_path(path) != Format::Docx
     }
 
     /// Where the next piece may end in `buf`, the bytes read after the pieces pushed so far, of
@@ -315,8 +319,10 @@ impl Pieces {
             }
             front_matter_end(buf)?
         };
-        if let Some(md) = &mut self.markdown {
-            return md.piece_end(buf, not_before);
+        match &mut self.body {
+            Body::Markdown(md) => return md.piece_end(buf, not_before),
+            Body::Html(_) => return html::HtmlPieces::piece_end(buf, not_before),
+            Body::Plain => {}
         }
         // A blank line is three bytes at most: look again only where it may end in new bytes.
         let from = fresh.saturating_sub(2);
@@ -328,6 +334,10 @@ impl Pieces {
     /// that may close it among its complete lines; lines looked at before are not read again.
     fn closing_line_read(&mut self, buf: &[u8]) -> bool {
         let head = buf.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(buf);
+        if head.len() < 3 && (b"---".starts_with(head) || b"+++".starts_with(head)) {
+            // Too short to tell yet (a reader that may cut anywhere asks this early).
+            return false;
+        }
         if !(head.starts_with(b"---") || head.starts_with(b"+++")) {
             return true;
         }
@@ -371,26 +381,29 @@ impl Pieces {
             let kept = offsets::floor_char_boundary(piece, dateline::SOURCE_REACH);
             self.first = Some(piece.get(..kept).unwrap_or_default().to_string());
         }
-        if let Some(md) = &mut self.markdown {
-            md.push(piece, body_start, base, &mut self.builder);
-        } else {
-            plain::build_piece(
+        match &mut self.body {
+            Body::Markdown(md) => md.push(piece, body_start, base, &mut self.builder),
+            Body::Html(page) => page.push(piece, body_start, base, &mut self.builder),
+            Body::Plain => plain::build_piece(
                 piece,
                 body_start,
                 base,
                 &mut self.builder,
                 &mut self.body_blocks,
-            );
+            ),
         }
         self.len += piece.len();
     }
 
     /// Whether the document must be read again whole: a Markdown piece after the first may
-    /// define a link reference that an earlier piece uses.
+    /// define a link reference that an earlier piece uses, or HTML markup ran on too long to
+    /// be carried from piece to piece.
     pub fn must_read_whole(&self) -> bool {
-        self.markdown
-            .as_ref()
-            .is_some_and(markdown::MarkdownPieces::must_read_whole)
+        match &self.body {
+            Body::Markdown(md) => md.must_read_whole(),
+            Body::Html(page) => page.must_read_whole(),
+            Body::Plain => false,
+        }
     }
 
     /// The document.
@@ -398,15 +411,30 @@ impl Pieces {
         let first = self.first.unwrap_or_default();
         let mut format = Format::Plain;
         let mut quoted = Blocks::new();
-        if let Some(md) = self.markdown {
-            format = Format::Markdown;
-            let parsed = md.finish(&mut self.builder);
-            if self.meta.title.is_none() {
-                self.meta.title = parsed.first_h1;
+        let mut titles = 0;
+        match self.body {
+            Body::Markdown(md) => {
+                format = Format::Markdown;
+                let parsed = md.finish(&mut self.builder);
+                if self.meta.title.is_none() {
+                    self.meta.title = parsed.first_h1;
+                }
+                quoted = parsed.quoted;
+                self.body_blocks = parsed.blocks;
             }
-            quoted = parsed.quoted;
-            self.body_blocks = parsed.blocks;
+            Body::Html(page) => {
+                format = Format::Html;
+                let parsed = page.finish(&mut self.builder);
+                self.meta.title = self.meta.title.take().or(parsed.title);
+                self.meta.date = self.meta.date.or(parsed.date);
+                quoted = parsed.quoted;
+                titles = parsed.headlines.min(parsed.blocks.len());
+                self.body_blocks = parsed.blocks;
+            }
+            Body::Plain => {}
         }
+        // A page's lines are not the author's: no dateline is looked for by them.
+        let lines_from = (format != Format::Html).then_some(first.as_str());
         finish_document(
             Parts {
                 file: self.file,
@@ -415,13 +443,21 @@ impl Pieces {
                 meta: self.meta,
                 front: self.front,
                 blocks: self.body_blocks,
-                titles: 0,
+                titles,
                 quoted,
             },
             &[],
-            Some(&first),
+            lines_from,
         )
     }
+}
+
+/// How a document's body is read piece by piece, by format.
+#[derive(Debug)]
+enum Body {
+    Plain,
+    Markdown(markdown::MarkdownPieces),
+    Html(html::HtmlPieces),
 }
 
 /// Where the front matter at the top of `buf` ends (0 without one); `None` while its closing
@@ -595,6 +631,31 @@ mod tests {
             "---\nnot closed\n\nOne.\n\nTwo.\n",
         ];
         let most = read_in_pieces_as_whole("a.md", &texts);
+        assert!(most >= 3, "the texts were read in {most} pieces at most");
+    }
+
+    #[test]
+    fn an_html_page_read_in_pieces_is_the_page_read_whole() {
+        let texts = [
+            "<!DOCTYPE html><html><head><title>Gunmen storm a hall &amp; more</title>\
+             <meta property=\"og:title\" content=\"Hall attack: 139 dead\">\
+             <meta property=\"article:published_time\" content=\"2024-03-23\"></head>\
+             <body><h1>Hall  attack</h1><p>MOSCOW, March 23 -\n  The attack   killed\t139\
+             &nbsp;people &ndash; officials&#8217; count, AT&ampT &#x2014; said.</p>\
+             <script>var s = '</div><p>140</p>'; if (a<b) {}</script>\
+             <!-- a comment with <p>141</p> --><style>p{}</style><div hidden><p>142</p></div>\
+             <blockquote><p>\u{201C}We ran,\u{201D} she said.</p></blockquote>\
+             <p title='a > b'>Caf\u{e9} na\u{ef}ve <b>IS</b>-K a<img src=x>b</p>\
+             <p>a < b and 3<4</p><!--> <!---> <?pi x?><![CDATA[x]]></ x>\
+             <svg><title>icon</title></svg><p>tail &amp</p></body></html>",
+            "---\ntitle: Front\n---\n<p>One.</p>\n\n<p>Two \u{1F600} emoji.</p>",
+            "<p>text <!-- never closed 139",
+            "before<script>never closed </scrip",
+            "<p>cut off <a href=\"x",
+            "<p>ends on a reference &#x201",
+            "<title>Only title</title>   \n\n   ",
+        ];
+        let most = read_in_pieces_as_whole("a.html", &texts);
         assert!(most >= 3, "the texts were read in {most} pieces at most");
     }
 
