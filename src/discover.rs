@@ -436,7 +436,7 @@ pub fn read_opened(
 /// How many bytes [`read_pieces`] reads at a time.
 pub const PIECE_LEN: usize = 1 << 20;
 
-/// Reads a plain-text or Markdown document [`open_input`] opened piece by piece into `loader`,
+/// Reads a plain-text, Markdown or HTML document [`open_input`] opened piece by piece into `loader`,
 /// each piece ending where [`Pieces::piece_end`] allows, and gives each to `also` too (for the file
 /// database's outline): the whole text is never held. The checks and warnings are
 /// [`read_input`]'s (a binary file is recognized by its first bytes, a file that grows past

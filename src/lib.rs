@@ -426,24 +426,31 @@ fn load_one(input: &Input, max_size: u64, index: usize, extractor: &Extractor<'_
             Ok((doc, Source::just_read(text), reread))
         };
         if source::Pieces::can_read(&input.display) && len >= HOLD_WHILE_READING as u64 {
-            // Plain text and Markdown of a megabyte or more are read piece by piece: never
-            // held whole.
+            // Plain text, Markdown and HTML of a megabyte or more are read piece by piece:
+            // never held whole.
             let size = usize::try_from(len).unwrap_or(0);
             let mut loader = source::Pieces::new(id, &input.display, size);
             let mut outline = files::OutlineBuilder::default();
-            let mut directive = false;
+            let mut directive = suppress::DirectiveWatch::default();
             discover::read_pieces(file, &input.display, max_size, &mut loader, |piece| {
                 outline.push(piece);
-                directive |= suppress::mentions_directive(piece);
+                directive.push(piece);
             })?;
             if loader.must_read_whole() {
-                // A Markdown link reference defined after the first piece: read it all at once.
+                // A Markdown link reference defined after the first piece, or HTML markup too
+                // long to carry from piece to piece: read it all at once.
                 drop(loader);
                 let (file, len) = discover::open_input(input, max_size)?;
                 return whole(file, len);
             }
             let reread = from(outline.finish());
-            Ok((loader.finish(), Source::Gone { directive }, reread))
+            Ok((
+                loader.finish(),
+                Source::Gone {
+                    directive: directive.seen(),
+                },
+                reread,
+            ))
         } else {
             whole(file, len)
         }

@@ -24,6 +24,7 @@ use std::ops::Range;
 
 use crate::compare::plural;
 use crate::finding::{Code, CodeKind, Finding, Label};
+use crate::source::offsets::{ceil_char_boundary, floor_char_boundary};
 use crate::span::{FileId, Span};
 
 /// Where a suppression applies.
@@ -215,6 +216,44 @@ fn only_leaders(text: &str) -> bool {
 /// piece by piece is read again for [`scan`] only if one of its pieces does.
 pub fn mentions_directive(text: &str) -> bool {
     memchr::memmem::find(text.as_bytes(), b"factlint:").is_some()
+}
+
+/// Whether a text given piece by piece may hold a directive ([`mentions_directive`]), one that
+/// a piece's end cuts in two included: the end of each piece is kept to be read with the start
+/// of the next.
+#[derive(Debug, Default)]
+pub struct DirectiveWatch {
+    seen: bool,
+    /// The last bytes of the text so far: fewer than `factlint:` has.
+    tail: String,
+}
+
+/// How many bytes of a piece's end may begin a directive the next piece ends.
+const DIRECTIVE_TAIL: usize = "factlint:".len() - 1;
+
+impl DirectiveWatch {
+    /// Reads the next piece.
+    pub fn push(&mut self, piece: &str) {
+        if self.seen {
+            return;
+        }
+        let head = &piece[..floor_char_boundary(piece, DIRECTIVE_TAIL)];
+        self.tail.push_str(head);
+        self.seen = mentions_directive(&self.tail) || mentions_directive(piece);
+        // A piece shorter than the tail is all in it now, after what came before it.
+        let text = if head.len() < piece.len() {
+            piece
+        } else {
+            &self.tail
+        };
+        let keep = ceil_char_boundary(text, text.len().saturating_sub(DIRECTIVE_TAIL));
+        self.tail = text[keep..].to_string();
+    }
+
+    /// Whether the text given so far may hold a directive.
+    pub fn seen(&self) -> bool {
+        self.seen
+    }
 }
 
 /// Every suppression in one document's raw source.
@@ -425,6 +464,33 @@ mod tests {
     use super::*;
 
     const F: FileId = FileId(0);
+
+    #[test]
+    fn a_directive_cut_by_a_piece_end_is_seen() {
+        let text = "<p>Caf\u{e9}</p><!-- factlint: ignore -->\u{e9}";
+        let watched = |cuts: &[usize]| {
+            let mut watch = DirectiveWatch::default();
+            let mut from = 0;
+            for &to in cuts.iter().chain([&text.len()]) {
+                watch.push(&text[from..to]);
+                from = to;
+            }
+            watch.seen()
+        };
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for (i, &a) in bounds.iter().enumerate() {
+            for &b in &bounds[i..] {
+                assert!(watched(&[a, b]), "cut at {a} and {b}");
+            }
+        }
+        let mut watch = DirectiveWatch::default();
+        for piece in ["factlint", " : ", "factlint", "", "x:"] {
+            watch.push(piece);
+        }
+        assert!(!watch.seen());
+    }
 
     fn finding(rule: &str, at: usize) -> Finding {
         Finding::new(Code::QuantityMismatch, "m")

@@ -158,7 +158,13 @@ fn is_one_of(name: &str, list: &[&str]) -> bool {
 /// Appends the visible text of `source[start..]` to `builder`.
 pub(crate) fn build(source: &str, start: usize, builder: &mut TextBuilder) -> Parsed {
     let mut page = Page::default();
-    read(&mut page, source.get(start..).unwrap_or_default(), start, true, builder);
+    read(
+        &mut page,
+        source.get(start..).unwrap_or_default(),
+        start,
+        true,
+        builder,
+    );
     page.finish()
 }
 
@@ -166,13 +172,7 @@ pub(crate) fn build(source: &str, start: usize, builder: &mut TextBuilder) -> Pa
 /// returns how many of its bytes were read. A window that is not the `last` stops before
 /// markup or a character reference that may run on past its end (left for the next window);
 /// the last is read to its end and closes the open block.
-fn read(
-    page: &mut Page,
-    src: &str,
-    base: usize,
-    last: bool,
-    builder: &mut TextBuilder,
-) -> usize {
+fn read(page: &mut Page, src: &str, base: usize, last: bool, builder: &mut TextBuilder) -> usize {
     let mut state = State {
         src,
         base,
@@ -229,7 +229,8 @@ impl HtmlPieces {
         if self.carry.is_empty() {
             self.carry_at = base + body_start;
         }
-        self.carry.push_str(piece.get(body_start..).unwrap_or_default());
+        self.carry
+            .push_str(piece.get(body_start..).unwrap_or_default());
         let read = read(&mut self.page, &self.carry, self.carry_at, false, builder);
         self.carry.drain(..read.min(self.carry.len()));
         self.carry_at += read;
@@ -636,7 +637,8 @@ impl State<'_> {
     /// Reads the title text at `range` as a block of its own, while no body prose has been
     /// read: the page's headline.
     fn headline(&mut self, range: Range<usize>) {
-        if self.page.parsed.blocks.len() != self.page.parsed.headlines || self.page.block.is_some() {
+        if self.page.parsed.blocks.len() != self.page.parsed.headlines || self.page.block.is_some()
+        {
             return;
         }
         self.text(range.start, range.end);
@@ -836,7 +838,11 @@ fn raw_text_end(bytes: &[u8], at: usize, name: &str, last: bool) -> Option<Range
 fn open_reference(bytes: &[u8], from: usize) -> usize {
     let tail = &bytes[from..];
     match memchr::memrchr(b'&', tail) {
-        Some(amp) if tail[amp + 1..].iter().all(|b| b.is_ascii_alphanumeric() || *b == b'#') => {
+        Some(amp)
+            if tail[amp + 1..]
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || *b == b'#') =>
+        {
             from + amp
         }
         _ => bytes.len(),
@@ -999,6 +1005,48 @@ mod tests {
             let (text, _, _) = run(src);
             assert_eq!(text, *want, "{src:?}");
         }
+    }
+
+    #[test]
+    fn markup_longer_than_the_carry_limit_asks_for_the_whole_page() {
+        let mut b = TextBuilder::new();
+        let mut page = HtmlPieces::default();
+        page.push("<p>Before.</p><script>", 0, 0, &mut b);
+        assert!(!page.must_read_whole());
+        let code = "x".repeat(CARRY_LIMIT / 2);
+        page.push(&code, 0, 22, &mut b);
+        assert!(!page.must_read_whole(), "half the limit is carried");
+        page.push(&code, 0, 22 + code.len(), &mut b);
+        assert!(page.must_read_whole());
+        // A long text is read as it comes, never carried.
+        let mut page = HtmlPieces::default();
+        for at in 0..3 {
+            page.push(
+                &"word ".repeat(CARRY_LIMIT / 4),
+                0,
+                at * CARRY_LIMIT,
+                &mut b,
+            );
+        }
+        assert!(!page.must_read_whole());
+        assert!(page.carry.is_empty());
+    }
+
+    #[test]
+    fn pieces_end_before_markup_and_never_inside_a_character() {
+        assert_eq!(HtmlPieces::piece_end(b"<p>one</p><p>tw", 0), Some(10));
+        assert_eq!(HtmlPieces::piece_end(b"<p>one</p><p>tw", 12), Some(15));
+        assert_eq!(
+            HtmlPieces::piece_end("no markup \u{e9}".as_bytes(), 0),
+            Some(12)
+        );
+        let cut = "caf\u{e9}".as_bytes();
+        assert_eq!(HtmlPieces::piece_end(&cut[..4], 0), Some(3));
+        assert_eq!(
+            HtmlPieces::piece_end("\u{1F600}".as_bytes().get(..3).unwrap_or_default(), 0),
+            None
+        );
+        assert_eq!(HtmlPieces::piece_end(b"<p>", 0), Some(3));
     }
 
     #[test]
