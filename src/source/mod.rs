@@ -136,7 +136,7 @@ pub fn locator(path: &str, line: usize) -> Option<String> {
 /// never panics: whatever the input, the result is a (possibly empty) document.
 pub fn load(file: FileId, path: &str, source: &str) -> Document {
     let format = Format::from_path(path);
-    let mut builder = TextBuilder::for_source(source.len());
+    let mut builder = TextBuilder::for_source(text_estimate(format, source.len()));
     let mut meta = DocMeta::default();
     let mut docx_dates = Vec::new();
     let mut quoted = Blocks::new();
@@ -367,7 +367,7 @@ impl Pieces {
         let base = self.len;
         let mut body_start = 0;
         if self.first.is_none() {
-            self.builder = TextBuilder::for_source(self.expected);
+            self.builder = TextBuilder::for_source(text_estimate(self.format(), self.expected));
             if let Some(f) = frontmatter::split(piece) {
                 body_start = f.body_start;
                 self.meta = f.meta;
@@ -395,6 +395,15 @@ impl Pieces {
         self.len += piece.len();
     }
 
+    /// The document's format.
+    fn format(&self) -> Format {
+        match self.body {
+            Body::Plain => Format::Plain,
+            Body::Markdown(_) => Format::Markdown,
+            Body::Html(_) => Format::Html,
+        }
+    }
+
     /// Whether the document must be read again whole: a Markdown piece after the first may
     /// define a link reference that an earlier piece uses, or HTML markup ran on too long to
     /// be carried from piece to piece.
@@ -408,13 +417,12 @@ impl Pieces {
 
     /// The document.
     pub fn finish(mut self) -> Document {
+        let format = self.format();
         let first = self.first.unwrap_or_default();
-        let mut format = Format::Plain;
         let mut quoted = Blocks::new();
         let mut titles = 0;
         match self.body {
             Body::Markdown(md) => {
-                format = Format::Markdown;
                 let parsed = md.finish(&mut self.builder);
                 if self.meta.title.is_none() {
                     self.meta.title = parsed.first_h1;
@@ -423,7 +431,6 @@ impl Pieces {
                 self.body_blocks = parsed.blocks;
             }
             Body::Html(page) => {
-                format = Format::Html;
                 let parsed = page.finish(&mut self.builder);
                 self.meta.title = self.meta.title.take().or(parsed.title);
                 self.meta.date = self.meta.date.or(parsed.date);
@@ -450,6 +457,13 @@ impl Pieces {
             lines_from,
         )
     }
+}
+
+/// About how long the matching text of a source of `len` bytes in `format` is, to reserve it at
+/// once: as long, but for a page, whose markup is most of its bytes (a quarter is reserved,
+/// and the text doubles from there when it is longer).
+fn text_estimate(format: Format, len: usize) -> usize {
+    if format == Format::Html { len / 4 } else { len }
 }
 
 /// How a document's body is read piece by piece, by format.
