@@ -27,6 +27,11 @@
 //! Every step advances by at least one byte and every search is forward-only, so the work is
 //! linear in the input.
 //!
+//! Pieces: a large page is read a piece at a time ([`HtmlPieces`]), the state between tags kept
+//! in a [`Page`]; in any window but the last, reading stops before markup or a character
+//! reference that the window's end may cut off, and those bytes are read again with the next
+//! piece (at most [`CARRY_LIMIT`] of them, so that the work stays linear).
+//!
 //! Metadata: the title from `og:title`, else `<title>`; the date from
 //! `<meta property="article:published_time">` (and the common aliases below), else the first
 //! `<time datetime>`.
