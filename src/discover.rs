@@ -483,7 +483,8 @@ pub fn read_pieces(
         also(piece);
         buf.drain(..end);
         base += end;
-        if read == 0 {
+        // A document to be read again whole is read no further piece by piece.
+        if read == 0 || loader.must_read_whole() {
             return Ok(());
         }
     }

@@ -495,6 +495,59 @@ fn read_piece_by_piece_like_a_small_one(ext: &str) {
     );
 }
 
+#[test]
+fn a_large_document_that_cannot_be_read_in_pieces_is_read_whole() {
+    // A page whose script runs on past a megabyte, and Markdown whose link reference is
+    // defined after its first piece, are read again whole: the story after the script, or
+    // after the filler, is read as it is in a small document, at its place in the file.
+    let dir = corpus("max_file_size = 8000000");
+    let story = "The Crocus attack killed 139 people, officials said.\n\nAnalysts blamed ISIS-K.\n";
+    write(
+        dir.path(),
+        "docs/a.md",
+        "The Crocus attack killed 144 people.\n",
+    );
+    let script = format!("<script>var data = \"{}\";</script>", "x".repeat(1_500_000));
+    let page: String = story.split("\n\n").map(|p| format!("<p>{p}</p>")).collect();
+    write(dir.path(), "docs/big.html", &format!("{script}{page}"));
+    let filler = "See [the report][r] again.\n\n".repeat(60_000);
+    write(
+        dir.path(),
+        "docs/big.md",
+        &format!("{filler}{story}\n[r]: https://example.test/report\n"),
+    );
+    let out = check_in(dir.path(), &["--format", "json"]);
+    let report = common::json(&out.stdout);
+    let places = |path: &str| -> Vec<(String, u64, u64)> {
+        labels_in(&report, path)
+            .iter()
+            .map(|l| {
+                let text = l["text"].as_str().unwrap().to_string();
+                (
+                    text,
+                    l["line"].as_u64().unwrap(),
+                    l["column"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let column = script.len() as u64 + 29;
+    assert_eq!(
+        places("docs/big.html"),
+        [
+            ("139".to_string(), 1, column),
+            ("ISIS-K".to_string(), 1, column + 50)
+        ]
+    );
+    assert_eq!(
+        places("docs/big.md"),
+        [
+            ("139".to_string(), 120_001, 26),
+            ("ISIS-K".to_string(), 120_003, 17)
+        ]
+    );
+}
+
 /// The mentions of each rule that `factlint extract` lists for `dir`.
 fn mentions_per_rule(dir: &Path) -> std::collections::BTreeMap<String, usize> {
     let out = factlint()
