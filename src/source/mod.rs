@@ -139,14 +139,12 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
     let mut builder = TextBuilder::for_source(text_estimate(format, source.len()));
     let mut meta = DocMeta::default();
     let mut docx_dates = Vec::new();
-    let mut quoted = Blocks::new();
     let mut front = Vec::new();
-    let mut titles = 0;
-    let blocks = if format == Format::Docx {
+    let body = if format == Format::Docx {
         let (body_end, props) = docx::split_properties(source);
         meta.title = props.title;
         docx_dates.extend(props.created.iter().chain(&props.modified).cloned());
-        docx_lines(source, body_end, &mut builder)
+        BodyBlocks::plain(docx_lines(source, body_end, &mut builder))
     } else {
         let frontmatter = frontmatter::split(source);
         let body_start = frontmatter.as_ref().map_or(0, |f| f.body_start);
@@ -159,23 +157,14 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
         }
         match format {
             Format::Markdown => {
-                let parsed = markdown::build(source, body_start, &mut builder);
-                if meta.title.is_none() {
-                    meta.title = parsed.first_h1;
-                }
-                quoted = parsed.quoted;
-                parsed.blocks
+                BodyBlocks::markdown(markdown::build(source, body_start, &mut builder), &mut meta)
             }
             Format::Html => {
-                let parsed = html::build(source, body_start, &mut builder);
-                meta.title = meta.title.or(parsed.title);
-                meta.date = meta.date.or(parsed.date);
-                quoted = parsed.quoted;
-                // The page's own title blocks come first in the source (`<head>`).
-                titles = parsed.headlines.min(parsed.blocks.len());
-                parsed.blocks
+                BodyBlocks::page(html::build(source, body_start, &mut builder), &mut meta)
             }
-            Format::Plain | Format::Docx => plain::build(source, body_start, &mut builder),
+            Format::Plain | Format::Docx => {
+                BodyBlocks::plain(plain::build(source, body_start, &mut builder))
+            }
         }
     };
     let lines_from = matches!(format, Format::Plain | Format::Markdown).then_some(source);
@@ -186,9 +175,7 @@ pub fn load(file: FileId, path: &str, source: &str) -> Document {
             builder,
             meta,
             front,
-            blocks,
-            titles,
-            quoted,
+            body,
         },
         &docx_dates,
         lines_from,
@@ -203,11 +190,50 @@ struct Parts {
     meta: DocMeta,
     /// The front matter's headlines, read before the body and put before its blocks.
     front: Vec<TextRange>,
+    body: BodyBlocks,
+}
+
+/// What a format's reader gathered of a document's body.
+#[derive(Debug, Default)]
+struct BodyBlocks {
     /// The body's blocks, an HTML page's titles first.
     blocks: Blocks,
     /// How many of `blocks` are an HTML page's titles.
     titles: usize,
     quoted: Blocks,
+}
+
+impl BodyBlocks {
+    fn plain(blocks: Blocks) -> BodyBlocks {
+        BodyBlocks {
+            blocks,
+            ..BodyBlocks::default()
+        }
+    }
+
+    /// A Markdown body; its first level-1 heading is the title where `meta` has none.
+    fn markdown(parsed: markdown::Parsed, meta: &mut DocMeta) -> BodyBlocks {
+        if meta.title.is_none() {
+            meta.title = parsed.first_h1;
+        }
+        BodyBlocks {
+            blocks: parsed.blocks,
+            titles: 0,
+            quoted: parsed.quoted,
+        }
+    }
+
+    /// An HTML body; its title and date are taken where `meta` (the front matter) has none.
+    fn page(parsed: html::Parsed, meta: &mut DocMeta) -> BodyBlocks {
+        meta.title = meta.title.take().or(parsed.title);
+        meta.date = meta.date.or(parsed.date);
+        BodyBlocks {
+            // The page's own title blocks come first in the source (`<head>`).
+            titles: parsed.headlines.min(parsed.blocks.len()),
+            blocks: parsed.blocks,
+            quoted: parsed.quoted,
+        }
+    }
 }
 
 /// The document from what its loader gathered: the dateline (in `lines_from`, the source or
@@ -220,9 +246,11 @@ fn finish_document(parts: Parts, docx_dates: &[String], lines_from: Option<&str>
         builder,
         mut meta,
         front,
-        mut blocks,
-        titles,
-        quoted,
+        body: BodyBlocks {
+            mut blocks,
+            titles,
+            quoted,
+        },
     } = parts;
     let (text, map) = builder.finish();
     // The headlines go before the body's blocks in place: a document of a million paragraphs
@@ -419,27 +447,13 @@ impl Pieces {
     pub fn finish(mut self) -> Document {
         let format = self.format();
         let first = self.first.unwrap_or_default();
-        let mut quoted = Blocks::new();
-        let mut titles = 0;
-        match self.body {
+        let body = match self.body {
             Body::Markdown(md) => {
-                let parsed = md.finish(&mut self.builder);
-                if self.meta.title.is_none() {
-                    self.meta.title = parsed.first_h1;
-                }
-                quoted = parsed.quoted;
-                self.body_blocks = parsed.blocks;
+                BodyBlocks::markdown(md.finish(&mut self.builder), &mut self.meta)
             }
-            Body::Html(page) => {
-                let parsed = page.finish(&mut self.builder);
-                self.meta.title = self.meta.title.take().or(parsed.title);
-                self.meta.date = self.meta.date.or(parsed.date);
-                quoted = parsed.quoted;
-                titles = parsed.headlines.min(parsed.blocks.len());
-                self.body_blocks = parsed.blocks;
-            }
-            Body::Plain => {}
-        }
+            Body::Html(page) => BodyBlocks::page(page.finish(&mut self.builder), &mut self.meta),
+            Body::Plain => BodyBlocks::plain(self.body_blocks),
+        };
         // A page's lines are not the author's: no dateline is looked for by them.
         let lines_from = (format != Format::Html).then_some(first.as_str());
         finish_document(
@@ -449,9 +463,7 @@ impl Pieces {
                 builder: self.builder,
                 meta: self.meta,
                 front: self.front,
-                blocks: self.body_blocks,
-                titles,
-                quoted,
+                body,
             },
             &[],
             lines_from,
