@@ -67,7 +67,6 @@ fn lines(
     let mut out = Vec::new();
     for block in blocks {
         let mut start = block.start;
-        let slice = text.get(block.range()).unwrap_or("");
         let Some(source) = source else {
             out.push(block);
             if out.len() >= MAX_LINES {
@@ -75,15 +74,30 @@ fn lines(
             }
             continue;
         };
-        for (i, _) in slice.match_indices(' ') {
-            let at = block.start + i;
-            // A first block as long as a book (a run-on line) is not searched for lines past
-            // the reach: it is one line from there.
-            if at >= TEXT_REACH {
-                break;
-            }
-            let src = map.to_source(TextRange::new(at, at + 1));
-            if source.get(src).is_some_and(|s| s.contains('\n')) {
+        // A space of the text that stands for a source line break starts a line. Only the
+        // first [`TEXT_REACH`] bytes are searched: a first block as long as a book (a run-on
+        // line) is one line from there. The segments are walked once, in order.
+        let upto = TextRange::new(block.start, block.end.min(TEXT_REACH).max(block.start));
+        for (seg, src, copied) in map.spans_in(upto) {
+            let (from, to) = (seg.start.max(upto.start), seg.end.min(upto.end));
+            let Some(text_bytes) = text.as_bytes().get(from..to) else {
+                continue;
+            };
+            let breaks: Vec<usize> = if copied {
+                // Byte for byte: a space here is a line break where the source holds one.
+                let at_src = src.start + (from - seg.start);
+                let src_bytes = source.as_bytes().get(at_src..at_src + (to - from));
+                memchr::memchr_iter(b'\n', src_bytes.unwrap_or_default())
+                    .filter(|&i| text_bytes.get(i) == Some(&b' '))
+                    .collect()
+            } else if source.get(src).is_some_and(|s| s.contains('\n')) {
+                // Replaced as a whole: each of its spaces stands for source holding a break.
+                memchr::memchr_iter(b' ', text_bytes).collect()
+            } else {
+                Vec::new()
+            };
+            for i in breaks {
+                let at = from + i;
                 out.push(TextRange::new(start, at));
                 start = at + 1;
                 if out.len() >= MAX_LINES {
@@ -228,6 +242,58 @@ mod tests {
             "In May people march.",
         ] {
             assert_eq!(date_of(src), None, "{src:?}");
+        }
+    }
+
+    /// The lines as found one space at a time, through [`OffsetMap::to_source`]: the
+    /// definition that the one-pass walk of the map must agree with.
+    fn lines_by_lookup(
+        text: &str,
+        blocks: &[TextRange],
+        map: &OffsetMap,
+        source: &str,
+    ) -> Vec<TextRange> {
+        let mut out = Vec::new();
+        for block in blocks {
+            let mut start = block.start;
+            for (i, _) in text[block.range()].match_indices(' ') {
+                let at = block.start + i;
+                if at >= TEXT_REACH {
+                    break;
+                }
+                let src = map.to_source(TextRange::new(at, at + 1));
+                if source.get(src).is_some_and(|s| s.contains('\n')) {
+                    out.push(TextRange::new(start, at));
+                    start = at + 1;
+                }
+            }
+            out.push(TextRange::new(start, block.end));
+        }
+        out.truncate(MAX_LINES);
+        out
+    }
+
+    #[test]
+    fn lines_walk_the_map_as_lookups_would() {
+        let long_line = "word ".repeat(5000);
+        let sources = [
+            "Headline\nby A. Writer\nKerman, Jan. 4 - Body.".to_string(),
+            "One \u{201C}quoted\u{201D}\r\ntwo\tthree\n\nFour &amp; five\nsix".to_string(),
+            "---\ntitle: A\n---\n\n*Emph* and `code`\nnext line\n\n> quoted\n> more".to_string(),
+            "caf\u{65}\u{301}\nnext\u{A0}word\nthird\nfourth".to_string(),
+            format!("{long_line}\ntail line\nlast"),
+            format!("short\n\n{long_line}\nafter"),
+        ];
+        for (i, src) in sources.iter().enumerate() {
+            for name in ["a.txt", "a.md"] {
+                let doc = load(FileId(0), name, src);
+                let blocks: Vec<TextRange> = doc.blocks.iter().collect();
+                assert_eq!(
+                    lines(&doc.text, blocks.iter().copied(), &doc.map, Some(src)),
+                    lines_by_lookup(&doc.text, &blocks, &doc.map, src),
+                    "source {i} as {name}"
+                );
+            }
         }
     }
 

@@ -220,6 +220,27 @@ impl OffsetMap {
         false
     }
 
+    /// The segments holding text in `range`, in order, each as its text range, its source
+    /// range and whether it is copied byte for byte (else its text replaces its source as a
+    /// whole). One pass from the nearest mark: a caller walking a range reads each segment
+    /// once, where a [`OffsetMap::to_source`] per offset decodes from the mark every time.
+    pub fn spans_in(
+        &self,
+        range: TextRange,
+    ) -> impl Iterator<Item = (TextRange, Range<usize>, bool)> + '_ {
+        self.segments_from(|start| start <= range.start)
+            .skip_while(move |seg| seg.text_end() <= range.start)
+            .take_while(move |seg| seg.text_start() < range.end)
+            .filter(|seg| seg.text_len > 0)
+            .map(|seg| {
+                (
+                    TextRange::new(seg.text_start(), seg.text_end()),
+                    seg.src_start()..seg.src_end(),
+                    seg.copied,
+                )
+            })
+    }
+
     /// Length of the matching text this map covers.
     pub fn text_len(&self) -> usize {
         self.text_len
