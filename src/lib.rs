@@ -266,7 +266,9 @@ fn gather(
                 files.add_read(item.display, outline, opened, discover::read_again, limit)
             }
             (Kept::Text(text), opened) => files.add_opened(item.display, text, opened),
-            (Kept::Outline(..), None) => files.add(item.display, String::new()),
+            (Kept::Outline(..), None) | (Kept::Nothing, _) => {
+                files.add(item.display, String::new())
+            }
         };
         match item.result {
             Ok(read) => {
@@ -293,7 +295,22 @@ fn gather(
         }
     }
     if near_duplicates {
-        let groups = duplicates::groups(&prints, duplicates::DEFAULT_THRESHOLD);
+        // Only documents with mentions are fingerprinted; a group is named by its first
+        // document's index, as `duplicates::groups` names it among the fingerprinted ones.
+        let (fingerprinted, prints): (Vec<usize>, Vec<DocFingerprint>) = prints
+            .into_iter()
+            .enumerate()
+            .filter_map(|(doc, print)| Some((doc, print?)))
+            .unzip();
+        let mut groups: Vec<usize> = (0..out.docs.len()).collect();
+        for (k, group) in duplicates::groups(&prints, duplicates::DEFAULT_THRESHOLD)
+            .into_iter()
+            .enumerate()
+        {
+            if let (Some(&doc), Some(&first)) = (fingerprinted.get(k), fingerprinted.get(group)) {
+                groups[doc] = first;
+            }
+        }
         let mut members: std::collections::BTreeMap<usize, Vec<span::FileId>> =
             std::collections::BTreeMap::new();
         for (doc, group) in out.docs.iter_mut().zip(groups) {
@@ -384,13 +401,18 @@ enum Kept {
     /// A file's outline (line starts, length, digest) and the size limit it was read with: its
     /// text is read again only if a report quotes it, so an archive is held as its mentions.
     Outline(files::Outline, u64),
+    /// Nothing: a file without an anchor of any rule, never quoted.
+    Nothing,
 }
 
-/// What reading one document gave.
+/// What reading one document gave (by default, nothing: a document without an anchor).
+#[derive(Default)]
 struct ReadDocument {
     meta: source::DocMeta,
     extraction: Extraction,
-    print: DocFingerprint,
+    /// The near-duplicate fingerprint, of a document with mentions only: a copy matters only
+    /// where its mentions would be counted twice.
+    print: Option<DocFingerprint>,
     suppressions: Vec<suppress::Suppression>,
 }
 
@@ -418,49 +440,66 @@ fn load_one(input: &Input, max_size: u64, index: usize, extractor: &Extractor<'_
         limit: max_size,
         outline,
     };
-    let read = discover::open_input(input, max_size).and_then(|(file, len)| {
-        let whole = |file, len| {
-            let text = discover::read_opened(file, &input.display, max_size, len)?;
-            let doc = source::load(id, &input.display, &text);
-            let reread = from(files::Outline::of(&text));
-            Ok((doc, Source::just_read(text), reread))
-        };
-        if source::Pieces::can_read(&input.display) && len >= HOLD_WHILE_READING as u64 {
-            // Plain text, Markdown and HTML of a megabyte or more are read piece by piece:
-            // never held whole.
-            let size = usize::try_from(len).unwrap_or(0);
-            let mut loader = source::Pieces::new(id, &input.display, size);
-            let mut outline = files::OutlineBuilder::default();
-            let mut directive = suppress::DirectiveWatch::default();
-            discover::read_pieces(file, &input.display, max_size, &mut loader, |piece| {
-                outline.push(piece);
-                directive.push(piece);
-            })?;
-            if loader.must_read_whole() {
-                // A Markdown link reference defined after the first piece, or HTML markup too
-                // long to carry from piece to piece: read it all at once.
-                drop(loader);
-                let (file, len) = discover::open_input(input, max_size)?;
-                return whole(file, len);
+    // `Err(None)`: read, and holds nothing any rule looks for.
+    let read = discover::open_input(input, max_size)
+        .map_err(Some)
+        .and_then(|(file, len)| {
+            let whole = |file, len| {
+                let text =
+                    discover::read_opened(file, &input.display, max_size, len).map_err(Some)?;
+                if !extractor.may_hold(&text, source::Format::from_path(&input.display)) {
+                    // No anchor of any rule: nothing to parse, fingerprint or keep.
+                    return Err(None);
+                }
+                let doc = source::load(id, &input.display, &text);
+                let reread = from(files::Outline::of(&text));
+                Ok((doc, Source::just_read(text), reread))
+            };
+            if source::Pieces::can_read(&input.display) && len >= HOLD_WHILE_READING as u64 {
+                // Plain text, Markdown and HTML of a megabyte or more are read piece by piece:
+                // never held whole.
+                let size = usize::try_from(len).unwrap_or(0);
+                let mut loader = source::Pieces::new(id, &input.display, size);
+                let mut outline = files::OutlineBuilder::default();
+                let mut directive = suppress::DirectiveWatch::default();
+                discover::read_pieces(file, &input.display, max_size, &mut loader, |piece| {
+                    outline.push(piece);
+                    directive.push(piece);
+                })
+                .map_err(Some)?;
+                if loader.must_read_whole() {
+                    // A Markdown link reference defined after the first piece, or HTML markup too
+                    // long to carry from piece to piece: read it all at once.
+                    drop(loader);
+                    let (file, len) = discover::open_input(input, max_size).map_err(Some)?;
+                    return whole(file, len);
+                }
+                let reread = from(outline.finish());
+                Ok((
+                    loader.finish(),
+                    Source::Gone {
+                        directive: directive.seen(),
+                    },
+                    reread,
+                ))
+            } else {
+                whole(file, len)
             }
-            let reread = from(outline.finish());
-            Ok((
-                loader.finish(),
-                Source::Gone {
-                    directive: directive.seen(),
-                },
-                reread,
-            ))
-        } else {
-            whole(file, len)
-        }
-    });
+        });
     match read {
         Ok((doc, source, reread)) => Loaded {
             opened: Some(input.path.clone()),
             ..read_facts(&input.display, doc, source, Some(reread), extractor)
         },
-        Err(problem) => Loaded::unread(input.display.clone(), Some(input.path.clone()), problem),
+        Err(Some(problem)) => {
+            Loaded::unread(input.display.clone(), Some(input.path.clone()), problem)
+        }
+        Err(None) => Loaded {
+            display: input.display.clone(),
+            opened: Some(input.path.clone()),
+            kept: Kept::Nothing,
+            result: Ok(Box::default()),
+        },
     }
 }
 
@@ -509,7 +548,7 @@ fn read_facts(
 ) -> Loaded {
     let id = doc.file;
     let mut extraction = extractor.extract(&doc);
-    let print = duplicates::fingerprint(&doc.text);
+    let print = (!extraction.mentions.is_empty()).then(|| duplicates::fingerprint(&doc.text));
     let meta = std::mem::take(&mut doc.meta);
     drop(doc);
     let wanted = !extraction.mentions.is_empty() || !extraction.findings.is_empty();

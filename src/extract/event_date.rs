@@ -147,7 +147,8 @@ pub struct WeekdayChecker {
     names: Option<AhoCorasick>,
 }
 
-const WEEKDAYS: &[&str] = &[
+/// The weekday names the check reads (case-sensitive), also anchors ([`super::anchors`]).
+pub(crate) const WEEKDAYS: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",

@@ -4,6 +4,7 @@
 //! ([`terms::TermMatcher`]); each document is scanned once and only the neighbourhood of a
 //! match is examined further. Every mention leaves this module with a span in *source* bytes.
 
+pub mod anchors;
 pub mod bind;
 pub mod date;
 pub mod entity;
@@ -117,6 +118,7 @@ pub const MAX_MENTIONS_PER_RULE: usize = 10_000;
 #[derive(Debug)]
 pub struct Extractor<'r> {
     rules: &'r RuleSet,
+    anchors: anchors::Anchors,
     matcher: terms::TermMatcher,
     weekdays: Option<event_date::WeekdayChecker>,
     rejections: bool,
@@ -127,10 +129,18 @@ impl<'r> Extractor<'r> {
     pub fn new(rules: &'r RuleSet, options: ExtractOptions) -> Extractor<'r> {
         Extractor {
             rules,
+            anchors: anchors::Anchors::new(rules, options.weekday),
             matcher: terms::TermMatcher::new(rules),
             weekdays: options.weekday.then(event_date::WeekdayChecker::new),
             rejections: options.rejections,
         }
+    }
+
+    /// Whether a document whose source is `source`, read as `format`, may hold anything
+    /// [`Extractor::extract`] finds: `false` only when it surely holds nothing
+    /// ([`anchors`], judged on the raw bytes before any parsing).
+    pub fn may_hold(&self, source: &str, format: crate::source::Format) -> bool {
+        self.anchors.may_hold(source, format)
     }
 
     /// All mentions of all rules in one document, sorted by position, and the candidates

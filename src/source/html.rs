@@ -156,6 +156,12 @@ const DATE_META: &[&str] = &[
     "sailthru.date",
 ];
 
+/// Whether an element named `name` keeps the words on either side of its tags apart: a block
+/// or a gap element ([`crate::source::joints`] asks).
+pub(crate) fn keeps_words_apart(name: &str) -> bool {
+    is_one_of(name, BLOCK) || is_one_of(name, GAP)
+}
+
 fn is_one_of(name: &str, list: &[&str]) -> bool {
     list.iter().any(|n| n.eq_ignore_ascii_case(name))
 }

@@ -34,6 +34,7 @@ pub mod docx;
 pub mod entities;
 pub mod frontmatter;
 mod html;
+pub mod joints;
 mod markdown;
 pub mod offsets;
 mod plain;

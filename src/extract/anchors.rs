@@ -1,0 +1,396 @@
+//! The anchor-first scan: which files may hold a mention, judged on their raw bytes.
+//!
+//! An archive is mostly documents that name none of a rule set's facts. Before a file is
+//! parsed (Markdown, HTML), fingerprinted or kept, one Aho-Corasick automaton over an *anchor*
+//! of every rule's names and subjects scans its bytes; a file without a hit is counted as read
+//! and goes. Only terms that can start a mention are anchored: an entity's forms and a quantity's
+//! or date's subjects (a figure or a date binds to a subject named in its document, so cues and
+//! exclusions alone never make one).
+//!
+//! A term's anchor is its longest run of anchor characters
+//! ([`is_anchor_char`](crate::source::joints::is_anchor_char)): letters and digits that the
+//! matching text holds only where the source spells them out. `Islamic State Khorasan` is
+//! anchored on `Khorasan`, `Türkiye` on `rkiye`. Where the matching text may join what the
+//! source keeps apart (`Cro<b>cus</b>`, a soft hyphen), [`crate::source::joints`] says so and
+//! the file is read in full. So the scan never drops a file the matcher would find a term in;
+//! it may keep a few it would not, which are then read as before.
+//!
+//! Three things besides the rules' terms make a file worth reading:
+//!
+//! - a weekday name that may open a full date (the built-in weekday check, when on): the
+//!   name with a four-digit number in the 64 bytes after it, or markup, a line break or a
+//!   non-ASCII char there that could make the text differ from the bytes;
+//! - `factlint:`, a suppression comment (an unused one is reported);
+//! - a regex term, or a term without one anchor character: then every file is read.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::event_date::WEEKDAYS;
+use super::terms::{Role, rule_terms};
+use crate::rules::{Pattern, RuleSet};
+use crate::source::Format;
+use crate::source::joints::{is_anchor_char, may_join};
+
+/// What a pattern of the automaton stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Anchor {
+    /// A piece of a rule's term; `exact` when the term is case-sensitive (the automaton
+    /// ignores ASCII case for all patterns, so a case-sensitive one is checked at the hit).
+    Term { exact: bool },
+    /// A weekday name (case-sensitive, as the weekday check reads them).
+    Weekday,
+    /// `factlint:`, which opens a suppression comment.
+    Directive,
+}
+
+/// The compiled anchors of a rule set.
+#[derive(Debug)]
+pub struct Anchors {
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<(String, Anchor)>,
+    /// A term could not be anchored: every file is read.
+    every_file: bool,
+}
+
+/// How far after a weekday name its date is read, in bytes (as the weekday check reads it).
+const WEEKDAY_REACH: usize = 64;
+
+impl Anchors {
+    /// The anchors of `rules`' names and subjects, and of weekday names when `weekday` is on.
+    pub fn new(rules: &RuleSet, weekday: bool) -> Anchors {
+        let mut patterns: Vec<(String, Anchor)> = Vec::new();
+        let mut every_file = false;
+        for rule in &rules.rules {
+            for (role, terms) in rule_terms(&rule.kind) {
+                if !matches!(role, Role::Form | Role::Subject) {
+                    continue;
+                }
+                for term in terms {
+                    let Pattern::Literal(text) = &term.pattern else {
+                        every_file = true;
+                        continue;
+                    };
+                    // The spellings the matcher looks for (it adds a non-ASCII term's lower- and
+                    // upper-case forms when case does not matter).
+                    let mut forms = vec![text.clone()];
+                    if !term.case_sensitive && !text.is_ascii() {
+                        forms.push(text.to_lowercase());
+                        forms.push(text.to_uppercase());
+                    }
+                    for form in forms {
+                        match anchor_of(&form) {
+                            Some(anchor) => patterns.push((
+                                anchor.to_string(),
+                                Anchor::Term {
+                                    exact: term.case_sensitive,
+                                },
+                            )),
+                            None if form.is_empty() => {}
+                            None => every_file = true,
+                        }
+                    }
+                }
+            }
+        }
+        if weekday {
+            patterns.extend(WEEKDAYS.iter().map(|w| (w.to_string(), Anchor::Weekday)));
+        }
+        patterns.push(("factlint:".to_string(), Anchor::Directive));
+        patterns.sort();
+        patterns.dedup();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(patterns.iter().map(|(p, _)| p))
+            .ok();
+        Anchors {
+            every_file: every_file || automaton.is_none(),
+            automaton,
+            patterns,
+        }
+    }
+
+    /// Whether `source`, read as `format`, may hold a mention, a wrong weekday or a
+    /// suppression: `false` only when it surely holds none.
+    pub fn may_hold(&self, source: &str, format: Format) -> bool {
+        let Some(automaton) = self.automaton.as_ref().filter(|_| !self.every_file) else {
+            return true;
+        };
+        let bytes = source.as_bytes();
+        let hit = automaton.find_overlapping_iter(bytes).any(|m| {
+            let Some((pattern, anchor)) = self.patterns.get(m.pattern().as_usize()) else {
+                return true;
+            };
+            let exact = || bytes.get(m.range()) == Some(pattern.as_bytes());
+            match anchor {
+                Anchor::Term { exact: false } => true,
+                Anchor::Term { exact: true } | Anchor::Directive => exact(),
+                Anchor::Weekday => exact() && may_open_full_date(bytes, m.start()),
+            }
+        });
+        hit || may_join(source, format)
+    }
+}
+
+/// The longest run of anchor characters in `term`, if it has one.
+fn anchor_of(term: &str) -> Option<&str> {
+    let mut best: Option<&str> = None;
+    let mut run_start = None;
+    for (i, c) in term
+        .char_indices()
+        .chain(std::iter::once((term.len(), ' ')))
+    {
+        match (is_anchor_char(c) && i < term.len(), run_start) {
+            (true, None) => run_start = Some(i),
+            (false, Some(s)) => {
+                let run = &term[s..i];
+                if best.is_none_or(|b| run.len() > b.len()) {
+                    best = Some(run);
+                }
+                run_start = None;
+            }
+            _ => {}
+        }
+    }
+    best
+}
+
+/// Whether the weekday name at `at` may open a full date with its year: a four-digit number
+/// starts in the [`WEEKDAY_REACH`] bytes from it, or those bytes hold anything that could make
+/// the matching text differ from them (markup, a line break, a doubled space, a non-ASCII
+/// char), so that the text's window could reach further.
+fn may_open_full_date(bytes: &[u8], at: usize) -> bool {
+    let window = bytes.get(at..).unwrap_or_default();
+    let window = &window[..window.len().min(WEEKDAY_REACH)];
+    let plain = |(i, &b): (usize, &u8)| {
+        b.is_ascii_alphanumeric()
+            || matches!(b, b',' | b'.' | b':' | b';' | b'(' | b')' | b'/' | b'-')
+            || (b == b' ' && (i == 0 || window.get(i - 1) != Some(&b' ')))
+    };
+    if !window.iter().enumerate().all(plain) {
+        return true;
+    }
+    // Digits, with the separators a number may hold, counted on past the window's end.
+    let rest = bytes.get(at..).unwrap_or_default();
+    let mut digits = 0;
+    for (i, &b) in rest.iter().enumerate() {
+        if b.is_ascii_digit() {
+            digits += 1;
+            if digits >= 4 {
+                return true;
+            }
+        } else if !(digits > 0 && matches!(b, b',' | b'.')) {
+            digits = 0;
+            if i >= window.len() {
+                break;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules_of(src: &str) -> RuleSet {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("rules.toml");
+        std::fs::write(&path, src).unwrap_or_else(|e| panic!("{e}"));
+        let mut files = crate::files::Files::new();
+        let (rules, findings) = crate::rules::load_rules(&[path], dir.path(), &mut files);
+        assert!(findings.is_empty(), "{findings:?}");
+        rules
+    }
+
+    /// The rules of these tests; the generated documents below spell their terms in pieces.
+    const RULES: &str = r#"
+[[entity]]
+id = "iskp"
+canonical = "IS-K"
+variants = ["Islamic State Khorasan", "Straße"]
+
+[[quantity]]
+id = "toll"
+subject = ["Crocus"]
+cue = ["killed"]
+
+[[date]]
+id = "day"
+subject = ["Kerman", "Türkiye"]
+cue = ["bombing"]
+"#;
+
+    #[test]
+    fn anchors_are_the_longest_run_of_anchor_chars() {
+        let cases = [
+            ("Islamic State Khorasan", Some("Khorasan")),
+            ("IS-K", Some("IS")),
+            ("Türkiye", Some("rkiye")),
+            ("Straße", Some("Straße")),
+            ("U.S. embassy", Some("embassy")),
+            ("é", None),
+            ("--", None),
+        ];
+        for (term, want) in cases {
+            assert_eq!(anchor_of(term), want, "{term}");
+        }
+    }
+
+    #[test]
+    fn weekday_windows() {
+        let cases = [
+            ("Friday, March 22, 2024, the hall", true),
+            (
+                "on Friday the council met again at noon to vote on it all",
+                false,
+            ),
+            ("on Friday 15 people met", false),
+            ("on Friday the count rose to 1,500", true),
+            ("on Friday, \u{201C}quoted\u{201D} 22", true),
+            ("on Friday\nMarch 22, later", true),
+            ("on Friday *March* 22", true),
+        ];
+        for (text, want) in cases {
+            let at = text.find("Friday").unwrap_or(0);
+            assert_eq!(may_open_full_date(text.as_bytes(), at), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn files_without_an_anchor_are_not_read() {
+        let rules = rules_of(RULES);
+        let anchors = Anchors::new(&rules, true);
+        let cases = [
+            ("Nothing of interest; 144 were killed.", false),
+            ("The Crocus hall.", true),
+            ("the crocus hall", true),
+            ("Kerman", true),
+            ("is-k", false),
+            ("IS-K", true),
+            ("Khorasan", true),
+            ("On Friday, March 22, 2024", true),
+            ("On Friday the hall stood empty.", false),
+            ("<!-- factlint: ignore -->", true),
+            ("Cro<b>cus</b>", true),
+        ];
+        for (text, want) in cases {
+            let format = if text.contains('<') {
+                Format::Html
+            } else {
+                Format::Plain
+            };
+            assert_eq!(anchors.may_hold(text, format), want, "{text:?}");
+        }
+        let no_weekday = Anchors::new(&rules, false);
+        assert!(!no_weekday.may_hold("On Friday, March 22, 2024", Format::Plain));
+    }
+
+    /// Words of the rules above, split by [`JOINTS`] in the generated documents.
+    const WORDS: &[&str] = &[
+        "Crocus", "Khorasan", "Kerman", "Straße", "Türkiye", "Friday",
+    ];
+
+    /// What may stand between two halves of a word, some of it joining them in the matching
+    /// text, some not.
+    const JOINTS: &[&str] = &[
+        "",
+        " ",
+        "<b>",
+        "</b>",
+        "<i></i>",
+        "<!-- c -->",
+        "<span hidden>x</span>",
+        "</p><p>",
+        "<br>",
+        "*",
+        "**",
+        "~~",
+        "[",
+        "](/x)",
+        "![",
+        "\u{AD}",
+        "\u{200B}",
+        "\u{2060}",
+        "&shy;",
+        "&#173;",
+        "&zwj;",
+        "\\",
+        "`",
+        "_",
+        "\n",
+        "<wbr>",
+    ];
+
+    /// What lies between words.
+    const FILLER: &[&str] = &[
+        " ",
+        "\n",
+        "\n\n",
+        ", March 22, 2024",
+        " 2024",
+        "killed 144",
+        " bombing ",
+        "\"",
+        ". ",
+        "IS-K ",
+        "<p>",
+        "# ",
+        "> ",
+        "title: \"",
+    ];
+
+    /// A word's char as a character reference, or the Kelvin sign for `K`.
+    fn spelled(c: char, how: usize) -> String {
+        match how {
+            1 => format!("&#{};", c as u32),
+            2 => format!("&#x{:x};", c as u32),
+            3 if c == 'K' => "\u{212A}".to_string(),
+            _ => c.to_string(),
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+        /// A document the anchors turn away yields nothing when read in full: no mention and
+        /// no finding, in every format and in front matter. Its words are split by markup, soft hyphens and
+        /// escapes, and spelled with character references, so that the raw bytes seldom hold
+        /// an anchor while the matching text may.
+        #[test]
+        fn a_file_turned_away_holds_nothing(
+            parts in proptest::collection::vec(
+                (0..WORDS.len(), 0usize..8, 0..JOINTS.len(), 0usize..4, 0usize..8, 0..FILLER.len()),
+                1..6,
+            ),
+            format in 0usize..4,
+        ) {
+            let rules = rules_of(RULES);
+            let extractor = super::super::Extractor::new(&rules, super::super::ExtractOptions::default());
+            let mut text = String::new();
+            for (word, cut, joint, how, which, filler) in parts {
+                let chars: Vec<char> = WORDS[word].chars().collect();
+                let cut = cut.min(chars.len());
+                for (i, &c) in chars.iter().enumerate() {
+                    if i == cut {
+                        text.push_str(JOINTS[joint]);
+                    }
+                    text.push_str(&spelled(c, if i == which { how } else { 0 }));
+                }
+                text.push_str(FILLER[filler]);
+            }
+            if format == 3 {
+                // The text as a front matter title (its double-quoted escapes resolved).
+                text = format!("---\ntitle: \"{}\"\n---\nBody.\n", text.replace('"', ""));
+            }
+            let name = ["a.txt", "a.md", "a.html", "a.md"][format];
+            if !extractor.may_hold(&text, Format::from_path(name)) {
+                let doc = crate::source::load(crate::span::FileId(0), name, &text);
+                let found = extractor.extract(&doc);
+                proptest::prop_assert!(
+                    found.mentions.is_empty() && found.findings.is_empty(),
+                    "{text:?} as {name}: {:?} {:?}", found.mentions, found.findings
+                );
+            }
+        }
+    }
+}
