@@ -23,7 +23,7 @@
 //! - `factlint:`, a suppression comment (an unused one is reported);
 //! - a regex term, or a term without one anchor character: then every file is read.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 
 use super::event_date::WEEKDAYS;
 use super::terms::{Role, rule_terms};
@@ -31,16 +31,18 @@ use crate::rules::{Pattern, RuleSet};
 use crate::source::Format;
 use crate::source::joints::{is_anchor_char, may_join};
 
-/// What a pattern of the automaton stands for.
+/// What a pattern of the automaton stands for, in the order the automaton prefers them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Anchor {
-    /// A piece of a rule's term; `exact` when the term is case-sensitive (the automaton
-    /// ignores ASCII case for all patterns, so a case-sensitive one is checked at the hit).
-    Term { exact: bool },
-    /// A weekday name (case-sensitive, as the weekday check reads them).
-    Weekday,
+    /// A piece of a case-insensitive term.
+    AnyCase,
+    /// A piece of a case-sensitive term (the automaton ignores ASCII case for all patterns,
+    /// so a hit is checked byte for byte).
+    Exact,
     /// `factlint:`, which opens a suppression comment.
     Directive,
+    /// A weekday name (case-sensitive, as the weekday check reads them).
+    Weekday,
 }
 
 /// The compiled anchors of a rule set.
@@ -79,12 +81,10 @@ impl Anchors {
                     }
                     for form in forms {
                         match anchor_of(&form) {
-                            Some(anchor) => patterns.push((
-                                anchor.to_string(),
-                                Anchor::Term {
-                                    exact: term.case_sensitive,
-                                },
-                            )),
+                            Some(anchor) if term.case_sensitive => {
+                                patterns.push((anchor.to_string(), Anchor::Exact));
+                            }
+                            Some(anchor) => patterns.push((anchor.to_string(), Anchor::AnyCase)),
                             None if form.is_empty() => {}
                             None => every_file = true,
                         }
@@ -96,10 +96,12 @@ impl Anchors {
             patterns.extend(WEEKDAYS.iter().map(|w| (w.to_string(), Anchor::Weekday)));
         }
         patterns.push(("factlint:".to_string(), Anchor::Directive));
-        patterns.sort();
+        // Leftmost-first prefers the pattern listed first among those starting at one place:
+        // case-insensitive terms (a sure hit), then the rest, each checked at the hit.
+        patterns.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
         patterns.dedup();
         let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostFirst)
             .ascii_case_insensitive(true)
             .build(patterns.iter().map(|(p, _)| p))
             .ok();
@@ -117,18 +119,37 @@ impl Anchors {
             return true;
         };
         let bytes = source.as_bytes();
-        let hit = automaton.find_overlapping_iter(bytes).any(|m| {
-            let Some((pattern, anchor)) = self.patterns.get(m.pattern().as_usize()) else {
-                return true;
-            };
-            let exact = || bytes.get(m.range()) == Some(pattern.as_bytes());
-            match anchor {
-                Anchor::Term { exact: false } => true,
-                Anchor::Term { exact: true } | Anchor::Directive => exact(),
-                Anchor::Weekday => exact() && may_open_full_date(bytes, m.start()),
+        let mut at = 0;
+        let mut hit = false;
+        while let Some(m) = automaton.find(Input::new(bytes).span(at..bytes.len())) {
+            if self.holds_at(bytes, m.start(), m.pattern().as_usize()) {
+                hit = true;
+                break;
             }
-        });
+            // Nothing starts here; the next hit may start one byte on.
+            at = m.start() + 1;
+        }
         hit || may_join(source, format)
+    }
+}
+
+impl Anchors {
+    /// Whether the automaton's hit of pattern `found` at `at` is a real one: a
+    /// case-insensitive term, or a pattern matching byte for byte there (a weekday only if it
+    /// may open a full date). When the pattern found does not match exactly, another one
+    /// listed after it may (`EPA` where `Epa` was found): those are tried too.
+    fn holds_at(&self, bytes: &[u8], at: usize, found: usize) -> bool {
+        let rest = bytes.get(at..).unwrap_or_default();
+        let holds = |pattern: &str, anchor: Anchor| {
+            anchor == Anchor::AnyCase
+                || (rest.starts_with(pattern.as_bytes())
+                    && (anchor != Anchor::Weekday || may_open_full_date(bytes, at)))
+        };
+        let after = self.patterns.get(found + 1..).unwrap_or_default();
+        self.patterns.get(found).is_none_or(|(p, a)| holds(p, *a))
+            || after
+                .iter()
+                .any(|(p, a)| *a != Anchor::AnyCase && holds(p, *a))
     }
 }
 
