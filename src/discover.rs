@@ -197,40 +197,68 @@ impl Walker {
                 || !entry.file_type().is_some_and(|t| t.is_dir())
                 || !exclude.matches_one(&relative(&clean(entry.path()), &root))
         });
-        for entry in builder.build() {
-            match entry {
-                Ok(entry) => {
-                    // Symbolic links are not followed, so a link to a file is skipped too.
-                    if !entry.file_type().is_some_and(|t| t.is_file())
-                        || crate::fix::write::is_temp_name(entry.file_name())
-                    {
-                        continue;
+        // Directories are read on every core (as many threads as rayon's pool, so that one
+        // setting governs the whole run); the order found is thrown away: `discover` sorts.
+        builder.threads(rayon::current_num_threads());
+        let found = std::sync::Mutex::new((Vec::new(), Vec::new()));
+        builder.build_parallel().run(|| {
+            let found = &found;
+            Box::new(move |entry| {
+                let item = self.entry(entry);
+                if let Ok(mut found) = found.lock() {
+                    match item {
+                        Some(Ok(input)) => found.0.push(input),
+                        Some(Err(finding)) => found.1.push(finding),
+                        None => {}
                     }
-                    let cleaned = clean(entry.path());
-                    let rel = relative(&cleaned, &self.root);
-                    if (!self.include.is_empty() && !self.include.matches(&rel))
-                        || self.exclude.matches(&rel)
-                    {
-                        continue;
-                    }
-                    inputs.push(Input {
-                        path: entry.into_path(),
-                        display: relative(&cleaned, &self.base),
-                    });
                 }
-                Err(e) => {
-                    let mut finding =
-                        Finding::new(Code::UnreadableFile, format!("cannot walk: {e}"));
-                    if let Some(path) = error_path(&e) {
-                        let display = relative(&clean(path), &self.base);
-                        finding = Finding::new(
-                            Code::UnreadableFile,
-                            format!("cannot walk `{display}`: {}", innermost(&e)),
-                        )
-                        .with_path(display);
-                    }
-                    findings.push(finding);
+                ignore::WalkState::Continue
+            })
+        });
+        let (mut walked, mut problems) = found.into_inner().unwrap_or_else(|e| e.into_inner());
+        problems
+            .sort_by(|a: &Finding, b: &Finding| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
+        inputs.append(&mut walked);
+        findings.append(&mut problems);
+    }
+
+    /// What one entry of a walk gives: a document, a problem, or nothing (a directory, a
+    /// link, an excluded or temporary file).
+    fn entry(
+        &self,
+        entry: Result<ignore::DirEntry, ignore::Error>,
+    ) -> Option<Result<Input, Finding>> {
+        match entry {
+            Ok(entry) => {
+                // Symbolic links are not followed, so a link to a file is skipped too.
+                if !entry.file_type().is_some_and(|t| t.is_file())
+                    || crate::fix::write::is_temp_name(entry.file_name())
+                {
+                    return None;
                 }
+                let cleaned = clean(entry.path());
+                let rel = relative(&cleaned, &self.root);
+                if (!self.include.is_empty() && !self.include.matches(&rel))
+                    || self.exclude.matches(&rel)
+                {
+                    return None;
+                }
+                Some(Ok(Input {
+                    path: entry.into_path(),
+                    display: relative(&cleaned, &self.base),
+                }))
+            }
+            Err(e) => {
+                let mut finding = Finding::new(Code::UnreadableFile, format!("cannot walk: {e}"));
+                if let Some(path) = error_path(&e) {
+                    let display = relative(&clean(path), &self.base);
+                    finding = Finding::new(
+                        Code::UnreadableFile,
+                        format!("cannot walk `{display}`: {}", innermost(&e)),
+                    )
+                    .with_path(display);
+                }
+                Some(Err(finding))
             }
         }
     }
