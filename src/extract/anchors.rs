@@ -177,22 +177,40 @@ fn anchor_of(term: &str) -> Option<&str> {
 }
 
 /// Whether the weekday name at `at` may open a full date with its year: a four-digit number
-/// starts in the [`WEEKDAY_REACH`] bytes from it, or those bytes hold anything that could make
-/// the matching text differ from them (markup, a line break, a doubled space, a non-ASCII
-/// char), so that the text's window could reach further.
+/// starts in the bytes that the text's [`WEEKDAY_REACH`] bytes from it can come from.
+///
+/// Each ASCII byte of ordinary prose (letters, digits, single spaces, common punctuation) is
+/// one byte of the text, and a non-ASCII char at least none, so the text's window lies within
+/// the bytes up to the [`WEEKDAY_REACH`]-th ASCII one. Anything there that the loader may drop
+/// or shrink (markup, a line break, a doubled space, a backslash) could stretch the window,
+/// and so could front matter, whose quotes and keys are dropped: then the answer is yes.
 fn may_open_full_date(bytes: &[u8], at: usize) -> bool {
-    let window = bytes.get(at..).unwrap_or_default();
-    let window = &window[..window.len().min(WEEKDAY_REACH)];
-    let plain = |(i, &b): (usize, &u8)| {
-        b.is_ascii_alphanumeric()
-            || matches!(b, b',' | b'.' | b':' | b';' | b'(' | b')' | b'/' | b'-')
-            || (b == b' ' && (i == 0 || window.get(i - 1) != Some(&b' ')))
-    };
-    if !window.iter().enumerate().all(plain) {
+    if in_front_matter(bytes, at) {
         return true;
     }
-    // Digits, with the separators a number may hold, counted on past the window's end.
     let rest = bytes.get(at..).unwrap_or_default();
+    let mut ascii = 0;
+    let mut end = rest.len();
+    for (i, &b) in rest.iter().enumerate() {
+        if i >= RAW_REACH {
+            return true;
+        }
+        if b >= 0x80 {
+            continue;
+        }
+        if ascii == WEEKDAY_REACH {
+            end = i;
+            break;
+        }
+        let plain = b.is_ascii_alphanumeric()
+            || b",.:;()/-'\"?!%$".contains(&b)
+            || (b == b' ' && (i == 0 || rest[i - 1] != b' '));
+        if !plain {
+            return true;
+        }
+        ascii += 1;
+    }
+    // Digits, with the separators a number may hold, from a start inside the window on.
     let mut digits = 0;
     for (i, &b) in rest.iter().enumerate() {
         if b.is_ascii_digit() {
@@ -202,12 +220,29 @@ fn may_open_full_date(bytes: &[u8], at: usize) -> bool {
             }
         } else if !(digits > 0 && matches!(b, b',' | b'.')) {
             digits = 0;
-            if i >= window.len() {
+            if i >= end {
                 break;
             }
         }
     }
     false
+}
+
+/// Most bytes searched for the window of [`may_open_full_date`]; a window of non-ASCII chars
+/// longer than this counts as a possible date.
+const RAW_REACH: usize = 1024;
+
+/// Whether `at` lies in (or just after) a front matter block opening the file.
+fn in_front_matter(bytes: &[u8], at: usize) -> bool {
+    let body = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
+    let Some(fence) = [b"---", b"+++"].into_iter().find(|f| body.starts_with(*f)) else {
+        return false;
+    };
+    let mut close = fence.to_vec();
+    close.insert(0, b'\n');
+    let start = bytes.len() - body.len();
+    memchr::memmem::find(&body[3..], &close)
+        .is_none_or(|end| at < start + 3 + end + close.len() + 1)
 }
 
 #[cfg(test)]
@@ -267,8 +302,18 @@ cue = ["bombing"]
                 false,
             ),
             ("on Friday 15 people met", false),
+            (
+                "on Friday\u{2019}s \u{201C}quoted\u{201D} count, 15 in all",
+                false,
+            ),
+            (
+                "Friday\u{2014}the \u{201C}day\u{201D}\u{2014}and then 55 more words came 2024",
+                true,
+            ),
+            ("on Friday, \"it's 22\" and 2024", true),
+            ("---\ntitle: \"On Friday\"\n---\nBody", true),
+            ("on Friday  22", true),
             ("on Friday the count rose to 1,500", true),
-            ("on Friday, \u{201C}quoted\u{201D} 22", true),
             ("on Friday\nMarch 22, later", true),
             ("on Friday *March* 22", true),
         ];
@@ -348,7 +393,7 @@ cue = ["bombing"]
         " ",
         "\n",
         "\n\n",
-        ", March 22, 2024",
+        ", March 23, 2024",
         " 2024",
         "killed 144",
         " bombing ",
@@ -359,6 +404,16 @@ cue = ["bombing"]
         "# ",
         "> ",
         "title: \"",
+        "\u{201C}",
+        "\u{2014}",
+        "'",
+        "\u{A0}",
+        "e\u{301}",
+        "Friday, ",
+        " Fri., March 23, 2024",
+        "   ",
+        "\t",
+        "\r\n",
     ];
 
     /// A word's char as a character reference, or the Kelvin sign for `K`.
