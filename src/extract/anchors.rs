@@ -7,10 +7,12 @@
 //! or date's subjects (a figure or a date binds to a subject named in its document, so cues and
 //! exclusions alone never make one).
 //!
-//! A term's anchor is its longest run of anchor characters
+//! A term's anchors are its runs of anchor characters
 //! ([`is_anchor_char`](crate::source::joints::is_anchor_char)): letters and digits that the
-//! matching text holds only where the source spells them out. `Islamic State Khorasan` is
-//! anchored on `Khorasan`, `Türkiye` on `rkiye`. Where the matching text may join what the
+//! matching text holds only where the source spells them out, three or more of them (or the
+//! longest run, if none is that long). `Prime Minister May` is anchored on `Prime`, `Minister`
+//! and `May`, `Türkiye` on `rkiye`, `IS-K` on `IS`; a file may name the term only if it holds
+//! all of its anchors (anywhere: the scan keeps no positions). Where the matching text may join what the
 //! source keeps apart (`Cro<b>cus</b>`, a soft hyphen), [`crate::source::joints`] says so and
 //! the file is read in full. So the scan never drops a file the matcher would find a term in;
 //! it may keep a few it would not, which are then read as before.
@@ -31,7 +33,7 @@ use crate::rules::{Pattern, RuleSet};
 use crate::source::Format;
 use crate::source::joints::{is_anchor_char, may_join};
 
-/// What a pattern of the automaton stands for, in the order the automaton prefers them.
+/// What a pattern of the automaton stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Anchor {
     /// A piece of a case-insensitive term.
@@ -50,6 +52,8 @@ enum Anchor {
 pub struct Anchors {
     automaton: Option<AhoCorasick>,
     patterns: Vec<(String, Anchor)>,
+    /// For each spelling of a term, the patterns of its anchors: all must be found.
+    terms: Vec<Vec<usize>>,
     /// A term could not be anchored: every file is read.
     every_file: bool,
 }
@@ -60,7 +64,8 @@ const WEEKDAY_REACH: usize = 64;
 impl Anchors {
     /// The anchors of `rules`' names and subjects, and of weekday names when `weekday` is on.
     pub fn new(rules: &RuleSet, weekday: bool) -> Anchors {
-        let mut patterns: Vec<(String, Anchor)> = Vec::new();
+        // Each spelling of a term as its anchors, by kind.
+        let mut spellings: Vec<Vec<(String, Anchor)>> = Vec::new();
         let mut every_file = false;
         for rule in &rules.rules {
             for (role, terms) in rule_terms(&rule.kind) {
@@ -79,27 +84,34 @@ impl Anchors {
                         forms.push(text.to_lowercase());
                         forms.push(text.to_uppercase());
                     }
-                    for form in forms {
-                        match anchor_of(&form) {
-                            Some(anchor) if term.case_sensitive => {
-                                patterns.push((anchor.to_string(), Anchor::Exact));
-                            }
-                            Some(anchor) => patterns.push((anchor.to_string(), Anchor::AnyCase)),
-                            None if form.is_empty() => {}
-                            None => every_file = true,
-                        }
+                    let kind = if term.case_sensitive {
+                        Anchor::Exact
+                    } else {
+                        Anchor::AnyCase
+                    };
+                    for form in forms.iter().filter(|f| !f.is_empty()) {
+                        let runs = anchors_of(form);
+                        every_file |= runs.is_empty();
+                        spellings.push(runs.into_iter().map(|r| (r.to_string(), kind)).collect());
                     }
                 }
             }
         }
+        let mut patterns: Vec<(String, Anchor)> = spellings.iter().flatten().cloned().collect();
         if weekday {
             patterns.extend(WEEKDAYS.iter().map(|w| (w.to_string(), Anchor::Weekday)));
         }
         patterns.push(("factlint:".to_string(), Anchor::Directive));
-        // Leftmost-first prefers the pattern listed first among those starting at one place:
-        // case-insensitive terms (a sure hit), then the rest, each checked at the hit.
-        patterns.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
+        patterns.sort();
         patterns.dedup();
+        let terms = spellings
+            .iter()
+            .map(|runs| {
+                runs.iter()
+                    .filter_map(|run| patterns.binary_search(run).ok())
+                    .collect()
+            })
+            .collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostFirst)
             .ascii_case_insensitive(true)
@@ -109,6 +121,7 @@ impl Anchors {
             every_file: every_file || automaton.is_none(),
             automaton,
             patterns,
+            terms,
         }
     }
 
@@ -119,61 +132,66 @@ impl Anchors {
             return true;
         };
         let bytes = source.as_bytes();
+        let mut found = vec![false; self.patterns.len()];
         let mut at = 0;
-        let mut hit = false;
         while let Some(m) = automaton.find(Input::new(bytes).span(at..bytes.len())) {
-            if self.holds_at(bytes, m.start(), m.pattern().as_usize()) {
-                hit = true;
-                break;
+            if self.mark_at(bytes, m.start(), &mut found) {
+                return true;
             }
-            // Nothing starts here; the next hit may start one byte on.
+            // Another pattern may start one byte on, inside this one.
             at = m.start() + 1;
         }
-        hit || may_join(source, format)
+        let named = self.terms.iter().any(|runs| runs.iter().all(|&p| found[p]));
+        named || may_join(source, format)
     }
-}
 
-impl Anchors {
-    /// Whether the automaton's hit of pattern `found` at `at` is a real one: a
-    /// case-insensitive term, or a pattern matching byte for byte there (a weekday only if it
-    /// may open a full date). When the pattern found does not match exactly, another one
-    /// listed after it may (`EPA` where `Epa` was found): those are tried too.
-    fn holds_at(&self, bytes: &[u8], at: usize, found: usize) -> bool {
+    /// Marks every pattern that matches at `at`: a case-insensitive one whatever the case, the
+    /// others byte for byte (the automaton reports one pattern a place, ignoring case). True
+    /// at once for a weekday that may open a full date, or `factlint:`.
+    fn mark_at(&self, bytes: &[u8], at: usize, found: &mut [bool]) -> bool {
         let rest = bytes.get(at..).unwrap_or_default();
-        let holds = |pattern: &str, anchor: Anchor| {
-            anchor == Anchor::AnyCase
-                || (rest.starts_with(pattern.as_bytes())
-                    && (anchor != Anchor::Weekday || may_open_full_date(bytes, at)))
-        };
-        let after = self.patterns.get(found + 1..).unwrap_or_default();
-        self.patterns.get(found).is_none_or(|(p, a)| holds(p, *a))
-            || after
-                .iter()
-                .any(|(p, a)| *a != Anchor::AnyCase && holds(p, *a))
+        for (i, (pattern, anchor)) in self.patterns.iter().enumerate() {
+            let Some(head) = rest.get(..pattern.len()) else {
+                continue;
+            };
+            let holds = match anchor {
+                Anchor::AnyCase => head.eq_ignore_ascii_case(pattern.as_bytes()),
+                _ => head == pattern.as_bytes(),
+            };
+            if !holds {
+                continue;
+            }
+            match anchor {
+                Anchor::Directive => return true,
+                Anchor::Weekday if may_open_full_date(bytes, at) => return true,
+                _ => found[i] = true,
+            }
+        }
+        false
     }
 }
 
-/// The longest run of anchor characters in `term`, if it has one.
-fn anchor_of(term: &str) -> Option<&str> {
-    let mut best: Option<&str> = None;
-    let mut run_start = None;
-    for (i, c) in term
-        .char_indices()
-        .chain(std::iter::once((term.len(), ' ')))
-    {
-        match (is_anchor_char(c) && i < term.len(), run_start) {
-            (true, None) => run_start = Some(i),
-            (false, Some(s)) => {
-                let run = &term[s..i];
-                if best.is_none_or(|b| run.len() > b.len()) {
-                    best = Some(run);
-                }
-                run_start = None;
-            }
-            _ => {}
-        }
+/// The anchors of `term`: its runs of anchor characters of three chars or more, or its
+/// longest run when none is that long. A source holding the term holds each of them (outside
+/// joints); shorter runs (`K` of `IS-K`) would match nearly everywhere and narrow nothing.
+fn anchors_of(term: &str) -> Vec<&str> {
+    let runs: Vec<&str> = term
+        .split(|c: char| !is_anchor_char(c))
+        .filter(|run| !run.is_empty())
+        .collect();
+    let long: Vec<&str> = runs
+        .iter()
+        .copied()
+        .filter(|run| run.chars().count() >= 3)
+        .collect();
+    if !long.is_empty() {
+        return long;
     }
-    best
+    runs.into_iter()
+        .rev()
+        .max_by_key(|run| run.len())
+        .into_iter()
+        .collect()
 }
 
 /// Whether the weekday name at `at` may open a full date with its year: a four-digit number
@@ -278,18 +296,20 @@ cue = ["bombing"]
 "#;
 
     #[test]
-    fn anchors_are_the_longest_run_of_anchor_chars() {
-        let cases = [
-            ("Islamic State Khorasan", Some("Khorasan")),
-            ("IS-K", Some("IS")),
-            ("Türkiye", Some("rkiye")),
-            ("Straße", Some("Straße")),
-            ("U.S. embassy", Some("embassy")),
-            ("é", None),
-            ("--", None),
+    fn anchors_are_the_runs_of_anchor_chars() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Islamic State Khorasan", &["Islamic", "State", "Khorasan"]),
+            ("IS-K", &["IS"]),
+            ("Türkiye", &["rkiye"]),
+            ("Prime Minister May", &["Prime", "Minister", "May"]),
+            ("Straße", &["Straße"]),
+            ("U.S. embassy", &["embassy"]),
+            ("U.S.", &["U"]),
+            ("é", &[]),
+            ("--", &[]),
         ];
         for (term, want) in cases {
-            assert_eq!(anchor_of(term), want, "{term}");
+            assert_eq!(anchors_of(term), *want, "{term}");
         }
     }
 
@@ -334,7 +354,9 @@ cue = ["bombing"]
             ("Kerman", true),
             ("is-k", false),
             ("IS-K", true),
-            ("Khorasan", true),
+            ("Khorasan", false),
+            ("Islamic State Khorasan", true),
+            ("the State of Khorasan, an Islamic province", true),
             ("On Friday, March 22, 2024", true),
             ("On Friday the hall stood empty.", false),
             ("<!-- factlint: ignore -->", true),
@@ -354,7 +376,12 @@ cue = ["bombing"]
 
     /// Words of the rules above, split by [`JOINTS`] in the generated documents.
     const WORDS: &[&str] = &[
-        "Crocus", "Khorasan", "Kerman", "Straße", "Türkiye", "Friday",
+        "Crocus",
+        "Islamic State Khorasan",
+        "Kerman",
+        "Straße",
+        "Türkiye",
+        "Friday",
     ];
 
     /// What may stand between two halves of a word, some of it joining them in the matching
