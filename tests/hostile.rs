@@ -658,7 +658,7 @@ fn short_paragraphs_by_the_hundred_thousand_stay_within_a_memory_bound() {
     // then a part's hits, one map segment and 16 bytes a block (56 MiB); now two bytes a
     // block, and no list of lines when the file is read again for its report (48 MiB). The
     // cap has 4 MiB more than it had for the stacks of the parallel walk's threads, which
-    // glibc keeps for reuse once they end: a debug build needs 61–64 MiB with them.
+    // glibc keeps for reuse once they end: a debug build needs more than 60 MiB with them.
     let paragraphs: String = (0..200_000)
         .map(|i| format!("Crocus: {} dead.\n\n", i % 300))
         .collect();
