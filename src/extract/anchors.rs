@@ -256,8 +256,7 @@ fn in_front_matter(bytes: &[u8], at: usize) -> bool {
     let Some(fence) = [b"---", b"+++"].into_iter().find(|f| body.starts_with(*f)) else {
         return false;
     };
-    let mut close = fence.to_vec();
-    close.insert(0, b'\n');
+    let close = [b'\n', fence[0], fence[1], fence[2]];
     let start = bytes.len() - body.len();
     memchr::memmem::find(&body[3..], &close)
         .is_none_or(|end| at < start + 3 + end + close.len() + 1)
@@ -268,11 +267,7 @@ mod tests {
     use super::*;
 
     fn rules_of(src: &str) -> RuleSet {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let path = dir.path().join("rules.toml");
-        std::fs::write(&path, src).unwrap_or_else(|e| panic!("{e}"));
-        let mut files = crate::files::Files::new();
-        let (rules, findings) = crate::rules::load_rules(&[path], dir.path(), &mut files);
+        let (rules, findings, _) = crate::rules::tests::load_one(src);
         assert!(findings.is_empty(), "{findings:?}");
         rules
     }

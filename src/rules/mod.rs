@@ -12,7 +12,7 @@ pub mod load;
 pub(crate) mod suggest;
 pub(crate) mod table;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use crate::finding::Severity;
 use crate::span::Span;

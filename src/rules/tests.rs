@@ -26,7 +26,8 @@ fn load_tree(files_in: &[(&str, &str)], load: &[&str]) -> (RuleSet, Vec<Finding>
     (rules, findings, files)
 }
 
-fn load_one(text: &str) -> (RuleSet, Vec<Finding>, Files) {
+/// Loads one rule file of `text` (also for other modules' tests).
+pub(crate) fn load_one(text: &str) -> (RuleSet, Vec<Finding>, Files) {
     load_tree(&[("rules.toml", text)], &["rules.toml"])
 }
 

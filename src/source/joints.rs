@@ -79,7 +79,7 @@ fn references(source: &str) -> bool {
     memchr::memchr_iter(b'&', source.as_bytes()).any(|i| {
         let rest = &source[i..];
         match entities::decode_at(rest) {
-            Some((c, _)) => is_anchor_char(c) || fold_char(c).is_none() || special_char(c),
+            Some((c, _)) => is_anchor_char(c) || special_char(c),
             None => {
                 let name = rest.as_bytes()[1..]
                     .iter()
@@ -93,9 +93,7 @@ fn references(source: &str) -> bool {
 
 /// Whether `c` is one of the chars [`special_chars`] looks for.
 fn special_char(c: char) -> bool {
-    let mut buf = [0u8; 4];
-    // Not first in its text, so that a byte-order mark counts.
-    special_chars(&format!(" {}", c.encode_utf8(&mut buf)))
+    fold_char(c).is_none() || is_nfc_quick(std::iter::once(c)) == IsNormalized::No
 }
 
 /// Markdown's bytes that may start markup inside a word: emphasis and strikethrough (`*`, `~`;
@@ -165,13 +163,14 @@ fn markup(bytes: &[u8], joiners: &[u8], tags_only: bool) -> bool {
 /// apart in HTML: a block or a gap element.
 fn keeps_apart(after_lt: &[u8]) -> bool {
     let name_at = usize::from(after_lt.first() == Some(&b'/'));
-    let name: Vec<u8> = after_lt[name_at..]
+    let name = after_lt.get(name_at..).unwrap_or_default();
+    let len = name
         .iter()
         .take(16)
         .take_while(|b| b.is_ascii_alphanumeric())
-        .map(u8::to_ascii_lowercase)
-        .collect();
-    std::str::from_utf8(&name).is_ok_and(super::html::keeps_words_apart)
+        .count();
+    // The loader compares names ignoring ASCII case.
+    std::str::from_utf8(&name[..len]).is_ok_and(super::html::keeps_words_apart)
 }
 
 #[cfg(test)]
